@@ -1,0 +1,166 @@
+//! The library's error type: why a document could not be read at all.
+//!
+//! An error is not a finding. A finding (a broken business rule) is data in
+//! a validation report; an [`Error`] means the input could not be turned
+//! into an invoice, and says where and why.
+
+use crate::model::TextPos;
+use std::fmt;
+
+/// Why a document could not be read, written or converted.
+///
+/// Every variant that concerns input text carries the [`TextPos`] (line and
+/// column) where the problem was found.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not well-formed XML (or not XML at all).
+    #[error("malformed XML at {pos}: {message}")]
+    Malformed {
+        /// Where the parser stopped.
+        pos: TextPos,
+        /// What the XML parser said.
+        message: String,
+    },
+    /// The input is not UTF-8 text.
+    #[error("not UTF-8 text at {pos}: invalid byte sequence")]
+    NotUtf8 {
+        /// The position of the first invalid byte.
+        pos: TextPos,
+    },
+    /// The XML declaration names an encoding other than UTF-8.
+    #[error("unsupported encoding {encoding:?} at {pos}: only UTF-8 is accepted")]
+    UnsupportedEncoding {
+        /// The encoding the declaration names.
+        encoding: String,
+        /// Where the declaration is.
+        pos: TextPos,
+    },
+    /// The input has a document type declaration. DTDs (and with them any
+    /// entity declaration) are refused outright: nothing is ever expanded or
+    /// fetched.
+    #[error("document type declaration at {pos}: DTDs and entity declarations are not allowed")]
+    Dtd {
+        /// Where the declaration starts.
+        pos: TextPos,
+    },
+    /// The root element is not a document this library reads.
+    #[error("unknown document at {pos}: root element {root} is not {expected}")]
+    UnknownDocument {
+        /// The root element, as `{namespace}local` or `local`.
+        root: String,
+        /// What was expected instead.
+        expected: &'static str,
+        /// Where the root element starts.
+        pos: TextPos,
+    },
+    /// A value does not have the lexical form its business term requires
+    /// (a decimal such as `12,50` or `1e999`, a date such as `2026-13-01`).
+    #[error("invalid {kind} {value:?} in {element} at {pos}: {reason}")]
+    InvalidValue {
+        /// The kind of value expected (`decimal`, `date`, `base64`, …).
+        kind: &'static str,
+        /// The value as written (truncated to 64 characters).
+        value: String,
+        /// The element (or attribute) holding the value.
+        element: String,
+        /// Why it was refused.
+        reason: &'static str,
+        /// Where the value is.
+        pos: TextPos,
+    },
+    /// A limit of [`crate::Limits`] was exceeded.
+    #[error("limit exceeded at {pos}: {what} is over the limit of {limit}")]
+    LimitExceeded {
+        /// Which limit (`input size`, `XML depth`, `XML nodes`, …).
+        what: &'static str,
+        /// The limit in force.
+        limit: u64,
+        /// Where it was exceeded (1:1 for whole-input limits).
+        pos: TextPos,
+    },
+    /// Reading or writing a file failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The position in the input the error concerns, if any.
+    pub fn pos(&self) -> Option<TextPos> {
+        match self {
+            Error::Malformed { pos, .. }
+            | Error::NotUtf8 { pos }
+            | Error::UnsupportedEncoding { pos, .. }
+            | Error::Dtd { pos }
+            | Error::UnknownDocument { pos, .. }
+            | Error::InvalidValue { pos, .. }
+            | Error::LimitExceeded { pos, .. } => Some(*pos),
+            Error::Io(_) => None,
+        }
+    }
+
+    /// A short stable name for the kind of error (for JSON output and logs).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Malformed { .. } => ErrorKind::Malformed,
+            Error::NotUtf8 { .. } => ErrorKind::NotUtf8,
+            Error::UnsupportedEncoding { .. } => ErrorKind::UnsupportedEncoding,
+            Error::Dtd { .. } => ErrorKind::Dtd,
+            Error::UnknownDocument { .. } => ErrorKind::UnknownDocument,
+            Error::InvalidValue { .. } => ErrorKind::InvalidValue,
+            Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+            Error::Io(_) => ErrorKind::Io,
+        }
+    }
+}
+
+/// The kind of an [`Error`], without its data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// See [`Error::Malformed`].
+    Malformed,
+    /// See [`Error::NotUtf8`].
+    NotUtf8,
+    /// See [`Error::UnsupportedEncoding`].
+    UnsupportedEncoding,
+    /// See [`Error::Dtd`].
+    Dtd,
+    /// See [`Error::UnknownDocument`].
+    UnknownDocument,
+    /// See [`Error::InvalidValue`].
+    InvalidValue,
+    /// See [`Error::LimitExceeded`].
+    LimitExceeded,
+    /// See [`Error::Io`].
+    Io,
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ErrorKind::Malformed => "malformed",
+            ErrorKind::NotUtf8 => "not-utf8",
+            ErrorKind::UnsupportedEncoding => "unsupported-encoding",
+            ErrorKind::Dtd => "dtd",
+            ErrorKind::UnknownDocument => "unknown-document",
+            ErrorKind::InvalidValue => "invalid-value",
+            ErrorKind::LimitExceeded => "limit-exceeded",
+            ErrorKind::Io => "io",
+        })
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_stays_small() {
+        // Errors travel through every read; keep them cheap to move.
+        assert!(std::mem::size_of::<Error>() <= 96, "{}", std::mem::size_of::<Error>());
+    }
+}

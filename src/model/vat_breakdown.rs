@@ -1,0 +1,25 @@
+//! BG-23 VAT breakdown.
+
+use super::{VatCategoryCode, VatExemptionReasonCode};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// BG-23 VAT breakdown (BT-116…BT-121), one per VAT category and rate.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct VatBreakdown {
+    /// BT-116 VAT category taxable amount.
+    pub taxable_amount: Option<Decimal>,
+    /// BT-117 VAT category tax amount.
+    pub tax_amount: Option<Decimal>,
+    /// BT-118 VAT category code.
+    pub category: Option<VatCategoryCode>,
+    /// BT-119 VAT category rate.
+    pub rate: Option<Decimal>,
+    /// BT-120 VAT exemption reason text.
+    pub exemption_reason: Option<String>,
+    /// BT-121 VAT exemption reason code (VATEX).
+    pub exemption_reason_code: Option<VatExemptionReasonCode>,
+}

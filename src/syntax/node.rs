@@ -1,0 +1,183 @@
+//! What both XML readers share: turning element text into typed values with
+//! positioned errors, recording where each business term came from, and
+//! keeping a list of the elements a reader did not map.
+
+use super::{Ignored, lexical};
+use crate::error::{Error, Result};
+use crate::model::{SourceMap, Span, TermPath, TextPos};
+use chrono::NaiveDate;
+use roxmltree::Node;
+use rust_decimal::Decimal;
+
+/// The state of one read: the source text, the source map being built, and
+/// the elements left unmapped.
+pub struct ReadContext<'a> {
+    text: &'a str,
+    /// Where each mapped term came from.
+    pub source_map: SourceMap,
+    /// Elements present in the document that the reader did not map.
+    pub ignored: Vec<Ignored>,
+}
+
+impl<'a> ReadContext<'a> {
+    /// A context over the document text.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            source_map: SourceMap::new(),
+            ignored: Vec::new(),
+        }
+    }
+
+    /// The line and column of a byte offset.
+    pub fn pos(&self, offset: usize) -> TextPos {
+        TextPos::at(self.text, offset)
+    }
+
+    /// Records that the term at `path` was read from `node`.
+    pub fn record(&mut self, path: TermPath, node: Node<'_, '_>) {
+        self.source_map.record(path, Span::new(node.range()));
+    }
+
+    /// Records `node` as present but not mapped to the model.
+    pub fn ignore(&mut self, node: Node<'_, '_>) {
+        self.ignored.push(Ignored {
+            element: xml_path(node),
+            span: Span::new(node.range()),
+        });
+    }
+
+    /// The text content of an element, records it under `path` and returns it
+    /// as an owned string (whitespace kept as written).
+    pub fn string(&mut self, path: TermPath, node: Node<'_, '_>) -> String {
+        self.record(path, node);
+        node.text().unwrap_or("").to_owned()
+    }
+
+    /// The element text parsed as a decimal, recorded under `path`.
+    pub fn decimal(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Decimal> {
+        self.record(path, node);
+        let raw = node.text().unwrap_or("");
+        lexical::decimal(raw).map_err(|reason| self.invalid("decimal", raw, node, reason))
+    }
+
+    /// The element text parsed as an ISO date (`YYYY-MM-DD`), recorded
+    /// under `path`.
+    pub fn iso_date(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<NaiveDate> {
+        self.record(path, node);
+        let raw = node.text().unwrap_or("");
+        lexical::iso_date(raw).map_err(|reason| self.invalid("date", raw, node, reason))
+    }
+
+    /// The text of a CII `DateTimeString` parsed as format `102`, recorded
+    /// under `path`. Any other `format` attribute is refused.
+    pub fn date_102(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<NaiveDate> {
+        self.record(path, node);
+        let raw = node.text().unwrap_or("");
+        if let Some(format) = node.attribute("format")
+            && format != "102"
+        {
+            return Err(self.invalid("date", format, node, "only date format 102 is supported"));
+        }
+        lexical::date_102(raw).map_err(|reason| self.invalid("date", raw, node, reason))
+    }
+
+    /// The element text decoded from base64, recorded under `path`.
+    pub fn base64(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Vec<u8>> {
+        self.record(path, node);
+        let raw = node.text().unwrap_or("");
+        lexical::base64(raw).map_err(|reason| self.invalid("base64", raw, node, reason))
+    }
+
+    /// An [`Error::InvalidValue`] for `raw` found in `node`.
+    pub fn invalid(
+        &self,
+        kind: &'static str,
+        raw: &str,
+        node: Node<'_, '_>,
+        reason: &'static str,
+    ) -> Error {
+        let value_start = node
+            .first_child()
+            .filter(|c| c.is_text())
+            .map_or(node.range().start, |c| c.range().start);
+        Error::InvalidValue {
+            kind,
+            value: raw.chars().take(64).collect(),
+            element: qualified_name(node),
+            reason,
+            pos: self.pos(value_start),
+        }
+    }
+}
+
+/// The element's name with the prefix written in the document
+/// (`cbc:IssueDate`), or its local name when it has no prefix.
+pub fn qualified_name(node: Node<'_, '_>) -> String {
+    let local = node.tag_name().name();
+    match node
+        .tag_name()
+        .namespace()
+        .and_then(|ns| node.lookup_prefix(ns))
+    {
+        Some(prefix) if !prefix.is_empty() => format!("{prefix}:{local}"),
+        _ => local.to_owned(),
+    }
+}
+
+/// An XPath-like location of an element, with 1-based positions among
+/// same-named siblings: `/Invoice/cac:InvoiceLine[2]/cbc:Note[1]`.
+pub fn xml_path(node: Node<'_, '_>) -> String {
+    let mut steps: Vec<String> = node
+        .ancestors()
+        .filter(Node::is_element)
+        .map(|n| {
+            let name = n.tag_name();
+            let index = n
+                .prev_siblings()
+                .filter(|s| s.is_element() && s.tag_name() == name)
+                .count();
+            if n.parent().is_some_and(|p| p.is_root()) {
+                qualified_name(n)
+            } else {
+                format!("{}[{}]", qualified_name(n), index)
+            }
+        })
+        .collect();
+    steps.reverse();
+    format!("/{}", steps.join("/"))
+}
+
+/// The element children of `node`.
+pub fn elements<'a, 'input>(node: Node<'a, 'input>) -> impl Iterator<Item = Node<'a, 'input>> {
+    node.children().filter(Node::is_element)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_paths_index_same_named_siblings() {
+        let text = r#"<r xmlns:c="urn:c"><c:a/><c:b/><c:a><c:x/></c:a></r>"#;
+        let doc = roxmltree::Document::parse(text).unwrap();
+        let x = doc.descendants().find(|n| n.has_tag_name("x")).unwrap();
+        assert_eq!(xml_path(x), "/r/c:a[2]/c:x[1]");
+    }
+
+    #[test]
+    fn invalid_value_points_at_the_text() {
+        let text = "<r>\n  <amount>12,50</amount></r>";
+        let doc = roxmltree::Document::parse(text).unwrap();
+        let node = doc.descendants().find(|n| n.has_tag_name("amount")).unwrap();
+        let mut cx = ReadContext::new(text);
+        let e = cx.decimal(TermPath::root(), node).unwrap_err();
+        match e {
+            Error::InvalidValue { pos, element, .. } => {
+                assert_eq!(pos, TextPos { line: 2, column: 11 });
+                assert_eq!(element, "amount");
+            }
+            other => panic!("{other}"),
+        }
+    }
+}

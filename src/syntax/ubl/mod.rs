@@ -1,0 +1,17 @@
+//! UBL 2.1 `Invoice` and `CreditNote` (OASIS), bound to EN 16931 as the
+//! CEN/TC 434 syntax binding says.
+
+mod read;
+mod write;
+
+pub use read::read_document;
+pub use write::write;
+
+/// The root element a UBL document is written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Root {
+    /// `Invoice`.
+    Invoice,
+    /// `CreditNote`.
+    CreditNote,
+}
