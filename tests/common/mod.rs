@@ -1,0 +1,88 @@
+//! Shared helpers of the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The third-party reference corpus (`../shared` beside the checkout, or
+/// `$FACTURE_SHARED`). Tests that need it call this: when it is absent the
+/// test fails with an explanation, unless `FACTURE_SKIP_SHARED=1` says to
+/// skip such tests, in which case it returns `None` and the test prints that
+/// it was skipped.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("FACTURE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.join("en16931").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("FACTURE_SKIP_SHARED").is_some_and(|v| v == "1") {
+        eprintln!(
+            "SKIPPED: the shared corpus is absent at {} (FACTURE_SKIP_SHARED=1)",
+            dir.display()
+        );
+        return None;
+    }
+    panic!(
+        "the shared reference corpus is absent at {}: put it there, point FACTURE_SHARED at it, \
+         or set FACTURE_SKIP_SHARED=1 to skip the tests that need it",
+        dir.display()
+    );
+}
+
+/// The files directly in `dir` whose extension is `xml` (any case), sorted.
+pub fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The path of a file of this repository.
+pub fn repo_file(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Whether `xmllint` is on the PATH.
+pub fn has_xmllint() -> bool {
+    std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Validates `xml` against the XSD at `schema` with `xmllint --schema`;
+/// returns xmllint's complaint when it rejects the document. Panics when
+/// xmllint is missing (CI installs it: `apt-get install libxml2-utils`).
+pub fn xmllint_schema(schema: &Path, xml: &[u8]) -> Result<(), String> {
+    assert!(
+        has_xmllint(),
+        "xmllint is missing: apt-get install libxml2-utils"
+    );
+    let dir = std::env::temp_dir().join(format!("facture-xsd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = dir.join(format!("doc-{n}.xml"));
+    std::fs::write(&file, xml).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--nonet")
+        .arg("--schema")
+        .arg(schema)
+        .arg(&file)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&file);
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
