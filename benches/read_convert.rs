@@ -1,0 +1,41 @@
+//! Read and convert speed on the bundled examples.
+//!
+//! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn examples() -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some((name, std::fs::read(&p).ok()?))
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    for (name, bytes) in examples() {
+        c.bench_function(&format!("read/{name}"), |b| {
+            b.iter(|| facture::read(black_box(&bytes)))
+        });
+        let target = if name.starts_with("cii") {
+            facture::Target::Ubl
+        } else {
+            facture::Target::Cii
+        };
+        c.bench_function(&format!("convert/{name}"), |b| {
+            b.iter(|| facture::convert(black_box(&bytes), target))
+        });
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
