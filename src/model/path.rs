@@ -124,6 +124,18 @@ impl TermPath {
         self.steps.get(..self.len as usize).unwrap_or(&[])
     }
 
+    /// Whether `prefix` is this path or one of its ancestors.
+    pub fn starts_with(&self, prefix: &TermPath) -> bool {
+        self.steps().starts_with(prefix.steps())
+    }
+
+    /// The path without its innermost step (the root stays the root).
+    pub fn parent(&self) -> TermPath {
+        let mut parent = *self;
+        parent.len = parent.len.saturating_sub(1);
+        parent
+    }
+
     /// The innermost term, if any.
     pub fn term(&self) -> Option<Term> {
         self.steps().last().map(|(t, _)| *t)
@@ -224,6 +236,27 @@ impl SourceMap {
             .map(|(_, span)| *span)
     }
 
+    /// The span of the value read for `path` or, when none was, of the first
+    /// value read inside it (for a group such as `/BG-25[2]`), or of the
+    /// closest enclosing group that has one.
+    pub fn span_near(&self, path: &TermPath) -> Option<Span> {
+        let mut path = *path;
+        loop {
+            if let Some(span) = self.span(&path).or_else(|| {
+                self.entries
+                    .iter()
+                    .find(|(p, _)| p.starts_with(&path))
+                    .map(|(_, span)| *span)
+            }) {
+                return Some(span);
+            }
+            if path.steps().is_empty() {
+                return None;
+            }
+            path = path.parent();
+        }
+    }
+
     /// The line and column of the value read for `path`, in `source` (the
     /// text the document was read from).
     pub fn position(&self, source: &str, path: &TermPath) -> Option<TextPos> {
@@ -285,6 +318,20 @@ mod tests {
         // inside the 'é': clamped back to its start.
         assert_eq!(TextPos::at(text, 5), TextPos { line: 2, column: 2 });
         assert_eq!(TextPos::at(text, 999), TextPos { line: 3, column: 4 });
+    }
+
+    #[test]
+    fn span_near_falls_back_to_contents_then_parents() {
+        let mut map = SourceMap::new();
+        let amount = TermPath::root().nth(Term::bg(25), 2).child(Term::bt(131));
+        map.record(TermPath::of(Term::bt(1)), Span::new(1..2));
+        map.record(amount, Span::new(10..20));
+        let line = TermPath::root().nth(Term::bg(25), 2);
+        assert_eq!(map.span_near(&line), Some(Span { start: 10, end: 20 }));
+        let missing = line.child(Term::bt(129));
+        assert_eq!(map.span_near(&missing), Some(Span { start: 10, end: 20 }));
+        assert!(amount.starts_with(&line) && !line.starts_with(&amount));
+        assert_eq!(map.span_near(&TermPath::of(Term::bt(9))), Some(Span { start: 1, end: 2 }));
     }
 
     #[test]
