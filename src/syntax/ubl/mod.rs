@@ -8,6 +8,9 @@ mod names;
 mod read;
 mod write;
 
+#[cfg(test)]
+mod tests;
+
 pub use read::read_document;
 pub use write::write;
 
