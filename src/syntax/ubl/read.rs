@@ -917,8 +917,9 @@ impl Reader<'_> {
                 Some(n::PAYMENT_MEANS_CODE) => {
                     let code = c.text().unwrap_or("");
                     let name = c.attribute(n::NAME_ATTR);
+                    // A repetition may leave out the name (BT-82).
                     let same = payment.means_code.as_ref().map(|m| m.code()) == Some(code)
-                        && payment.means_text.as_deref() == name;
+                        && (name.is_none() || payment.means_text.as_deref() == name);
                     if first || same {
                         payment.means_code = Some(self.string(base.child(bt(81)), c).into());
                         if let Some(name) = name {
@@ -1365,15 +1366,14 @@ impl Reader<'_> {
                         }
                     }
                 }
-                Some(n::DOCUMENT_REFERENCE)
-                    if line.object_id.is_none()
-                        && child_text(c, n::DOCUMENT_TYPE_CODE)
-                            == Some(n::INVOICED_OBJECT_TYPE) =>
-                {
+                // BT-128: type code 130 is Peppol's convention, but official
+                // example 5 leaves it out; any other type code is ignored.
+                Some(n::DOCUMENT_REFERENCE) if line.object_id.is_none() => {
                     for d in elements(c) {
                         match n::of(d) {
                             Some(n::ID) => once!(self, line.object_id, d, self.id(path(128), d)),
-                            Some(n::DOCUMENT_TYPE_CODE) => {}
+                            Some(n::DOCUMENT_TYPE_CODE)
+                                if d.text().unwrap_or("").trim() == n::INVOICED_OBJECT_TYPE => {}
                             _ => self.cx.ignore(d),
                         }
                     }

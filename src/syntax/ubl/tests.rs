@@ -443,3 +443,34 @@ fn writer_declares_namespaces_and_attributes() {
     assert!(text.contains(r#"<cbc:Percent>5.5</cbc:Percent>"#));
     assert!(text.contains("<cbc:Note>#PMD#"));
 }
+
+#[test]
+fn bt_128_with_or_without_type_code_130() {
+    let doc = read_ok(&invoice(
+        r#"<cac:InvoiceLine><cbc:ID>1</cbc:ID><cac:DocumentReference><cbc:ID>Object2</cbc:ID></cac:DocumentReference></cac:InvoiceLine>
+<cac:InvoiceLine><cbc:ID>2</cbc:ID><cac:DocumentReference><cbc:ID schemeID="ABT">229032/B</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:DocumentReference></cac:InvoiceLine>"#,
+    ));
+    assert_eq!(
+        doc.invoice.lines[0].object_id,
+        Some(Identifier::new("Object2"))
+    );
+    assert_eq!(
+        doc.invoice.lines[1].object_id,
+        Some(Identifier::with_scheme("229032/B", "ABT"))
+    );
+    assert!(doc.ignored.is_empty(), "{:?}", doc.ignored);
+    round_trip(&doc, Root::Invoice);
+}
+
+#[test]
+fn a_repeated_payment_means_may_leave_out_the_name() {
+    let doc = read_ok(&invoice(
+        r#"<cac:PaymentMeans><cbc:PaymentMeansCode name="Credit transfer">30</cbc:PaymentMeansCode></cac:PaymentMeans>
+<cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode></cac:PaymentMeans>"#,
+    ));
+    assert!(doc.ignored.is_empty(), "{:?}", doc.ignored);
+    assert_eq!(
+        doc.invoice.payment.unwrap().means_text.as_deref(),
+        Some("Credit transfer")
+    );
+}
