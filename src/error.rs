@@ -161,6 +161,10 @@ mod tests {
     #[test]
     fn error_stays_small() {
         // Errors travel through every read; keep them cheap to move.
-        assert!(std::mem::size_of::<Error>() <= 96, "{}", std::mem::size_of::<Error>());
+        assert!(
+            std::mem::size_of::<Error>() <= 96,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
     }
 }

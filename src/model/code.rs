@@ -412,7 +412,8 @@ mod tests {
     fn codes_serialize_as_plain_strings() {
         let json = serde_json::to_string(&VatCategoryCode::Standard).unwrap_or_default();
         assert_eq!(json, "\"S\"");
-        let back: VatCategoryCode = serde_json::from_str("\"XX\"").unwrap_or(VatCategoryCode::Standard);
+        let back: VatCategoryCode =
+            serde_json::from_str("\"XX\"").unwrap_or(VatCategoryCode::Standard);
         assert_eq!(back, VatCategoryCode::Other("XX".into()));
     }
 }

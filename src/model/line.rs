@@ -2,8 +2,8 @@
 //! (BG-28), price (BG-29), VAT (BG-30) and item (BG-31, BG-32).
 
 use super::{
-    ClassificationIdentifier, CountryCode, Identifier, LineAllowance, LineCharge, Period,
-    UnitCode, VatCategoryCode,
+    ClassificationIdentifier, CountryCode, Identifier, LineAllowance, LineCharge, Period, UnitCode,
+    VatCategoryCode,
 };
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -109,4 +109,3 @@ pub struct ItemAttribute {
     /// BT-161 Item attribute value.
     pub value: Option<String>,
 }
-

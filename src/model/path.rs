@@ -292,10 +292,7 @@ mod tests {
             .nth(Term::bg(32), 1)
             .child(Term::bt(160));
         assert_eq!(p.to_string(), "/BG-25[3]/BG-31/BG-32[1]/BT-160");
-        assert_eq!(
-            TermPath::of(Term::bt_sub(29, 1)).to_string(),
-            "/BT-29-1"
-        );
+        assert_eq!(TermPath::of(Term::bt_sub(29, 1)).to_string(), "/BT-29-1");
         assert_eq!(p.term(), Some(Term::bt(160)));
     }
 
@@ -341,6 +338,9 @@ mod tests {
         map.record(p, Span::new(3..5));
         map.record(p, Span::new(9..10));
         assert_eq!(map.span(&p), Some(Span { start: 3, end: 5 }));
-        assert_eq!(map.position("ab\ncdef", &p), Some(TextPos { line: 2, column: 1 }));
+        assert_eq!(
+            map.position("ab\ncdef", &p),
+            Some(TextPos { line: 2, column: 1 })
+        );
     }
 }

@@ -83,10 +83,7 @@ pub fn format_iso(date: NaiveDate) -> String {
 /// Decodes base64 content as XML carries it (whitespace and line breaks
 /// between characters are ignored).
 pub fn base64(raw: &str) -> Result<Vec<u8>, &'static str> {
-    let compact: Vec<u8> = raw
-        .bytes()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
+    let compact: Vec<u8> = raw.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     base64::engine::general_purpose::STANDARD
         .decode(&compact)
         .map_err(|_| "not valid base64")
@@ -107,7 +104,9 @@ mod tests {
         assert_eq!(decimal(" -3 ").unwrap().to_string(), "-3");
         assert_eq!(decimal("+.5").unwrap().to_string(), "0.5");
         assert_eq!(decimal("7.").unwrap().to_string(), "7");
-        for bad in ["1e999", "12,50", "1 000", "", ".", "-", "0x10", "1.2.3", "NaN", "1_000"] {
+        for bad in [
+            "1e999", "12,50", "1 000", "", ".", "-", "0x10", "1.2.3", "NaN", "1_000",
+        ] {
             assert!(decimal(bad).is_err(), "{bad:?} accepted");
         }
         assert!(decimal(&"9".repeat(40)).is_err());
@@ -118,7 +117,13 @@ mod tests {
         assert_eq!(iso_date("2026-11-25").unwrap().to_string(), "2026-11-25");
         assert!(iso_date("2026-11-25Z").is_ok());
         assert!(iso_date("2026-11-25+01:00").is_ok());
-        for bad in ["2026-13-01", "25/11/2026", "20261125", "2026-11-25T10:00", "2026-1-5"] {
+        for bad in [
+            "2026-13-01",
+            "25/11/2026",
+            "20261125",
+            "2026-11-25T10:00",
+            "2026-1-5",
+        ] {
             assert!(iso_date(bad).is_err(), "{bad:?} accepted");
         }
         assert_eq!(date_102("20260228").unwrap().to_string(), "2026-02-28");

@@ -187,8 +187,18 @@ pub enum Target {
 pub fn write(invoice: &Invoice, target: Target) -> Result<Written> {
     match target {
         Target::Ubl => {
-            let credit = invoice.type_code.as_ref().is_some_and(|c| c.is_credit_note());
-            ubl::write(invoice, if credit { ubl::Root::CreditNote } else { ubl::Root::Invoice })
+            let credit = invoice
+                .type_code
+                .as_ref()
+                .is_some_and(|c| c.is_credit_note());
+            ubl::write(
+                invoice,
+                if credit {
+                    ubl::Root::CreditNote
+                } else {
+                    ubl::Root::Invoice
+                },
+            )
         }
         Target::UblInvoice => ubl::write(invoice, ubl::Root::Invoice),
         Target::UblCreditNote => ubl::write(invoice, ubl::Root::CreditNote),

@@ -169,12 +169,21 @@ mod tests {
     fn invalid_value_points_at_the_text() {
         let text = "<r>\n  <amount>12,50</amount></r>";
         let doc = roxmltree::Document::parse(text).unwrap();
-        let node = doc.descendants().find(|n| n.has_tag_name("amount")).unwrap();
+        let node = doc
+            .descendants()
+            .find(|n| n.has_tag_name("amount"))
+            .unwrap();
         let mut cx = ReadContext::new(text);
         let e = cx.decimal(TermPath::root(), node).unwrap_err();
         match e {
             Error::InvalidValue { pos, element, .. } => {
-                assert_eq!(pos, TextPos { line: 2, column: 11 });
+                assert_eq!(
+                    pos,
+                    TextPos {
+                        line: 2,
+                        column: 11
+                    }
+                );
                 assert_eq!(element, "amount");
             }
             other => panic!("{other}"),

@@ -100,7 +100,11 @@ fn check_encoding(decl: &str, text: &str, offset: usize) -> Result<()> {
         return Ok(());
     };
     let after = decl.get(i + "encoding".len()..).unwrap_or("");
-    let after = after.trim_start().strip_prefix('=').unwrap_or(after).trim_start();
+    let after = after
+        .trim_start()
+        .strip_prefix('=')
+        .unwrap_or(after)
+        .trim_start();
     let quote = after.chars().next().unwrap_or('"');
     let value = after
         .get(1..)
@@ -175,7 +179,9 @@ mod tests {
     #[test]
     fn refuses_other_encodings() {
         let e = parse_str("<?xml version='1.0' encoding='ISO-8859-1'?><a/>").unwrap_err();
-        assert!(matches!(e, Error::UnsupportedEncoding { ref encoding, .. } if encoding == "ISO-8859-1"));
+        assert!(
+            matches!(e, Error::UnsupportedEncoding { ref encoding, .. } if encoding == "ISO-8859-1")
+        );
         assert!(parse_str("<?xml version='1.0' encoding='UTF-8'?><a/>").is_ok());
     }
 
@@ -194,7 +200,13 @@ mod tests {
     fn bounds_depth_and_size() {
         let deep = "<a>".repeat(100) + &"</a>".repeat(100);
         let e = parse_str(&deep).unwrap_err();
-        assert!(matches!(e, Error::LimitExceeded { what: "XML element depth", .. }));
+        assert!(matches!(
+            e,
+            Error::LimitExceeded {
+                what: "XML element depth",
+                ..
+            }
+        ));
         let small = Limits {
             max_input_bytes: 4,
             ..Limits::default()
@@ -208,6 +220,9 @@ mod tests {
     #[test]
     fn malformed_has_position() {
         let e = parse_str("<a>\n<b></a>").unwrap_err();
-        assert!(matches!(e, Error::Malformed { pos, .. } if pos.line == 2), "{e}");
+        assert!(
+            matches!(e, Error::Malformed { pos, .. } if pos.line == 2),
+            "{e}"
+        );
     }
 }

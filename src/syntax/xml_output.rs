@@ -102,7 +102,9 @@ fn escape_attr(text: &str) -> String {
 }
 
 fn escape(text: &str, attr: bool) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, '<' | '>' | '&' | '\r') || (attr && matches!(c, '"' | '\'' | '\n' | '\t'));
+    let needs = |c: char| {
+        matches!(c, '<' | '>' | '&' | '\r') || (attr && matches!(c, '"' | '\'' | '\n' | '\t'))
+    };
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);
     }

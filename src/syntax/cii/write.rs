@@ -5,5 +5,8 @@ use crate::syntax::Written;
 
 /// Writes a CII document.
 pub fn write(_invoice: &Invoice) -> Result<Written> {
-    Ok(Written { xml: vec![], dropped: vec![] })
+    Ok(Written {
+        xml: vec![],
+        dropped: vec![],
+    })
 }
