@@ -9,3 +9,6 @@ mod write;
 
 pub use read::read_document;
 pub use write::write;
+
+#[cfg(test)]
+mod tests;

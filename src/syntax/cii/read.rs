@@ -1033,21 +1033,31 @@ fn line(cx: &mut Cx<'_>, node: Node<'_, '_>, index: u32) -> Result<InvoiceLine> 
                 line.item = Some(item(cx, c, g.child(Term::bg(31))));
             }
             Some(n::LINE_AGREEMENT) => {
+                // The net price first: its base quantity (BT-149) wins over
+                // a differing one on the gross price.
+                let price_g = g.child(Term::bg(29));
                 for a in elements(c) {
                     match key(a) {
                         Some(n::BUYER_ORDER_DOC) => {
                             let slot = &mut line.order_line_reference;
                             wrapped_text(cx, a, n::LINE_ID, slot, at(132));
                         }
-                        Some(n::GROSS_PRICE) => {
+                        Some(n::NET_PRICE)
+                            if line.price.as_ref().is_none_or(|p| p.net_price.is_none()) =>
+                        {
                             let price = line.price.get_or_insert_with(PriceDetails::default);
-                            price_element(cx, a, g.child(Term::bg(29)), price, true)?;
+                            price_element(cx, a, price_g, price, false)?;
                         }
-                        Some(n::NET_PRICE) => {
-                            let price = line.price.get_or_insert_with(PriceDetails::default);
-                            price_element(cx, a, g.child(Term::bg(29)), price, false)?;
-                        }
+                        Some(n::GROSS_PRICE) => {}
                         _ => cx.ignore(a),
+                    }
+                }
+                for a in elements(c).filter(|a| is(*a, n::GROSS_PRICE)) {
+                    let price = line.price.get_or_insert_with(PriceDetails::default);
+                    if price.gross_price.is_some() {
+                        cx.ignore(a);
+                    } else {
+                        price_element(cx, a, price_g, price, true)?;
                     }
                 }
             }
