@@ -86,7 +86,7 @@ fn vat_point_date_code_is_read_from_the_breakdowns_and_written_on_each() {
 }
 
 #[test]
-fn vat_point_date_is_a_date_string_in_each_breakdown() {
+fn vat_point_date_is_read_from_any_breakdown_and_written_once() {
     let date = r#"<ram:TaxPointDate><udt:DateString format="102">20260215</udt:DateString></ram:TaxPointDate>"#;
     let doc = read_str(&cii("", "", &(tax(date) + &tax(date))));
     assert_eq!(
@@ -97,7 +97,8 @@ fn vat_point_date_is_a_date_string_in_each_breakdown() {
     assert_eq!(
         xml.matches(r#"<udt:DateString format="102">20260215</udt:DateString>"#)
             .count(),
-        2
+        1,
+        "CII-SR-461: a single ram:TaxPointDate"
     );
 
     // Without a breakdown CII has nowhere to put BT-7 and BT-8.

@@ -530,7 +530,9 @@ fn payment_means(w: &mut W, inv: &Invoice) {
     }
 }
 
-/// BG-23, with BT-7 and BT-8 (one value in the model) on each breakdown.
+/// BG-23. BT-8 (one value in the model) goes on each breakdown, as
+/// CII-SR-462 allows (one distinct value); BT-7 only on the first, as
+/// CII-SR-461 allows a single `ram:TaxPointDate`.
 fn vat_breakdown(w: &mut W, inv: &Invoice) {
     if inv.vat_breakdown.is_empty() {
         let reason =
@@ -542,7 +544,7 @@ fn vat_breakdown(w: &mut W, inv: &Invoice) {
             w.drop(bt(8), reason);
         }
     }
-    for vat in &inv.vat_breakdown {
+    for (i, vat) in inv.vat_breakdown.iter().enumerate() {
         w.open(n::TRADE_TAX);
         w.decimal(n::CALCULATED_AMOUNT, vat.tax_amount);
         w.leaf(n::TYPE_CODE, &[], n::VAT);
@@ -553,7 +555,8 @@ fn vat_breakdown(w: &mut W, inv: &Invoice) {
             n::EXEMPTION_REASON_CODE,
             vat.exemption_reason_code.as_ref().map(|c| c.code()),
         );
-        w.date_as(n::TAX_POINT_DATE, n::DATE_STRING, inv.vat_point_date);
+        let point_date = inv.vat_point_date.filter(|_| i == 0);
+        w.date_as(n::TAX_POINT_DATE, n::DATE_STRING, point_date);
         w.opt(
             n::DUE_DATE_TYPE_CODE,
             inv.vat_point_date_code.as_ref().map(|c| c.cii_code()),
