@@ -1,8 +1,14 @@
 //! UN/CEFACT Cross Industry Invoice D16B, bound to EN 16931 as the
 //! CEN/TC 434 syntax binding says.
+//!
+//! [`names`] holds the element names both the reader and the writer use.
 
+pub mod names;
 mod read;
 mod write;
 
 pub use read::read_document;
 pub use write::write;
+
+#[cfg(test)]
+mod tests;
