@@ -55,7 +55,11 @@ fn dtd_and_entities_are_refused_without_expansion() {
     let laughs = format!(
         "<?xml version=\"1.0\"?>\n<!DOCTYPE Invoice [\n<!ENTITY a \"aaaaaaaaaa\">\n{}]>\n{}",
         (1..10)
-            .map(|i| format!("<!ENTITY {} \"{}\">\n", char::from(b'a' + i), format!("&{};", char::from(b'a' + i - 1)).repeat(10)))
+            .map(|i| format!(
+                "<!ENTITY {} \"{}\">\n",
+                char::from(b'a' + i),
+                format!("&{};", char::from(b'a' + i - 1)).repeat(10)
+            ))
             .collect::<String>(),
         ubl_with("<cbc:ID>&j;</cbc:ID>")
     );
@@ -109,7 +113,12 @@ fn non_utf8_input() {
 
 #[test]
 fn numbers_in_foreign_forms_are_typed_errors_with_position() {
-    for bad in ["1e999", "12,50", "1 000.00", "99999999999999999999999999999999"] {
+    for bad in [
+        "1e999",
+        "12,50",
+        "1 000.00",
+        "99999999999999999999999999999999",
+    ] {
         let xml = ubl_with(&format!(
             "<cbc:ID>F1</cbc:ID>\n<cac:LegalMonetaryTotal>\n<cbc:PayableAmount currencyID=\"EUR\">{bad}</cbc:PayableAmount>\n</cac:LegalMonetaryTotal>"
         ));
@@ -172,7 +181,10 @@ fn cli_exits_2_with_one_line_message() {
         ("malformed.xml", b"<Invoice>\n<a></b>"),
         ("dtd.xml", b"<!DOCTYPE x [<!ENTITY e \"x\">]><x>&e;</x>"),
         ("root.xml", b"<Order/>"),
-        ("latin1.xml", b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Invoice/>"),
+        (
+            "latin1.xml",
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Invoice/>",
+        ),
     ];
     for (name, content) in cases {
         let path = dir.join(name);

@@ -35,7 +35,12 @@ fn oracle(shared: &Path, files: &[PathBuf]) -> BTreeMap<PathBuf, BTreeSet<String
     for line in String::from_utf8_lossy(&out.stdout).lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("oracle prints JSON lines");
         let file = PathBuf::from(v["file"].as_str().unwrap_or_default());
-        assert_ne!(v["syntax"], "?", "{}: the oracle did not recognise the syntax", file.display());
+        assert_ne!(
+            v["syntax"],
+            "?",
+            "{}: the oracle did not recognise the syntax",
+            file.display()
+        );
         let fired = v["fired"]
             .as_array()
             .into_iter()
@@ -95,6 +100,10 @@ fn conversion_keeps_the_official_verdict() {
         }
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
-    assert!(pairs.len() >= 30, "only {} shared examples found", pairs.len());
+    assert!(
+        pairs.len() >= 30,
+        "only {} shared examples found",
+        pairs.len()
+    );
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -28,8 +28,7 @@ fn example_invoices() -> Vec<(String, Invoice)> {
     let mut out = Vec::new();
     for file in common::xml_files(&common::repo_file("examples")) {
         let bytes = std::fs::read(&file).expect("example readable");
-        let doc = facture::read(&bytes)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let doc = facture::read(&bytes).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         out.push((file.display().to_string(), doc.invoice));
     }
     assert!(!out.is_empty(), "no example invoices in examples/");
@@ -42,7 +41,10 @@ fn model_json_validates_against_the_schema_and_round_trips() {
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     for (name, invoice) in example_invoices() {
         let json = serde_json::to_value(&invoice).expect("invoice serialises");
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
         let back: Invoice = serde_json::from_value(json).expect("invoice deserialises");
         assert_eq!(back, invoice, "{name}: JSON round trip changed the model");

@@ -77,8 +77,17 @@ fn round_trip(name: &str, xml: &[u8]) -> Result<(), String> {
         _ => Target::UblInvoice,
     };
     let written = facture::write(&first.invoice, target).map_err(|e| format!("write: {e}"))?;
-    let second = facture::read(&written.xml)
+    let mut second = facture::read(&written.xml)
         .map_err(|e| format!("re-read: {e}\n{}", String::from_utf8_lossy(&written.xml)))?;
+    // A breakdown without BT-110 gets the sum of BT-117 written (UBL needs a
+    // cbc:TaxAmount there); the writer says so, and only then may it differ.
+    let derived_110 = written
+        .dropped
+        .iter()
+        .any(|d| d.term.to_string() == "/BT-110");
+    if derived_110 && first.invoice.totals.tax_amount.is_none() {
+        second.invoice.totals.tax_amount = None;
+    }
     if second.invoice != first.invoice {
         return Err(format!(
             "model differs after the round trip\nfirst:  {:?}\nsecond: {:?}",

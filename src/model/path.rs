@@ -78,7 +78,7 @@ const MAX_DEPTH: usize = 4;
 /// let path = TermPath::root().nth(Term::bg(25), 2).child(Term::bt(131));
 /// assert_eq!(path.to_string(), "/BG-25[2]/BT-131");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TermPath {
     steps: [(Term, u32); MAX_DEPTH],
     len: u8,
@@ -139,6 +139,12 @@ impl TermPath {
     /// The innermost term, if any.
     pub fn term(&self) -> Option<Term> {
         self.steps().last().map(|(t, _)| *t)
+    }
+}
+
+impl fmt::Debug for TermPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TermPath({self})")
     }
 }
 
@@ -328,7 +334,10 @@ mod tests {
         let missing = line.child(Term::bt(129));
         assert_eq!(map.span_near(&missing), Some(Span { start: 10, end: 20 }));
         assert!(amount.starts_with(&line) && !line.starts_with(&amount));
-        assert_eq!(map.span_near(&TermPath::of(Term::bt(9))), Some(Span { start: 1, end: 2 }));
+        assert_eq!(
+            map.span_near(&TermPath::of(Term::bt(9))),
+            Some(Span { start: 1, end: 2 })
+        );
     }
 
     #[test]

@@ -154,9 +154,14 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
 pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let text = xml_input::as_text(bytes, limits)?;
     let doc = xml_input::parse(text, limits)?;
-    match syntax_of(&doc, text)? {
-        Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_document(&doc, text),
-        Syntax::Cii => cii::read_document(&doc, text),
+    read_tree(&doc, text)
+}
+
+/// Reads an already parsed XML tree (`text` is the text it was parsed from).
+pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+    match syntax_of(doc, text)? {
+        Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_document(doc, text),
+        Syntax::Cii => cii::read_document(doc, text),
     }
 }
 

@@ -37,8 +37,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         To::UblCreditNote => facture::Target::UblCreditNote,
         To::Cii => facture::Target::Cii,
     };
-    let conversion =
-        facture::convert(&bytes, target).map_err(|e| Failure::read(&args.file, e))?;
+    let conversion = facture::convert(&bytes, target).map_err(|e| Failure::read(&args.file, e))?;
     write_output(args.output.as_ref(), &conversion.xml)?;
     let file = args.file.display();
     for ignored in &conversion.ignored {

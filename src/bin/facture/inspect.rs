@@ -54,7 +54,11 @@ pub fn summary(doc: &facture::Document) -> String {
     let currency = inv.currency.as_ref().map_or("", |c| c.code());
     let mut out = String::new();
     let _ = writeln!(out, "syntax:        {}", doc.syntax);
-    let _ = writeln!(out, "profile:       {}", or_dash(inv.process.specification.as_deref()));
+    let _ = writeln!(
+        out,
+        "profile:       {}",
+        or_dash(inv.process.specification.as_deref())
+    );
     if let Some(process) = &inv.process.business_process {
         let _ = writeln!(out, "process:       {process}");
     }
@@ -67,12 +71,17 @@ pub fn summary(doc: &facture::Document) -> String {
     let _ = writeln!(
         out,
         "issue date:    {}",
-        inv.issue_date.map_or_else(|| "-".to_owned(), |d| d.to_string())
+        inv.issue_date
+            .map_or_else(|| "-".to_owned(), |d| d.to_string())
     );
     if let Some(due) = inv.due_date {
         let _ = writeln!(out, "due date:      {due}");
     }
-    let _ = writeln!(out, "currency:      {}", if currency.is_empty() { "-" } else { currency });
+    let _ = writeln!(
+        out,
+        "currency:      {}",
+        if currency.is_empty() { "-" } else { currency }
+    );
     let seller_ids: Vec<&Identifier> = inv
         .seller
         .identifiers
@@ -83,8 +92,15 @@ pub fn summary(doc: &facture::Document) -> String {
         out,
         "seller:        {}{}{}",
         or_dash(inv.seller.name.as_deref()),
-        if seller_ids.is_empty() { String::new() } else { format!(" [{}]", ids(&seller_ids)) },
-        inv.seller.vat_id.as_ref().map_or(String::new(), |v| format!(" VAT {v}"))
+        if seller_ids.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", ids(&seller_ids))
+        },
+        inv.seller
+            .vat_id
+            .as_ref()
+            .map_or(String::new(), |v| format!(" VAT {v}"))
     );
     let buyer_ids: Vec<&Identifier> = inv
         .buyer
@@ -96,8 +112,15 @@ pub fn summary(doc: &facture::Document) -> String {
         out,
         "buyer:         {}{}{}",
         or_dash(inv.buyer.name.as_deref()),
-        if buyer_ids.is_empty() { String::new() } else { format!(" [{}]", ids(&buyer_ids)) },
-        inv.buyer.vat_id.as_ref().map_or(String::new(), |v| format!(" VAT {v}"))
+        if buyer_ids.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", ids(&buyer_ids))
+        },
+        inv.buyer
+            .vat_id
+            .as_ref()
+            .map_or(String::new(), |v| format!(" VAT {v}"))
     );
     if let Some(reference) = &inv.buyer_reference {
         let _ = writeln!(out, "buyer ref:     {reference}");
@@ -107,9 +130,17 @@ pub fn summary(doc: &facture::Document) -> String {
     }
     let _ = writeln!(out, "lines:         {}", inv.lines.len());
     let t = &inv.totals;
-    let _ = writeln!(out, "net total:     {}", amount(t.tax_exclusive_amount, currency));
+    let _ = writeln!(
+        out,
+        "net total:     {}",
+        amount(t.tax_exclusive_amount, currency)
+    );
     let _ = writeln!(out, "VAT total:     {}", amount(t.tax_amount, currency));
-    let _ = writeln!(out, "gross total:   {}", amount(t.tax_inclusive_amount, currency));
+    let _ = writeln!(
+        out,
+        "gross total:   {}",
+        amount(t.tax_inclusive_amount, currency)
+    );
     let _ = writeln!(out, "amount due:    {}", amount(t.amount_due, currency));
     for vat in &inv.vat_breakdown {
         let _ = writeln!(

@@ -102,8 +102,9 @@ pub fn print_stdout(bytes: &[u8]) -> Result<(), Failure> {
 /// Writes `bytes` to `path`, or to stdout when `path` is `None` or `-`.
 pub fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Failure> {
     match path {
-        Some(p) if p.as_os_str() != "-" => std::fs::write(p, bytes)
-            .map_err(|e| Failure::Error(format!("{}: {e}", p.display()))),
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::write(p, bytes).map_err(|e| Failure::Error(format!("{}: {e}", p.display())))
+        }
         _ => print_stdout(bytes),
     }
 }

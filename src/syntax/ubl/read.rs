@@ -311,9 +311,11 @@ impl Reader<'_> {
                     if code.is_some() {
                         self.cx.record(path.child(bt(21)), c);
                     }
+                    // `#AAA#` alone is a subject code without a note text.
+                    let text = (code.is_none() || !text.is_empty()).then(|| text.to_owned());
                     self.inv.notes.push(Note {
                         subject_code: code.map(TextSubjectCode::from),
-                        text: Some(text.to_owned()),
+                        text,
                     });
                 }
                 Some(n::TAX_POINT_DATE) => {

@@ -624,7 +624,23 @@ impl Writer {
         let t = &inv.totals;
         if t.tax_amount.is_some() || !inv.vat_breakdown.is_empty() {
             self.out.open(n::TAX_TOTAL, &[]);
-            self.amount(n::TAX_AMOUNT, t.tax_amount.as_ref());
+            match t.tax_amount.as_ref() {
+                Some(amount) => self.amount(n::TAX_AMOUNT, Some(amount)),
+                None => {
+                    // UBL requires cbc:TaxAmount in a cac:TaxTotal holding the
+                    // breakdown; with no BT-110 the one value consistent with
+                    // BR-CO-14 is the sum of the BT-117s.
+                    let sum: Decimal = inv.vat_breakdown.iter().filter_map(|v| v.tax_amount).sum();
+                    self.amount(n::TAX_AMOUNT, Some(&sum));
+                    self.dropped.push(Dropped {
+                        term: TermPath::of(Term::bt(110)),
+                        reason: "absent, but UBL requires cac:TaxTotal/cbc:TaxAmount beside the \
+                                 VAT breakdown: the sum of the VAT category tax amounts (BT-117) \
+                                 was written"
+                            .into(),
+                    });
+                }
+            }
             for v in &inv.vat_breakdown {
                 self.out.open(n::TAX_SUBTOTAL, &[]);
                 self.amount(n::TAXABLE_AMOUNT, v.taxable_amount.as_ref());
