@@ -1,31 +1,57 @@
-//! The rule engine (EN 16931 business rules, code lists, Chorus Pro rules).
+//! The rule engine: the rule catalogue (`rules/*.toml`, compiled in), the
+//! EN 16931 rule sets, and the validation API.
 //!
-//! Not yet implemented: the validation API, its catalogue in `rules/` and
-//! `facture validate` land with the rule-engine issue. This module only
-//! fixes the vocabulary findings will use.
+//! ```
+//! let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
+//! let report = facture::validate_bytes(&xml, &facture::Profile::En16931).unwrap();
+//! for finding in &report.findings {
+//!     println!("{} {} {}", finding.rule, finding.severity, finding.message_en);
+//! }
+//! ```
 
-use crate::model::{TermPath, TextPos};
+pub mod catalogue;
+pub mod engine;
+pub mod report;
 
-/// How serious a finding is, as the official artefacts flag it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Severity {
-    /// The invoice does not conform (`flag="fatal"`).
-    Fatal,
-    /// The invoice conforms but something deserves attention (`flag="warning"`).
-    Warning,
+pub use engine::{Checker, Profile};
+pub use report::{Finding, Location, Report, Severity, Verdict};
+
+use crate::error::Result;
+use crate::limits::Limits;
+use crate::model::Invoice;
+use crate::syntax;
+
+/// Validates a model against a profile. Syntax rules need a document and
+/// are not run; positions are unknown.
+pub fn validate(invoice: &Invoice, profile: &Profile) -> Report {
+    engine::run(invoice, None, None, profile)
 }
 
-/// One broken rule in one place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    /// The rule id, e.g. `BR-CO-10`.
-    pub rule: &'static str,
-    /// How serious it is.
-    pub severity: Severity,
-    /// The business term concerned.
-    pub term: Option<TermPath>,
-    /// Where in the source, when known.
-    pub pos: Option<TextPos>,
-    /// What is wrong, in English.
-    pub message: String,
+/// Reads a document (UBL or CII, detected) and validates it: syntax rules
+/// on the XML, business rules on the model, each finding with its line,
+/// column and XPath.
+pub fn validate_bytes(bytes: &[u8], profile: &Profile) -> Result<Report> {
+    validate_bytes_with_limits(bytes, profile, &Limits::default())
+}
+
+/// [`validate_bytes`] with explicit [`Limits`].
+pub fn validate_bytes_with_limits(
+    bytes: &[u8],
+    profile: &Profile,
+    limits: &Limits,
+) -> Result<Report> {
+    let text = syntax::xml_input::as_text(bytes, limits)?;
+    let tree = syntax::xml_input::parse(text, limits)?;
+    let doc = syntax::read_tree(&tree, text)?;
+    let source = engine::Source {
+        text,
+        doc: &tree,
+        source_map: &doc.source_map,
+    };
+    Ok(engine::run(
+        &doc.invoice,
+        Some(doc.syntax),
+        Some(&source),
+        profile,
+    ))
 }

@@ -1,0 +1,191 @@
+//! Running the rules: the [`Checker`] rules report into, and the families
+//! of rules each profile runs.
+
+use super::catalogue::{self, RuleInfo};
+use super::report::{Finding, Location, Report};
+use crate::model::{Invoice, SourceMap, Span, TermPath, TextPos};
+use crate::syntax::{Syntax, node::xml_path};
+
+/// The validation profile: which rule sets run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Profile {
+    /// The EN 16931 rules of the CEN/TC 434 artefacts (business rules, code
+    /// lists, and the syntax rules of the document's syntax).
+    #[default]
+    En16931,
+}
+
+impl Profile {
+    /// The catalogue sets this profile runs.
+    pub fn sets(&self) -> &'static [&'static str] {
+        match self {
+            Profile::En16931 => &["en16931"],
+        }
+    }
+}
+
+/// Where a finding points before it is resolved to a line and column.
+#[derive(Clone, Copy, Debug)]
+enum Anchor {
+    /// A term or group of the model.
+    Term(TermPath),
+    /// A byte range of the document (syntax rules).
+    Span(Span),
+}
+
+/// What a rule reports into.
+#[derive(Debug)]
+pub struct Checker {
+    syntax: Option<Syntax>,
+    fired: Vec<(&'static str, Anchor)>,
+}
+
+impl Checker {
+    pub(crate) fn new(syntax: Option<Syntax>) -> Self {
+        Self {
+            syntax,
+            fired: Vec::new(),
+        }
+    }
+
+    /// The syntax of the document being checked (`None` for a bare model).
+    pub fn syntax(&self) -> Option<Syntax> {
+        self.syntax
+    }
+
+    /// Rule `id` fired on the model term or group at `path`.
+    pub fn fire(&mut self, id: &'static str, path: TermPath) {
+        self.fired.push((id, Anchor::Term(path)));
+    }
+
+    /// Rule `id` fired on the document bytes `span` (for syntax rules).
+    pub fn fire_at(&mut self, id: &'static str, span: Span) {
+        self.fired.push((id, Anchor::Span(span)));
+    }
+}
+
+/// A family of rules checked by one function over the model.
+pub(crate) struct ModelFamily {
+    /// The ids the function can fire (and so has checked when it ran).
+    pub ids: &'static [&'static str],
+    /// The check.
+    pub check: fn(&Invoice, &mut Checker),
+}
+
+/// A family of rules checked by one function over the XML document.
+pub(crate) struct SyntaxFamily {
+    /// The syntax family (`ubl`, `cii`) the rules are for.
+    pub syntax: &'static str,
+    /// The ids the function can fire.
+    pub ids: &'static [&'static str],
+    /// The check.
+    pub check: fn(&roxmltree::Document<'_>, &mut Checker),
+}
+
+/// The model rule families of the EN 16931 set.
+pub(crate) const MODEL_FAMILIES: &[ModelFamily] = &[];
+
+/// The syntax rule families.
+pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[];
+
+fn applicable(
+    profile: &Profile,
+    syntax: Option<Syntax>,
+) -> impl Iterator<Item = &'static RuleInfo> {
+    let sets = profile.sets();
+    catalogue::all()
+        .iter()
+        .filter(move |r| sets.contains(&r.set) && r.applies_to(syntax))
+        .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
+}
+
+/// The document context needed to turn anchors into locations.
+pub(crate) struct Source<'a, 'input> {
+    pub text: &'input str,
+    pub doc: &'a roxmltree::Document<'input>,
+    pub source_map: &'a SourceMap,
+}
+
+/// Runs the profile's rules over the model (and the document, when given)
+/// and builds the report.
+pub(crate) fn run(
+    invoice: &Invoice,
+    syntax: Option<Syntax>,
+    source: Option<&Source<'_, '_>>,
+    profile: &Profile,
+) -> Report {
+    let mut checker = Checker::new(syntax);
+    let mut checked: Vec<&'static str> = Vec::new();
+    for family in MODEL_FAMILIES {
+        (family.check)(invoice, &mut checker);
+        checked.extend_from_slice(family.ids);
+    }
+    if let (Some(source), Some(syntax)) = (source, syntax) {
+        for family in SYNTAX_FAMILIES
+            .iter()
+            .filter(|f| f.syntax == syntax.family())
+        {
+            (family.check)(source.doc, &mut checker);
+            checked.extend_from_slice(family.ids);
+        }
+    }
+    checked.sort_unstable();
+    checked.dedup();
+
+    let mut report = Report {
+        syntax,
+        ..Report::default()
+    };
+    for rule in applicable(profile, syntax) {
+        if checked.binary_search(&rule.id).is_err() {
+            report.not_checked.push(rule.id);
+        }
+    }
+    for (id, anchor) in checker.fired {
+        let Some(rule) = catalogue::rule(id) else {
+            debug_assert!(false, "rule {id} fired but is not catalogued");
+            continue;
+        };
+        if !profile.sets().contains(&rule.set) || !rule.applies_to(syntax) {
+            continue;
+        }
+        let (path, location) = match anchor {
+            Anchor::Term(path) => (
+                Some(path),
+                source.and_then(|s| s.source_map.span_near(&path).map(|span| locate(s, span))),
+            ),
+            Anchor::Span(span) => (None, source.map(|s| locate(s, span))),
+        };
+        report.findings.push(Finding {
+            rule: rule.id,
+            severity: rule.severity(syntax),
+            terms: rule.terms,
+            path,
+            location,
+            message_en: rule.en,
+            message_fr: rule.fr,
+        });
+    }
+    report.findings.sort_by(|a, b| {
+        let pos = |f: &Finding| f.location.as_ref().map(|l| (l.line, l.column));
+        a.rule.cmp(b.rule).then_with(|| pos(a).cmp(&pos(b)))
+    });
+    report
+}
+
+fn locate(source: &Source<'_, '_>, span: Span) -> Location {
+    let pos = TextPos::at(source.text, span.start as usize);
+    let start = span.start as usize;
+    let xpath = source
+        .doc
+        .descendants()
+        .find(|n| n.is_element() && n.range().start == start)
+        .map(xml_path)
+        .unwrap_or_default();
+    Location {
+        line: pos.line,
+        column: pos.column,
+        xpath,
+    }
+}
