@@ -26,6 +26,8 @@ struct Rule {
     kind: String,
     #[serde(default)]
     context: String,
+    context_ubl: Option<String>,
+    context_cii: Option<String>,
     en: String,
     fr: String,
 }
@@ -80,11 +82,13 @@ fn main() {
                 "platform" => "RuleKind::Platform",
                 other => panic!("rule {}: unknown kind {other:?}", r.id),
             };
+            let context_ubl = r.context_ubl.as_deref().unwrap_or(&r.context);
+            let context_cii = r.context_cii.as_deref().unwrap_or(&r.context);
             let mut entry = String::new();
             let _ = write!(
                 entry,
-                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context: {:?}, en: {:?}, fr: {:?} }},\n",
-                r.id, set, r.terms, r.context, r.en, r.fr
+                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context_ubl: {:?}, context_cii: {:?}, en: {:?}, fr: {:?} }},\n",
+                r.id, set, r.terms, context_ubl, context_cii, r.en, r.fr
             );
             if rules.insert(r.id.clone(), entry).is_some() {
                 panic!("rule {} is catalogued twice", r.id);

@@ -47,8 +47,10 @@ pub struct RuleInfo {
     pub kind: RuleKind,
     /// Business terms and groups it concerns (`BT-106`, `BG-25`).
     pub terms: &'static [&'static str],
-    /// Where the official rule is evaluated (abstract context or XML path).
-    pub context: &'static str,
+    /// Where the official UBL rule is evaluated (abstract context or XML path).
+    pub context_ubl: &'static str,
+    /// Where the official CII rule is evaluated.
+    pub context_cii: &'static str,
     /// Message in English.
     pub en: &'static str,
     /// Message in French.
