@@ -4,6 +4,8 @@
 //! `facture validate` land with the rule-engine issue. This module only
 //! fixes the vocabulary findings will use.
 
+pub mod codelist;
+
 use crate::model::{TermPath, TextPos};
 
 /// How serious a finding is, as the official artefacts flag it.
