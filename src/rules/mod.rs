@@ -10,6 +10,7 @@
 //! ```
 
 pub mod catalogue;
+pub mod codelist;
 pub mod engine;
 pub mod report;
 
