@@ -85,9 +85,9 @@ fn main() {
             let context_ubl = r.context_ubl.as_deref().unwrap_or(&r.context);
             let context_cii = r.context_cii.as_deref().unwrap_or(&r.context);
             let mut entry = String::new();
-            let _ = write!(
+            let _ = writeln!(
                 entry,
-                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context_ubl: {:?}, context_cii: {:?}, en: {:?}, fr: {:?} }},\n",
+                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context_ubl: {:?}, context_cii: {:?}, en: {:?}, fr: {:?} }},",
                 r.id, set, r.terms, context_ubl, context_cii, r.en, r.fr
             );
             if rules.insert(r.id.clone(), entry).is_some() {
