@@ -465,29 +465,13 @@ prop_compose! {
 /// Turns groups that hold nothing into `None` (a syntax cannot tell an empty
 /// group from an absent one).
 fn normalise(mut inv: Invoice) -> Invoice {
-    fn keep<T: Default + PartialEq>(v: Option<T>) -> Option<T> {
-        v.filter(|x| *x != T::default())
-    }
     // CII's sequence puts identifiers without a scheme (ram:ID) before those
     // with one (ram:GlobalID): the order of BT-29 is not significant.
     inv.seller.identifiers.sort_by_key(|id| id.scheme.is_some());
-    inv.seller.address = keep(inv.seller.address);
-    inv.seller.contact = keep(inv.seller.contact);
-    inv.buyer.address = keep(inv.buyer.address);
-    inv.buyer.contact = keep(inv.buyer.contact);
-    inv.payee = keep(inv.payee);
-    if let Some(rep) = inv.tax_representative.as_mut() {
-        rep.address = keep(rep.address.take());
-    }
-    inv.tax_representative = keep(inv.tax_representative);
-    if let Some(d) = inv.delivery.as_mut() {
-        d.address = keep(d.address.take());
-    }
-    inv.delivery = keep(inv.delivery);
-    inv.period = keep(inv.period);
+    inv.prune_empty_groups();
+    // Entries of repeatable groups holding nothing are not generated on
+    // purpose (writers leave them out).
     if let Some(p) = inv.payment.as_mut() {
-        p.card = keep(p.card.take());
-        p.direct_debit = keep(p.direct_debit.take());
         p.credit_transfers
             .retain(|c| *c != CreditTransfer::default());
     }
@@ -496,16 +480,12 @@ fn normalise(mut inv: Invoice) -> Invoice {
         .retain(|p| *p != PrecedingInvoice::default());
     inv.supporting_documents
         .retain(|d| *d != SupportingDocument::default());
-    inv.tax_representative = keep(inv.tax_representative);
     for line in &mut inv.lines {
-        line.period = keep(line.period.take());
-        line.price = keep(line.price.take());
-        line.vat = keep(line.vat.take());
         if let Some(item) = line.item.as_mut() {
             item.attributes.retain(|a| *a != ItemAttribute::default());
         }
-        line.item = keep(line.item.take());
     }
+    inv.prune_empty_groups();
     inv
 }
 

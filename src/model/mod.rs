@@ -19,6 +19,7 @@ mod line;
 mod party;
 mod path;
 mod payment;
+mod prune;
 mod totals;
 mod vat_breakdown;
 

@@ -51,7 +51,8 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
         credit,
     };
     r.root(root)?;
-    let Reader { cx, inv, .. } = r;
+    let Reader { cx, mut inv, .. } = r;
+    inv.prune_empty_groups();
     Ok(Document {
         syntax,
         invoice: inv,
