@@ -59,6 +59,11 @@ impl Checker {
         self.fired.push((id, Anchor::Term(path)));
     }
 
+    /// The ids fired so far, in firing order (with repetitions).
+    pub fn fired_ids(&self) -> Vec<&'static str> {
+        self.fired.iter().map(|(id, _)| *id).collect()
+    }
+
     /// Rule `id` fired on the document bytes `span` (for syntax rules).
     pub fn fire_at(&mut self, id: &'static str, span: Span) {
         self.fired.push((id, Anchor::Span(span)));
@@ -83,11 +88,14 @@ pub(crate) struct SyntaxFamily {
     pub check: fn(&roxmltree::Document<'_>, &mut Checker),
 }
 
-/// The model rule families of the EN 16931 set.
-pub(crate) const MODEL_FAMILIES: &[ModelFamily] = &[];
+/// The model rule families.
+pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
 
 /// The syntax rule families.
-pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[];
+pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
+    crate::syntax::ubl::rules::FAMILY,
+    crate::syntax::cii::rules::FAMILY,
+];
 
 fn applicable(
     profile: &Profile,

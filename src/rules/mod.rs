@@ -11,8 +11,10 @@
 
 pub mod catalogue;
 pub mod codelist;
+mod en16931;
 pub mod engine;
 pub mod report;
+pub mod xpath;
 
 pub use engine::{Checker, Profile};
 pub use report::{Finding, Location, Report, Severity, Verdict};

@@ -5,6 +5,7 @@
 
 mod convert;
 mod inspect;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -26,6 +27,9 @@ enum Command {
     Inspect(inspect::Args),
     /// Converts an invoice to another syntax (output to stdout by default).
     Convert(convert::Args),
+    /// Validates invoices against the EN 16931 rules (exit 0 all valid,
+    /// 1 some invalid or not fully checked, 2 some unreadable).
+    Validate(validate::Args),
     /// Prints the JSON Schema of the canonical invoice model (the JSON that
     /// `inspect --json` prints).
     Schema,
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Validate(args) => validate::run(&args),
         Command::Schema => schema(),
     };
     match result {

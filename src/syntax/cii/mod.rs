@@ -5,6 +5,7 @@
 
 pub mod names;
 mod read;
+pub(crate) mod rules;
 mod write;
 
 pub use read::read_document;

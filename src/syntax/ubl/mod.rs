@@ -6,6 +6,7 @@
 
 mod names;
 mod read;
+pub(crate) mod rules;
 mod write;
 
 #[cfg(test)]

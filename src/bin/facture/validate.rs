@@ -1,0 +1,258 @@
+//! `facture validate`.
+
+use crate::{Failure, print_stdout};
+use facture::rules::{Finding, Report, Severity, Verdict};
+use facture::syntax::xml_output::XmlOut;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `facture validate`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Rule profile.
+    #[arg(long, value_enum, default_value = "en16931")]
+    profile: ProfileArg,
+    /// Output format: `text` (human), `json` (one object per file per
+    /// line), or `svrl` (Schematron Validation Report Language).
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Language of the messages.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: Lang,
+    /// For `--format svrl` with several files: the directory where one
+    /// `NAME.svrl` per input is written.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The invoices to validate (UBL Invoice/CreditNote or CII).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ProfileArg {
+    En16931,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Svrl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    fn message(self, f: &Finding) -> &'static str {
+        match self {
+            Lang::En => f.message_en,
+            Lang::Fr => f.message_fr,
+        }
+    }
+}
+
+/// Runs `facture validate`: every file is checked even when others cannot
+/// be read. Exit 0 when all are valid, 1 when any is invalid or could not be
+/// fully checked, 2 when any could not be read.
+pub fn run(args: &Args) -> Result<(), Failure> {
+    if args.format == Format::Svrl && args.files.len() > 1 && args.output.is_none() {
+        return Err(Failure::Error(
+            "--format svrl with several files needs -o DIR (one SVRL document per file)".into(),
+        ));
+    }
+    let profile = match args.profile {
+        ProfileArg::En16931 => facture::Profile::En16931,
+    };
+    let mut unreadable = 0usize;
+    let mut not_valid = 0usize;
+    for file in &args.files {
+        let result = std::fs::read(file)
+            .map_err(facture::Error::from)
+            .and_then(|bytes| facture::validate_bytes(&bytes, &profile));
+        match result {
+            Ok(report) => {
+                if !report.is_valid() {
+                    not_valid += 1;
+                }
+                emit_report(args, file, &report)?;
+            }
+            Err(e) => {
+                unreadable += 1;
+                emit_error(args, file, &e)?;
+            }
+        }
+    }
+    if unreadable > 0 {
+        Err(Failure::Error(format!(
+            "{unreadable} of {} file(s) could not be read",
+            args.files.len()
+        )))
+    } else if not_valid > 0 {
+        Err(Failure::Check(format!(
+            "{not_valid} of {} file(s) not valid",
+            args.files.len()
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+fn emit_report(args: &Args, file: &Path, report: &Report) -> Result<(), Failure> {
+    match args.format {
+        Format::Text => print_stdout(text(file, report, args.lang).as_bytes()),
+        Format::Json => print_stdout(format!("{}\n", json(file, report, args.lang)).as_bytes()),
+        Format::Svrl => {
+            let svrl = svrl(report, args.lang)?;
+            match &args.output {
+                Some(dir) => {
+                    let name = file
+                        .file_name()
+                        .map_or_else(|| "invoice".into(), |n| n.to_string_lossy().into_owned());
+                    let target = dir.join(format!("{name}.svrl"));
+                    std::fs::write(&target, svrl)
+                        .map_err(|e| Failure::Error(format!("{}: {e}", target.display())))
+                }
+                None => print_stdout(&svrl),
+            }
+        }
+    }
+}
+
+fn emit_error(args: &Args, file: &Path, e: &facture::Error) -> Result<(), Failure> {
+    // The error also goes to stderr as one line, whatever the format.
+    eprintln!("facture: {}: {e}", file.display());
+    if args.format == Format::Json {
+        let value = serde_json::json!({
+            "file": file.display().to_string(),
+            "valid": false,
+            "error": {
+                "kind": e.kind().to_string(),
+                "message": e.to_string(),
+                "line": e.pos().map(|p| p.line),
+                "column": e.pos().map(|p| p.column),
+            },
+        });
+        print_stdout(format!("{value}\n").as_bytes())?;
+    }
+    Ok(())
+}
+
+fn verdict_word(report: &Report) -> &'static str {
+    match report.verdict() {
+        Verdict::Valid => "valid",
+        Verdict::Invalid => "invalid",
+        Verdict::Incomplete => "incomplete",
+    }
+}
+
+/// The human report of one file.
+fn text(file: &Path, report: &Report, lang: Lang) -> String {
+    let fatal = report.fatal().count();
+    let warnings = report.findings.len() - fatal;
+    let mut out = format!(
+        "{}: {} ({} fatal, {} warning{})\n",
+        file.display(),
+        verdict_word(report),
+        fatal,
+        warnings,
+        if warnings == 1 { "" } else { "s" }
+    );
+    for f in &report.findings {
+        let at = f
+            .location
+            .as_ref()
+            .map_or_else(String::new, |l| format!("{}:{} ", l.line, l.column));
+        let terms = if f.terms.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", f.terms.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "  {at}{} {}{terms}: {}",
+            f.severity,
+            f.rule,
+            lang.message(f)
+        );
+    }
+    if !report.not_checked.is_empty() {
+        let _ = writeln!(
+            out,
+            "  not checked ({} rule(s) not implemented yet): {}",
+            report.not_checked.len(),
+            report.not_checked.join(" ")
+        );
+    }
+    out
+}
+
+/// The JSON line of one file.
+fn json(file: &Path, report: &Report, lang: Lang) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "rule": f.rule,
+                "severity": f.severity,
+                "bt": f.terms,
+                "line": f.location.as_ref().map(|l| l.line),
+                "column": f.location.as_ref().map(|l| l.column),
+                "path": f.location.as_ref().map(|l| l.xpath.as_str()),
+                "term": f.path.map(|p| p.to_string()),
+                "message": lang.message(f),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "syntax": report.syntax.map(|s| s.family()),
+        "valid": report.is_valid(),
+        "verdict": verdict_word(report),
+        "findings": findings,
+        "not_checked": report.not_checked,
+    })
+}
+
+/// The SVRL document of one report.
+fn svrl(report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
+    const SVRL: &str = "http://purl.oclc.org/dsdl/svrl";
+    let mut out = XmlOut::new();
+    out.open(
+        "svrl:schematron-output",
+        &[
+            ("xmlns:svrl", Some(SVRL)),
+            ("title", Some("facture EN 16931 validation")),
+            ("schemaVersion", Some("iso")),
+        ],
+    );
+    for f in &report.findings {
+        let location = f.location.as_ref().map(|l| l.xpath.as_str());
+        let flag = match f.severity {
+            Severity::Fatal => "fatal",
+            Severity::Warning => "warning",
+        };
+        out.open(
+            "svrl:failed-assert",
+            &[
+                ("id", Some(f.rule)),
+                ("flag", Some(flag)),
+                ("location", Some(location.unwrap_or("/"))),
+                ("test", Some(f.rule)),
+            ],
+        );
+        out.leaf(
+            "svrl:text",
+            &[],
+            &format!("[{}]-{}", f.rule, lang.message(f)),
+        );
+        out.close("svrl:failed-assert");
+    }
+    out.close("svrl:schematron-output");
+    out.finish()
+        .map_err(|e| Failure::Error(format!("cannot write SVRL: {e}")))
+}

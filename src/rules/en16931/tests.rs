@@ -1,0 +1,84 @@
+//! The harness every model rule family is tested with.
+//!
+//! Each family declares `FIRES`: for each rule id, one or more mutations of
+//! a valid invoice that must make that rule fire. The valid invoices
+//! (`examples/*.xml`) are the "does not fire" cases: no rule of any family
+//! may fire on them. A test checks that every id a family claims to check
+//! has at least one firing case.
+
+use super::FAMILIES;
+use crate::model::Invoice;
+use crate::rules::engine::Checker;
+use crate::syntax::Syntax;
+
+/// A named mutation of a valid invoice that must make a rule fire.
+pub(crate) type Case = (&'static str, fn(&mut Invoice));
+
+/// The valid bundled invoices, read into the model, with their syntax.
+pub(crate) fn valid_invoices() -> Vec<(Syntax, Invoice)> {
+    [
+        include_str!("../../../examples/ubl-invoice.xml"),
+        include_str!("../../../examples/ubl-credit-note.xml"),
+        include_str!("../../../examples/cii-invoice.xml"),
+        include_str!("../../../examples/cii-credit-note.xml"),
+    ]
+    .iter()
+    .map(|xml| match crate::read(xml.as_bytes()) {
+        Ok(doc) => (doc.syntax, doc.invoice),
+        Err(e) => panic!("bundled example unreadable: {e}"),
+    })
+    .collect()
+}
+
+/// The ids every model family fires on `invoice` read from `syntax`.
+pub(crate) fn fired(invoice: &Invoice, syntax: Syntax) -> Vec<&'static str> {
+    let mut checker = Checker::new(Some(syntax));
+    for family in FAMILIES {
+        (family.check)(invoice, &mut checker);
+    }
+    let mut ids = checker.fired_ids();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Asserts that each case makes its rule fire on every valid invoice (in
+/// its own syntax), and that the family's rules fire on none of the valid
+/// invoices unmutated.
+pub(crate) fn check_cases(cases: &[Case], ids: &[&str]) {
+    for (syntax, base) in valid_invoices() {
+        let on_valid = fired(&base, syntax);
+        let wrong: Vec<_> = on_valid.iter().filter(|id| ids.contains(id)).collect();
+        assert!(wrong.is_empty(), "{syntax}: valid invoice fires {wrong:?}");
+        for (id, mutate) in cases {
+            let mut invoice = base.clone();
+            mutate(&mut invoice);
+            let rule_applies =
+                crate::rules::catalogue::rule(id).is_some_and(|r| r.applies_to(Some(syntax)));
+            if rule_applies {
+                assert!(
+                    fired(&invoice, syntax).contains(id),
+                    "{syntax}: {id} does not fire on its case"
+                );
+            }
+        }
+    }
+    for id in ids {
+        assert!(
+            cases.iter().any(|(c, _)| c == id),
+            "{id} is checked but has no firing case"
+        );
+    }
+}
+
+#[test]
+fn every_checked_id_is_catalogued() {
+    for family in FAMILIES {
+        for id in family.ids {
+            assert!(
+                crate::rules::catalogue::rule(id).is_some(),
+                "{id} is checked but not in rules/en16931.toml"
+            );
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The VAT category rules BR-S, BR-Z, BR-E, BR-AE, BR-IC, BR-G, BR-O, BR-AF and BR-AG.
+
+use crate::model::Invoice;
+use crate::rules::engine::{Checker, ModelFamily};
+
+/// The rules of this family and their check.
+pub(crate) const FAMILY: ModelFamily = ModelFamily { ids: &[], check };
+
+fn check(_invoice: &Invoice, _out: &mut Checker) {}
