@@ -86,3 +86,91 @@ pub fn xmllint_schema(schema: &Path, xml: &[u8]) -> Result<(), String> {
         Err(String::from_utf8_lossy(&out.stderr).into_owned())
     }
 }
+
+/// One invoice of the shared corpus: a whole file, or one `<test>` of an
+/// EN 16931 unit-test set (`<testSet>`), cut out of it.
+pub struct CorpusDocument {
+    /// `path` or `path#n` (n-th test of a set, from 1).
+    pub name: String,
+    /// The invoice XML (unit-test invoices declare their namespaces
+    /// themselves, so the cut-out text stands alone).
+    pub xml: String,
+    /// For a unit test: what it asserts, `("error" | "warning" | "success", rule id)`.
+    pub expect: Option<(String, String)>,
+}
+
+/// The invoices of `file`: the file itself, or each `<test>`'s invoice when
+/// it is a unit-test set.
+pub fn documents_of(file: &Path) -> Vec<CorpusDocument> {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let name = file.display().to_string();
+    let Ok(doc) = roxmltree::Document::parse(&text) else {
+        return vec![CorpusDocument {
+            name,
+            xml: text,
+            expect: None,
+        }];
+    };
+    if doc.root_element().tag_name().name() != "testSet" {
+        return vec![CorpusDocument {
+            name,
+            xml: text,
+            expect: None,
+        }];
+    }
+    let mut out = Vec::new();
+    for (i, test) in doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("test") || n.tag_name().name() == "test")
+        .enumerate()
+    {
+        let expect = test
+            .children()
+            .find(|n| n.tag_name().name() == "assert")
+            .and_then(|a| {
+                a.children()
+                    .find(|n| matches!(n.tag_name().name(), "error" | "warning" | "success"))
+            })
+            .map(|n| {
+                (
+                    n.tag_name().name().to_owned(),
+                    n.text().unwrap_or("").trim().to_owned(),
+                )
+            });
+        let Some(invoice) = test.children().find(|n| {
+            n.is_element()
+                && matches!(
+                    n.tag_name().name(),
+                    "Invoice" | "CreditNote" | "CrossIndustryInvoice"
+                )
+        }) else {
+            continue;
+        };
+        out.push(CorpusDocument {
+            name: format!("{name}#{}", i + 1),
+            xml: text.get(invoice.range()).unwrap_or("").to_owned(),
+            expect,
+        });
+    }
+    out
+}
+
+/// Every invoice of the shared EN 16931 corpus: the UBL and CII examples,
+/// `test/testfiles`, and each test of the unit-test sets.
+pub fn en16931_corpus(shared: &Path) -> Vec<CorpusDocument> {
+    let mut out = Vec::new();
+    for dir in [
+        "en16931/ubl/examples",
+        "en16931/cii/examples",
+        "en16931/test/testfiles",
+        "en16931/test/Invoice-unit-UBL",
+        "en16931/test/CreditNote-unit-UBL",
+        "en16931/test/cii",
+    ] {
+        for file in xml_files(&shared.join(dir)) {
+            out.extend(documents_of(&file));
+        }
+    }
+    out
+}
