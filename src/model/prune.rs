@@ -1,5 +1,7 @@
-//! Empty groups: a syntax cannot tell an empty group from an absent one, so
-//! the model never holds a group without a term in it.
+//! Empty groups. Readers keep a group whose element is present even when it
+//! holds no term (an empty `<cac:PostalAddress/>` is not an absent one: the
+//! official rules tell them apart). To compare models regardless of such
+//! empty groups, prune them first.
 
 use super::Invoice;
 
@@ -15,8 +17,8 @@ impl Invoice {
     /// price, …), so that such a group is present exactly when one of its
     /// terms is. Entries of repeatable groups (lines, VAT breakdowns,
     /// allowances, notes, …) are kept even when empty: each is an instance
-    /// the rules must see. Readers call it; it is also the canonical form
-    /// used to compare models.
+    /// the rules must see. It is the canonical form used to compare models
+    /// whatever empty elements their sources had.
     ///
     /// ```
     /// use facture::model::{Contact, Invoice};

@@ -37,7 +37,6 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
             _ => cx.ignore(child),
         }
     }
-    inv.prune_empty_groups();
     Ok(Document {
         syntax: Syntax::Cii,
         invoice: inv,

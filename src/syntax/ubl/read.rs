@@ -51,8 +51,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
         credit,
     };
     r.root(root)?;
-    let Reader { cx, mut inv, .. } = r;
-    inv.prune_empty_groups();
+    let Reader { cx, inv, .. } = r;
     Ok(Document {
         syntax,
         invoice: inv,
@@ -88,8 +87,11 @@ fn attr(node: Node<'_, '_>, name: &str) -> Option<String> {
     node.attribute(name).map(str::to_owned)
 }
 
-/// `Some(v)` when `v` holds something, `None` for an empty group (so a
-/// group is present in the model exactly when one of its terms was read).
+/// `Some(v)` when `v` holds something, `None` otherwise: for the groups the
+/// model gathers from several places of the document (BG-16, BG-19), which
+/// exist only when one of their terms was read. Groups that are one element
+/// (an address, a contact, a period…) are `Some` whenever the element is
+/// present, even empty: the rules must see an empty group.
 fn non_empty<T: Default + PartialEq>(v: T) -> Option<T> {
     (v != T::default()).then_some(v)
 }
@@ -409,7 +411,7 @@ impl Reader<'_> {
                 }
                 Some(n::PAYEE_PARTY) if self.inv.payee.is_none() => {
                     let p = self.party(c, &PAYEE);
-                    self.inv.payee = non_empty(Payee {
+                    self.inv.payee = Some(Payee {
                         name: p.party_name,
                         identifier: p.ids.into_iter().next(),
                         legal_registration_id: p.legal_id,
@@ -417,7 +419,7 @@ impl Reader<'_> {
                 }
                 Some(n::TAX_REPRESENTATIVE_PARTY) if self.inv.tax_representative.is_none() => {
                     let p = self.party(c, &TAX_REPRESENTATIVE);
-                    self.inv.tax_representative = non_empty(TaxRepresentative {
+                    self.inv.tax_representative = Some(TaxRepresentative {
                         name: p.party_name,
                         vat_id: p.vat,
                         address: p.address,
@@ -472,7 +474,7 @@ impl Reader<'_> {
                 _ => self.cx.ignore(c),
             }
         }
-        self.inv.period = non_empty(period);
+        self.inv.period = Some(period);
         Ok(())
     }
 
@@ -743,7 +745,7 @@ impl Reader<'_> {
                                 _ => self.cx.ignore(d),
                             }
                         }
-                        p.contact = non_empty(contact);
+                        p.contact = Some(contact);
                     }
                     None => self.cx.ignore(c),
                 },
@@ -850,7 +852,7 @@ impl Reader<'_> {
                 _ => self.cx.ignore(c),
             }
         }
-        non_empty(a)
+        Some(a)
     }
 
     fn delivery(&mut self, node: Node<'_, '_>) -> Result<()> {
@@ -900,7 +902,7 @@ impl Reader<'_> {
                 _ => self.cx.ignore(c),
             }
         }
-        self.inv.delivery = non_empty(d);
+        self.inv.delivery = Some(d);
         Ok(())
     }
 
@@ -971,7 +973,7 @@ impl Reader<'_> {
                             _ => self.cx.ignore(d),
                         }
                     }
-                    payment.card = non_empty(card);
+                    payment.card = Some(card);
                 }
                 Some(n::PAYEE_FINANCIAL_ACCOUNT) => {
                     let i = idx(payment.credit_transfers.len() + 1);
@@ -1354,7 +1356,7 @@ impl Reader<'_> {
                             _ => self.cx.ignore(d),
                         }
                     }
-                    line.period = non_empty(period);
+                    line.period = Some(period);
                 }
                 Some(n::ORDER_LINE_REFERENCE) => {
                     for d in elements(c) {
@@ -1429,6 +1431,7 @@ impl Reader<'_> {
         let path = |number: u16| base.child(bt(number));
         let mut item = Item::default();
         let mut vat = LineVat::default();
+        let mut vat_seen = false;
         for c in elements(node) {
             match n::of(c) {
                 Some(n::DESCRIPTION) => once!(self, item.description, c, self.string(path(154), c)),
@@ -1487,7 +1490,8 @@ impl Reader<'_> {
                         }
                     }
                 }
-                Some(n::CLASSIFIED_TAX_CATEGORY) if vat == LineVat::default() => {
+                Some(n::CLASSIFIED_TAX_CATEGORY) if !vat_seen => {
+                    vat_seen = true;
                     let vat_base = line_base.child(bg(30));
                     for d in elements(c) {
                         match n::of(d) {
@@ -1534,8 +1538,9 @@ impl Reader<'_> {
                 _ => self.cx.ignore(c),
             }
         }
+        // cac:Item is mandatory in a UBL line: an empty one says nothing.
         line.item = non_empty(item);
-        line.vat = non_empty(vat);
+        line.vat = vat_seen.then_some(vat);
         Ok(())
     }
 
@@ -1586,7 +1591,7 @@ impl Reader<'_> {
                 _ => self.cx.ignore(c),
             }
         }
-        line.price = non_empty(price);
+        line.price = Some(price);
         Ok(())
     }
 }
