@@ -17,8 +17,9 @@
 //!   it were in BT-5. BT-111 keeps its currency and is counted when it
 //!   equals BT-5 (two VAT totals in the invoice currency fail BR-CO-15).
 //! - **Totals the reader drops.** A repeated `cac:TaxTotal` with subtotals
-//!   after the one read (UBL), a repeated `ram:LineTotalAmount`: the rules
-//!   only see the first.
+//!   after the one read (UBL), a second `ram:TaxTotalAmount` in the invoice
+//!   currency when there is no BT-6 (CII: BR-CO-15 counts it and fires), a
+//!   repeated `ram:LineTotalAmount`: the rules only see the first.
 //! - **Empty containers.** An empty `cac:LegalMonetaryTotal` (or CII
 //!   monetary summation) cannot be told from an absent one: BR-CO-10…13 and
 //!   BR-CO-16 run only when one of its terms is present. Likewise BR-CO-26
