@@ -1,0 +1,120 @@
+//! BR-CO-03, BR-CO-04, BR-CO-09, BR-CO-18, BR-CO-21…BR-CO-24, BR-CO-26:
+//! terms that must, or must not, occur together.
+
+use super::{Binding, bg, bt};
+use crate::model::{Invoice, TermPath};
+use crate::rules::codelist::CodeList;
+use crate::rules::engine::Checker;
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i + 1).unwrap_or(u32::MAX)
+}
+
+pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
+    let root = TermPath::root();
+
+    // BR-CO-03: UBL checks once on the invoice; CII once per header
+    // `ram:ApplicableTradeTax` (its context), with `//` tests.
+    if inv.vat_point_date.is_some() && inv.vat_point_date_code.is_some() {
+        match binding {
+            Binding::Ubl => out.fire("BR-CO-03", TermPath::of(bt(7))),
+            Binding::Cii => {
+                for i in 0..inv.vat_breakdown.len() {
+                    out.fire("BR-CO-03", root.nth(bg(23), index(i)));
+                }
+            }
+        }
+    }
+
+    // BR-CO-04: each line has a VAT category code.
+    for (i, line) in inv.lines.iter().enumerate() {
+        if line
+            .vat
+            .as_ref()
+            .and_then(|v| v.category.as_ref())
+            .is_none()
+        {
+            out.fire("BR-CO-04", root.nth(bg(25), index(i)).child(bt(151)));
+        }
+    }
+
+    // BR-CO-09: the first two characters of each VAT identifier. UBL:
+    // `contains(' … ', substring(cbc:CompanyID, 1, 2))`, a substring test;
+    // CII: `contains(' … ', concat(' ', substring(., 1, 2), ' '))`.
+    for (vat_id, path) in [
+        (
+            inv.seller.vat_id.as_deref(),
+            TermPath::of(bg(4)).child(bt(31)),
+        ),
+        (
+            inv.buyer.vat_id.as_deref(),
+            TermPath::of(bg(7)).child(bt(48)),
+        ),
+        (
+            inv.tax_representative
+                .as_ref()
+                .and_then(|r| r.vat_id.as_deref()),
+            TermPath::of(bg(11)).child(bt(63)),
+        ),
+    ] {
+        let Some(vat_id) = vat_id else { continue };
+        let prefix: String = vat_id.chars().take(2).collect();
+        let ok = match binding {
+            Binding::Ubl => CodeList::VatPrefixUbl.xpath_contains(&prefix),
+            Binding::Cii => CodeList::VatPrefixCii.xpath_contains_padded(&prefix),
+        };
+        if !ok {
+            out.fire("BR-CO-09", path);
+        }
+    }
+
+    // BR-CO-18: UBL on the invoice; CII on each line (its context), so an
+    // invoice without lines does not fire it.
+    if inv.vat_breakdown.is_empty() {
+        match binding {
+            Binding::Ubl => out.fire("BR-CO-18", TermPath::of(bg(23))),
+            Binding::Cii => {
+                for i in 0..inv.lines.len() {
+                    out.fire("BR-CO-18", root.nth(bg(25), index(i)));
+                }
+            }
+        }
+    }
+
+    // BR-CO-21…BR-CO-24: a reason or a reason code (existence of the
+    // element, even empty).
+    for (i, a) in inv.allowances.iter().enumerate() {
+        if a.reason.is_none() && a.reason_code.is_none() {
+            out.fire("BR-CO-21", root.nth(bg(20), index(i)));
+        }
+    }
+    for (i, c) in inv.charges.iter().enumerate() {
+        if c.reason.is_none() && c.reason_code.is_none() {
+            out.fire("BR-CO-22", root.nth(bg(21), index(i)));
+        }
+    }
+    for (i, line) in inv.lines.iter().enumerate() {
+        let l = root.nth(bg(25), index(i));
+        for (j, a) in line.allowances.iter().enumerate() {
+            if a.reason.is_none() && a.reason_code.is_none() {
+                out.fire("BR-CO-23", l.nth(bg(27), index(j)));
+            }
+        }
+        for (j, c) in line.charges.iter().enumerate() {
+            if c.reason.is_none() && c.reason_code.is_none() {
+                out.fire("BR-CO-24", l.nth(bg(28), index(j)));
+            }
+        }
+    }
+
+    // BR-CO-26: the seller is identified by BT-29, BT-30 or BT-31.
+    let s = &inv.seller;
+    let seller_present = *s != crate::model::Seller::default();
+    if seller_present
+        && s.identifiers.is_empty()
+        && s.legal_registration_id.is_none()
+        && s.vat_id.is_none()
+    {
+        out.fire("BR-CO-26", TermPath::of(bg(4)));
+    }
+}
