@@ -32,11 +32,22 @@
 //!   needs a country code longer than one character.
 //!
 //! XML details the model cannot give back, so not reproduced:
-//! - The tax scheme: every category the readers map is taken as a VAT
-//!   category (`cac:TaxScheme/cbc:ID = 'VAT'`, `ram:TypeCode = 'VAT'`),
-//!   where the artefacts skip, or count, non-VAT ones per rule.
-//! - What the readers do not map: a second `cac:TaxTotal` with subtotals,
-//!   a second `ram:ApplicableTradeTax` on a line, tax categories on line
+//! - The tax scheme: the readers map a tax category whatever its
+//!   `cac:TaxScheme` / `ram:TypeCode` (and do not keep it), so every
+//!   category is taken as a VAT one. The artefacts skip a category without
+//!   the VAT scheme in most contexts and tests, yet count it in others
+//!   (UBL BR-S-01, the sums of rule 08, BR-AF-01's first branch). In the
+//!   corpus this accounts for the UBL unit tests BR-CL-17#1, BR-CL-18#1,
+//!   BR-G-08#1, BR-IG-01#5, BR-IP-01#5, BR-S-01#5, BR-O-01#5, BR-Z-01#5
+//!   and #5/#7/#11 of BR-O-08, BR-IC-08, BR-Z-08 (extra BR-S-05, BR-S-09,
+//!   BR-G-03/06/08/09/10, BR-O-12, BR-AE-01/02/05, BR-AF-01/09). A scheme
+//!   flag on the model's categories would let the engine filter per rule.
+//! - A second `cac:TaxTotal` with subtotals (ignored by the UBL reader):
+//!   rule 01 of Z/E/G/K/O counts its breakdowns (unit tests BR-E-01#6,
+//!   BR-G-01#6, BR-IC-01#6, BR-O-01#6, BR-Z-01#6 are missed).
+//! - A `cac:AllowanceCharge` without `cbc:ChargeIndicator` (dropped by the
+//!   UBL reader): UBL BR-S-01 counts its tax category (BR-CL-17#1).
+//! - What else the readers do not map: a second `ram:ApplicableTradeTax` on a line, tax categories on line
 //!   allowances/charges (the artefacts' `//cac:AllowanceCharge` and
 //!   `//ram:CategoryTradeTax` see them), a second `ram:ActualAmount`, a
 //!   second party tax scheme of the same kind, repeated delivery or

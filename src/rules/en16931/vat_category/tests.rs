@@ -534,3 +534,29 @@ fn standard_tax_amount_tolerance() {
         }));
     }
 }
+
+#[test]
+fn igic_charge_trigger_compares_the_code_as_written_in_ubl() {
+    // BR-AF-04 passes when no charge has `cbc:ID='L'` exactly.
+    assert!(!fires_on(false, "BR-AF-04", |inv| {
+        strip_ids(inv);
+        add_charge(inv, " L", Some("7"), "0");
+    }));
+    // BR-AF-03 (allowances) normalizes.
+    assert!(fires_on(false, "BR-AF-03", |inv| {
+        strip_ids(inv);
+        add_allowance(inv, " L", Some("7"), "0");
+    }));
+}
+
+#[test]
+fn intra_community_period_counts_the_vat_point_date_code_in_ubl() {
+    fn code_only(inv: &mut Invoice) {
+        used(inv, "K", Some("0"));
+        inv.delivery = None;
+        inv.period = None;
+        inv.vat_point_date_code = Some(crate::model::VatPointDateCode::IssueDate);
+    }
+    assert!(!fires_on(false, "BR-IC-11", code_only));
+    assert!(fires_on(true, "BR-IC-11", code_only));
+}
