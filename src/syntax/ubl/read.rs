@@ -272,6 +272,7 @@ impl Reader<'_> {
         let mut allowances = 0;
         let mut charges = 0;
         let mut lines = 0;
+        let mut payment_means = false;
         for c in elements(root) {
             match n::of(c) {
                 Some(n::CUSTOMIZATION_ID) => {
@@ -426,7 +427,10 @@ impl Reader<'_> {
                     });
                 }
                 Some(n::DELIVERY) if self.inv.delivery.is_none() => self.delivery(c)?,
-                Some(n::PAYMENT_MEANS) => self.payment_means(c)?,
+                Some(n::PAYMENT_MEANS) => {
+                    payment_means = true;
+                    self.payment_means(c)?
+                }
                 Some(n::PAYMENT_TERMS) => self.payment_terms(c),
                 Some(n::ALLOWANCE_CHARGE) => {
                     self.document_allowance_charge(c, &mut allowances, &mut charges)?
@@ -438,9 +442,14 @@ impl Reader<'_> {
                 _ => self.cx.ignore(c),
             }
         }
-        if let Some(p) = self.inv.payment.take() {
-            self.inv.payment = non_empty(p);
-        }
+        // BG-16 exists when a cac:PaymentMeans does (even empty: BR-49 must
+        // see it), or when a term of it was read elsewhere (BT-90).
+        let payment = self.inv.payment.take();
+        self.inv.payment = if payment_means {
+            Some(payment.unwrap_or_default())
+        } else {
+            payment.and_then(non_empty)
+        };
         Ok(())
     }
 
@@ -524,6 +533,14 @@ impl Reader<'_> {
     }
 
     fn billing_reference(&mut self, node: Node<'_, '_>, count: &mut u32) -> Result<()> {
+        // A cac:BillingReference is one BG-3, even without its
+        // cac:InvoiceDocumentReference (BR-55 must see it).
+        if !elements(node).any(|c| n::of(c) == Some(n::INVOICE_DOCUMENT_REFERENCE)) {
+            *count += 1;
+            self.inv
+                .preceding_invoices
+                .push(PrecedingInvoice::default());
+        }
         for c in elements(node) {
             if n::of(c) != Some(n::INVOICE_DOCUMENT_REFERENCE) {
                 self.cx.ignore(c);

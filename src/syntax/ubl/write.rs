@@ -514,7 +514,9 @@ impl Writer {
             || !p.credit_transfers.is_empty()
             || p.card.is_some()
             || mandate.is_some()
-            || due.is_some();
+            || due.is_some()
+            // An empty BG-16 came from an empty cac:PaymentMeans: keep it.
+            || *p == PaymentInstructions::default();
         if !means_present {
             return;
         }
