@@ -445,14 +445,28 @@ fn payment(inv: &Invoice, out: &mut Checker) {
     // Whether a payment means element was read (BT-90, and in CII BT-83 and
     // BT-89, come from elsewhere).
     let debit = p.direct_debit.as_ref();
-    let means_read = p.means_code.is_some()
-        || p.means_text.is_some()
-        || !p.credit_transfers.is_empty()
-        || p.card.is_some()
-        || debit.is_some_and(|d| d.debited_account_id.is_some())
-        || (!cii
-            && (p.remittance_information.is_some()
-                || debit.is_some_and(|d| d.mandate_reference.is_some())));
+    // In UBL the reader makes BG-16 exist for every cac:PaymentMeans, even
+    // empty; the only BG-16 without one holds nothing but BT-90 (read from
+    // the seller's or payee's SEPA identifier).
+    let only_creditor_id = p.means_code.is_none()
+        && p.means_text.is_none()
+        && p.remittance_information.is_none()
+        && p.credit_transfers.is_empty()
+        && p.card.is_none()
+        && debit.is_some_and(|d| {
+            d.creditor_id.is_some()
+                && d.mandate_reference.is_none()
+                && d.debited_account_id.is_none()
+        });
+    let means_read = if cii {
+        p.means_code.is_some()
+            || p.means_text.is_some()
+            || !p.credit_transfers.is_empty()
+            || p.card.is_some()
+            || debit.is_some_and(|d| d.debited_account_id.is_some())
+    } else {
+        !only_creditor_id
+    };
     if means_read && p.means_code.is_none() {
         out.fire("BR-49", g.child(bt(81)));
     }

@@ -437,8 +437,9 @@ impl Reader<'_> {
                 }
                 Some(n::TAX_TOTAL) => self.tax_total(c)?,
                 Some(n::LEGAL_MONETARY_TOTAL) => self.monetary_total(c)?,
-                Some(n::INVOICE_LINE) if !self.credit => self.line(c, &mut lines)?,
-                Some(n::CREDIT_NOTE_LINE) if self.credit => self.line(c, &mut lines)?,
+                // The official rules read `cac:InvoiceLine | cac:CreditNoteLine`
+                // in either document; the XSD is what refuses the wrong one.
+                Some(n::INVOICE_LINE | n::CREDIT_NOTE_LINE) => self.line(c, &mut lines)?,
                 _ => self.cx.ignore(c),
             }
         }
@@ -1229,12 +1230,16 @@ impl Reader<'_> {
             }
             return Ok(());
         }
-        if totals.tax_amount.is_some() || !self.inv.vat_breakdown.is_empty() {
+        if (totals.tax_amount.is_some() || !self.inv.vat_breakdown.is_empty()) && !has_subtotals {
             self.cx.ignore(node);
             return Ok(());
         }
+        // A further cac:TaxTotal with subtotals (UBL-SR forbids it) adds its
+        // subtotals to the breakdown: the official rules count every
+        // cac:TaxTotal/cac:TaxSubtotal (BR-S-01, BR-Z-01, …).
         for c in elements(node) {
             match n::of(c) {
+                Some(n::TAX_AMOUNT) if self.inv.totals.tax_amount.is_some() => self.cx.ignore(c),
                 Some(n::TAX_AMOUNT) => {
                     let path = TermPath::of(bg(22)).child(bt(110));
                     once!(
@@ -1323,11 +1328,6 @@ impl Reader<'_> {
         *count += 1;
         let base = TermPath::root().nth(bg(25), *count);
         let path = |number: u16| base.child(bt(number));
-        let quantity = if self.credit {
-            n::CREDITED_QUANTITY
-        } else {
-            n::INVOICED_QUANTITY
-        };
         let mut line = InvoiceLine::default();
         let mut allowances = 0;
         let mut charges = 0;
@@ -1335,7 +1335,9 @@ impl Reader<'_> {
             match n::of(c) {
                 Some(n::ID) => once!(self, line.id, c, self.string(path(126), c)),
                 Some(n::NOTE) => once!(self, line.note, c, self.string(path(127), c)),
-                Some(q) if q == quantity && line.quantity.is_none() => {
+                // Either quantity in either line, as the official rules read
+                // them (`cbc:InvoicedQuantity | cbc:CreditedQuantity`).
+                Some(n::INVOICED_QUANTITY | n::CREDITED_QUANTITY) if line.quantity.is_none() => {
                     line.quantity = Some(self.cx.decimal(path(129), c)?);
                     if let Some(unit) = c.attribute(n::UNIT_CODE) {
                         self.cx.record(path(130), c);

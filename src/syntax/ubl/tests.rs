@@ -226,10 +226,24 @@ fn credit_note_differences() {
 #[test]
 fn invoice_elements_in_a_credit_note_are_ignored_not_mapped() {
     let doc = read_ok(&credit_note(
-        "<cbc:DueDate>2026-01-01</cbc:DueDate><cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode><cac:InvoiceLine><cbc:ID>1</cbc:ID></cac:InvoiceLine>",
+        "<cbc:DueDate>2026-01-01</cbc:DueDate><cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode><cac:InvoiceLine><cbc:ID>1</cbc:ID><cbc:InvoicedQuantity unitCode=\"C62\">2</cbc:InvoicedQuantity></cac:InvoiceLine>",
     ));
-    assert_eq!(doc.invoice, Invoice::default());
-    assert_eq!(doc.ignored.len(), 3);
+    assert_eq!(doc.ignored.len(), 2);
+    // Lines are the exception: the official rules read
+    // `cac:InvoiceLine | cac:CreditNoteLine` (and either quantity) in both
+    // documents, so the model keeps them for the rules to see.
+    assert_eq!(doc.invoice.lines.len(), 1);
+    assert_eq!(doc.invoice.lines[0].id.as_deref(), Some("1"));
+    assert_eq!(
+        doc.invoice.lines[0]
+            .quantity
+            .map(|q| q.to_string())
+            .as_deref(),
+        Some("2")
+    );
+    let mut without_lines = doc.invoice.clone();
+    without_lines.lines.clear();
+    assert_eq!(without_lines, Invoice::default());
 }
 
 #[test]
