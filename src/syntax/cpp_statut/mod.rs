@@ -1,0 +1,1 @@
+//! Chorus Pro `CPPStatut` status flows (reader in progress).
