@@ -174,7 +174,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
     Ok(document)
 }
 
-fn read_envelope(cx: &mut ReadContext<'_>, node: Node<'_, '_>) -> Result<Envelope> {
+pub(crate) fn read_envelope(cx: &mut ReadContext<'_>, node: Node<'_, '_>) -> Result<Envelope> {
     let mut env = Envelope::default();
     let mut seen_unit = false;
     for u in elements(node) {
