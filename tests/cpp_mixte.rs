@@ -10,9 +10,7 @@ use facture::syntax::cpp_pivot::{FlowInvoice, PlatformData};
 use facture::{Syntax, Target};
 
 fn read_all(bytes: &[u8]) -> Vec<FlowInvoice> {
-    let text = std::str::from_utf8(bytes).unwrap();
-    let doc = roxmltree::Document::parse(text).unwrap();
-    cpp_mixte::read_all(&doc, text).unwrap()
+    cpp_mixte::read_flow(bytes).unwrap()
 }
 
 #[test]

@@ -15,9 +15,7 @@ fn samples(shared: &Path) -> Vec<PathBuf> {
 }
 
 fn read_all(bytes: &[u8]) -> Vec<FlowInvoice> {
-    let text = std::str::from_utf8(bytes).unwrap();
-    let doc = roxmltree::Document::parse(text).unwrap();
-    cpp_pivot::read_all(&doc, text).unwrap()
+    cpp_pivot::read_flow(bytes).unwrap()
 }
 
 fn xsd(shared: &Path, version: PivotVersion) -> PathBuf {
@@ -402,4 +400,44 @@ fn bad_values_are_positioned_errors() {
     let doc = facture::read(xml.as_bytes()).unwrap();
     assert_eq!(doc.invoice, Invoice::default());
     assert_eq!(doc.ignored.len(), 1);
+}
+
+#[test]
+fn cli_converts_to_both_chorus_formats_and_reports_drops() {
+    let Some(shared) = shared_dir() else { return };
+    let exe = env!("CARGO_BIN_EXE_facture");
+    let example = repo_file("examples/ubl-invoice.xml");
+    for (to, version, schema) in [
+        ("cpp-pivot", "v1-22", Some(PivotVersion::V1_22)),
+        ("cpp-pivot", "v2-02", Some(PivotVersion::V2_02)),
+        ("cpp-mixte", "v2-02", None),
+    ] {
+        let out = std::process::Command::new(exe)
+            .args(["convert", "--to", to, "--pivot-version", version])
+            .arg(&example)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("dropped by the target syntax: /BT-9"),
+            "{stderr}"
+        );
+        if let Some(v) = schema {
+            xmllint_schema(&xsd(&shared, v), &out.stdout).unwrap();
+        }
+        let back = facture::read(&out.stdout).unwrap();
+        assert_eq!(back.invoice.number.as_deref(), Some("FA-2026-00042"));
+        // --strict fails when something was dropped.
+        let strict = std::process::Command::new(exe)
+            .args(["convert", "--strict", "--to", to])
+            .arg(&example)
+            .output()
+            .unwrap();
+        assert_eq!(strict.status.code(), Some(1));
+    }
 }

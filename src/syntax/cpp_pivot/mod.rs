@@ -58,6 +58,32 @@ use crate::syntax::Document;
 pub use read::{read_all, read_document};
 pub use write::{write, write_flow};
 
+use crate::error::Result;
+use crate::limits::Limits;
+
+/// Reads every invoice of a `CPPFacturePivot` or `CPPFactureMixte` flow,
+/// each with its [`PlatformData`], with the default [`Limits`] (the same
+/// hardened parsing as [`crate::read`]).
+///
+/// ```
+/// let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
+/// let invoice = facture::read(&xml).unwrap().invoice;
+/// let pivot = facture::write(&invoice, facture::Target::CppPivot).unwrap();
+/// let flow = facture::syntax::cpp_pivot::read_flow(&pivot.xml).unwrap();
+/// assert_eq!(flow.len(), 1);
+/// assert_eq!(flow[0].platform.emission_mode.as_deref(), Some("flux"));
+/// ```
+pub fn read_flow(bytes: &[u8]) -> Result<Vec<FlowInvoice>> {
+    read_flow_with_limits(bytes, &Limits::default())
+}
+
+/// [`read_flow`] with explicit [`Limits`].
+pub fn read_flow_with_limits(bytes: &[u8], limits: &Limits) -> Result<Vec<FlowInvoice>> {
+    let text = crate::syntax::xml_input::as_text(bytes, limits)?;
+    let doc = crate::syntax::xml_input::parse(text, limits)?;
+    read_all(&doc, text)
+}
+
 /// A version of the AIFE `CPPFacturePivot` XSD.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
