@@ -441,3 +441,36 @@ fn cli_converts_to_both_chorus_formats_and_reports_drops() {
         assert_eq!(strict.status.code(), Some(1));
     }
 }
+
+#[test]
+fn truncated_or_mangled_flows_never_panic() {
+    let Some(shared) = shared_dir() else { return };
+    let mixte = shared.join("chorus-pro/samples/e2-cpp/Facture-IN_DP_E2_CPP_FACTURE_MIN.xml");
+    let pivot = shared.join("chorus-pro/samples/pivot/facture_1221.xml");
+    for file in [pivot, mixte] {
+        let full = std::fs::read(&file).unwrap();
+        // Cut the (large) base64 content short to keep the test quick.
+        let text = String::from_utf8(full).unwrap();
+        let text = match (text.find("<Contenu>"), text.find("</Contenu>")) {
+            (Some(a), Some(b)) => format!("{}<Contenu>JVBERg=={}", &text[..a], &text[b..]),
+            _ => text,
+        };
+        let bytes = text.as_bytes();
+        for cut in (0..bytes.len()).step_by(13) {
+            let _ = facture::read(&bytes[..cut]);
+            let _ = cpp_pivot::read_flow(&bytes[..cut]);
+        }
+        for (i, replacement) in (0..bytes.len())
+            .step_by(29)
+            .zip([b'<', b'x', b'9', b'&', b' '].iter().cycle())
+        {
+            let mut mangled = bytes.to_vec();
+            mangled[i] = *replacement;
+            if let Ok(doc) = facture::read(&mangled) {
+                for target in [Target::Ubl, Target::Cii, Target::CppPivot, Target::CppMixte] {
+                    facture::write(&doc.invoice, target).unwrap();
+                }
+            }
+        }
+    }
+}
