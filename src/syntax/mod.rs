@@ -5,6 +5,9 @@
 //! [`Invoice`] → [`write`] → bytes.
 
 pub mod cii;
+pub mod cpp_mixte;
+pub mod cpp_pivot;
+pub mod cpp_statut;
 pub mod lexical;
 pub mod node;
 pub mod ubl;
@@ -34,14 +37,21 @@ pub enum Syntax {
     UblCreditNote,
     /// UN/CEFACT Cross Industry Invoice D16B.
     Cii,
+    /// Chorus Pro `CPPFacturePivot` (outbound pivot invoice flow).
+    CppPivot,
+    /// Chorus Pro `CPPFactureMixte` (E2 mixed invoice flow).
+    CppMixte,
 }
 
 impl Syntax {
-    /// The short name used on the command line and in reports: `ubl` or `cii`.
+    /// The short name used on the command line and in reports: `ubl`,
+    /// `cii`, `cpp-pivot` or `cpp-mixte`.
     pub fn family(self) -> &'static str {
         match self {
             Syntax::UblInvoice | Syntax::UblCreditNote => "ubl",
             Syntax::Cii => "cii",
+            Syntax::CppPivot => "cpp-pivot",
+            Syntax::CppMixte => "cpp-mixte",
         }
     }
 }
@@ -52,6 +62,8 @@ impl fmt::Display for Syntax {
             Syntax::UblInvoice => "UBL 2.1 Invoice",
             Syntax::UblCreditNote => "UBL 2.1 CreditNote",
             Syntax::Cii => "UN/CEFACT CII D16B",
+            Syntax::CppPivot => "Chorus Pro CPPFacturePivot",
+            Syntax::CppMixte => "Chorus Pro CPPFactureMixte",
         })
     }
 }
@@ -122,6 +134,9 @@ pub fn detect(bytes: &[u8]) -> Result<Syntax> {
 
 fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
     let root = doc.root_element();
+    if let Some(syntax) = cpp_pivot::read::syntax_of_root(root) {
+        return Ok(syntax);
+    }
     let name = root.tag_name();
     match (name.namespace(), name.name()) {
         (Some(UBL_INVOICE_NS), "Invoice") => Ok(Syntax::UblInvoice),
@@ -132,14 +147,16 @@ fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
                 Some(ns) => format!("{{{ns}}}{local}"),
                 None => format!("{local} (no namespace)"),
             },
-            expected: "a UBL 2.1 Invoice or CreditNote or a CII D16B CrossIndustryInvoice",
+            expected: "a UBL 2.1 Invoice or CreditNote, a CII D16B CrossIndustryInvoice, \
+                       or a Chorus Pro CPPFacturePivot or CPPFactureMixte",
             pos: TextPos::at(text, root.range().start),
         }),
     }
 }
 
-/// Reads a UBL Invoice, UBL CreditNote or CII invoice, detected by its root
-/// element and namespace, with the default [`Limits`].
+/// Reads a UBL Invoice, UBL CreditNote, CII invoice, or Chorus Pro
+/// `CPPFacturePivot` / `CPPFactureMixte` flow (its first invoice), detected
+/// by its root element and namespace, with the default [`Limits`].
 ///
 /// ```
 /// let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
@@ -162,6 +179,7 @@ pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> 
     match syntax_of(doc, text)? {
         Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_document(doc, text),
         Syntax::Cii => cii::read_document(doc, text),
+        Syntax::CppPivot | Syntax::CppMixte => cpp_pivot::read_document(doc, text),
     }
 }
 
@@ -178,6 +196,13 @@ pub enum Target {
     UblCreditNote,
     /// UN/CEFACT CII D16B.
     Cii,
+    /// Chorus Pro `CPPFacturePivot`, latest version (V2_02), with the
+    /// default platform data (see [`cpp_pivot::PlatformData`]); use
+    /// [`cpp_pivot::write`] for other versions or platform data.
+    CppPivot,
+    /// Chorus Pro `CPPFactureMixte` with the default platform data; use
+    /// [`cpp_mixte::write`] to give them.
+    CppMixte,
 }
 
 /// Writes an invoice in the target syntax.
@@ -208,6 +233,8 @@ pub fn write(invoice: &Invoice, target: Target) -> Result<Written> {
         Target::UblInvoice => ubl::write(invoice, ubl::Root::Invoice),
         Target::UblCreditNote => ubl::write(invoice, ubl::Root::CreditNote),
         Target::Cii => cii::write(invoice),
+        Target::CppPivot => cpp_pivot::write(invoice, &cpp_pivot::PivotOptions::default()),
+        Target::CppMixte => cpp_mixte::write(invoice, &cpp_pivot::PlatformData::default()),
     }
 }
 
