@@ -183,11 +183,6 @@ impl Path {
             .all(|s| matches!(s, Step::Child(..)));
         attrs_last.then_some(Path(steps))
     }
-
-    /// Whether the path selects any node from `node`.
-    pub(super) fn exists(&self, node: Node<'_, '_>) -> bool {
-        count_from(&self.0, node, 1) > 0
-    }
 }
 
 /// Where the step starting `s` ends: at the first `/` outside a predicate.
@@ -288,11 +283,56 @@ impl Test {
 
     /// Whether the assertion fails on the context `node`.
     pub(super) fn fires(&self, node: Node<'_, '_>) -> bool {
+        self.fails_with(count_from(&self.path().0, node, self.limit()))
+    }
+
+    fn path(&self) -> &Path {
         match self {
-            Test::Absent(p) => p.exists(node),
-            Test::Present(p) => !p.exists(node),
-            Test::AtMost(p, n) => count_from(&p.0, node, n.saturating_add(1)) > *n,
-            Test::Exactly(p, n) => count_from(&p.0, node, n.saturating_add(1)) != *n,
+            Test::Absent(p) | Test::Present(p) | Test::AtMost(p, _) | Test::Exactly(p, _) => p,
+        }
+    }
+
+    /// How far counting needs to go to decide.
+    pub(super) fn limit(&self) -> usize {
+        match self {
+            Test::Absent(_) | Test::Present(_) => 1,
+            Test::AtMost(_, n) | Test::Exactly(_, n) => n.saturating_add(1),
+        }
+    }
+
+    /// Whether the assertion fails when the path selects `count` nodes
+    /// (counted up to [`Test::limit`]).
+    pub(super) fn fails_with(&self, count: usize) -> bool {
+        match self {
+            Test::Absent(_) => count > 0,
+            Test::Present(_) => count == 0,
+            Test::AtMost(_, n) => count > *n,
+            Test::Exactly(_, n) => count != *n,
+        }
+    }
+
+    /// The local name of the first step, when it is a child step: the
+    /// path then selects only under children of that name, and
+    /// [`Test::count_under`] counts per child.
+    pub(super) fn first_child(&self) -> Option<&'static str> {
+        match self.path().0.first() {
+            Some(Step::Child(name, _)) => Some(name.local),
+            _ => None,
+        }
+    }
+
+    /// The nodes the path selects through `child` (a child of the context
+    /// node), counted up to `limit`.
+    pub(super) fn count_under(&self, child: Node<'_, '_>, limit: usize) -> usize {
+        match self.path().0.split_first() {
+            Some((Step::Child(name, pred), rest)) => {
+                if !name.matches(child) || pred.as_ref().is_some_and(|p| !p.holds(child)) {
+                    0
+                } else {
+                    count_from(rest, child, limit)
+                }
+            }
+            _ => 0,
         }
     }
 }
@@ -393,6 +433,24 @@ impl Pattern {
         Some(Pattern::Absolute(names))
     }
 
+    /// The local names an element must have to match, or `None` when the
+    /// pattern is on a name suffix.
+    pub(super) fn local_names(&self) -> Option<Vec<&'static str>> {
+        match self {
+            Pattern::Absolute(names) | Pattern::Anywhere(names, _) => {
+                names.last().map(|n| vec![n.local])
+            }
+            Pattern::Suffix { .. } => None,
+            Pattern::Union(ps) => {
+                let mut all = Vec::new();
+                for p in ps {
+                    all.extend(p.local_names()?);
+                }
+                Some(all)
+            }
+        }
+    }
+
     /// Whether the element `node` matches the pattern.
     pub(super) fn matches(&self, node: Node<'_, '_>) -> bool {
         match self {
@@ -421,8 +479,12 @@ impl Pattern {
             }
             Pattern::Suffix { ns, suffix, except } => {
                 let tag = node.tag_name();
+                let name = tag.name().as_bytes();
+                // The last byte first: it rejects most names without a
+                // string comparison.
                 node.is_element()
-                    && tag.name().ends_with(suffix)
+                    && name.last() == suffix.as_bytes().last()
+                    && name.ends_with(suffix.as_bytes())
                     && ns.is_none_or(|ns| tag.namespace() == Some(ns))
                     && except.is_none_or(|e| !e.matches(node))
             }

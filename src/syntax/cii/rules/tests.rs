@@ -979,3 +979,22 @@ fn through_validate_bytes_findings_have_locations() {
     );
     assert!(!report.not_checked.iter().any(|id| id.starts_with("CII-")));
 }
+
+#[test]
+#[ignore]
+fn timing() {
+    let doc = roxmltree::Document::parse(INVOICE).unwrap();
+    let mut n = 0;
+    visit(&doc, |_, _| n += 1);
+    let t = std::time::Instant::now();
+    for _ in 0..20000 {
+        visit(&doc, |_, _| n += 1);
+    }
+    eprintln!("per invoice: {:?} ({n})", t.elapsed() / 20000);
+    let t = std::time::Instant::now();
+    for _ in 0..2000 {
+        let d = roxmltree::Document::parse(INVOICE).unwrap();
+        n += d.descendants().count();
+    }
+    eprintln!("parse: {:?} ({n})", t.elapsed() / 2000);
+}
