@@ -21,6 +21,16 @@
 //! is not a boolean compared with `false()`), the artefact gives no verdict;
 //! here `normalize-space()` reads the first child and the comparison is
 //! false.
+//!
+//! CII-DT-097 (a `udt:DateTimeString` of format 102 that is not `YYYYMMDD`)
+//! is checked here as the artefact checks it, but `validate_bytes` only
+//! gets here once the document has been read, and the CII reader refuses
+//! an unreadable date of the model (issue date, due date, …) first; the
+//! rule then reaches the report only for dates the reader accepts.
+//!
+//! The generated tests can write their mutated documents out
+//! (`FACTURE_CII_MUTANTS=<dir>`, and `FACTURE_CII_BASES` for other base
+//! documents) for `tools/conformance` to compare with the official XSLT.
 
 mod custom;
 mod path;

@@ -388,7 +388,11 @@ fn create_context(root: &mut El, ctx: usize) -> &mut El {
 /// document and whether the node is given to `ctx` (else the rule is
 /// shadowed by a context of higher precedence and cannot fire there).
 fn case(ctx: usize, test: &PathTest, index: Option<&[usize]>) -> (String, bool) {
-    let mut root = parse(INVOICE);
+    case_on(INVOICE, ctx, test, index)
+}
+
+fn case_on(base: &str, ctx: usize, test: &PathTest, index: Option<&[usize]>) -> (String, bool) {
+    let mut root = parse(base);
     let node = match index {
         Some(i) => root.by_index(i),
         None => create_context(&mut root, ctx),
@@ -997,4 +1001,46 @@ fn timing() {
         n += d.descendants().count();
     }
     eprintln!("parse: {:?} ({n})", t.elapsed() / 2000);
+}
+
+/// With `FACTURE_CII_MUTANTS=<dir>` and `FACTURE_CII_BASES=<file>:<file>…`,
+/// writes the violation of every declarative rule at every distinct
+/// element of each base document its context matches, for
+/// `tools/conformance` (no assertion here).
+#[test]
+#[ignore]
+fn write_mutants_of_other_bases() {
+    let (Some(dir), Some(bases)) = (
+        std::env::var_os("FACTURE_CII_MUTANTS"),
+        std::env::var("FACTURE_CII_BASES").ok(),
+    ) else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (b, file) in bases.split(':').enumerate() {
+        let text = std::fs::read_to_string(file).unwrap();
+        let base = roxmltree::Document::parse(&text).unwrap();
+        for (ctx, compiled) in COMPILED.iter().enumerate() {
+            let mut seen = BTreeSet::new();
+            let nodes: Vec<Vec<usize>> = base
+                .descendants()
+                .filter(|n| n.is_element() && compiled.matches(*n))
+                .filter(|n| {
+                    let parent = n.parent().map(|p| p.tag_name().name()).unwrap_or("");
+                    seen.insert((parent, n.tag_name().name()))
+                })
+                .map(index_of)
+                .collect();
+            for (id, check) in &compiled.rules {
+                let Check::Path(test) = check else { continue };
+                for (n, index) in nodes.iter().enumerate() {
+                    let xml = case_on(&text, ctx, test, Some(index))
+                        .0
+                        .replace(&format!(" {MARK}=\"target\""), "");
+                    std::fs::write(dir.join(format!("b{b}-{id}-{n}.xml")), xml).unwrap();
+                }
+            }
+        }
+    }
 }
