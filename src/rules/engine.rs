@@ -95,6 +95,7 @@ pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
 pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::ubl::rules::FAMILY,
     crate::syntax::cii::rules::FAMILY,
+    crate::syntax::cii::rules::currency::FAMILY,
 ];
 
 fn applicable(

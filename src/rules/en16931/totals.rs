@@ -36,11 +36,9 @@
 //!   reader also accepts `0` / `1` (as `ChargeIndicator = false()` does in
 //!   BR-CO-11 and BR-CO-12).
 //!
-//! Not checked (listed nowhere, so reported as not checked): BR-CO-05…08
-//! (their test is `true()` in both artefacts: they never fire, and the
-//! harness wants a firing case for every listed id), BR-CO-19 and BR-CO-20
-//! (they fire on a period element holding no date, which the model, without
-//! empty groups, cannot hold).
+//! BR-CO-05…08 are checked by never firing: their test is `true()` in
+//! both artefacts 1.3.16 (the reason-code consistency they describe is not
+//! enforced by the official validator), so no invoice breaks them.
 
 mod cooccurrence;
 mod decimals;
@@ -57,6 +55,10 @@ pub(crate) const FAMILY: ModelFamily = ModelFamily {
     ids: &[
         "BR-CO-03",
         "BR-CO-04",
+        "BR-CO-05",
+        "BR-CO-06",
+        "BR-CO-07",
+        "BR-CO-08",
         "BR-CO-09",
         "BR-CO-10",
         "BR-CO-11",
@@ -67,6 +69,8 @@ pub(crate) const FAMILY: ModelFamily = ModelFamily {
         "BR-CO-16",
         "BR-CO-17",
         "BR-CO-18",
+        "BR-CO-19",
+        "BR-CO-20",
         "BR-CO-21",
         "BR-CO-22",
         "BR-CO-23",

@@ -32,6 +32,7 @@
 //! (`FACTURE_CII_MUTANTS=<dir>`, and `FACTURE_CII_BASES` for other base
 //! documents) for `tools/conformance` to compare with the official XSLT.
 
+pub(crate) mod currency;
 mod custom;
 mod path;
 mod table;

@@ -1,5 +1,6 @@
-//! BR-CO-03, BR-CO-04, BR-CO-09, BR-CO-18, BR-CO-21…BR-CO-24, BR-CO-26:
-//! terms that must, or must not, occur together.
+//! BR-CO-03, BR-CO-04, BR-CO-09, BR-CO-18, BR-CO-19, BR-CO-20,
+//! BR-CO-21…BR-CO-24, BR-CO-26: terms that must, or must not, occur
+//! together.
 
 use super::{Binding, bg, bt};
 use crate::model::{Invoice, TermPath};
@@ -23,6 +24,29 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
                     out.fire("BR-CO-03", root.nth(bg(23), index(i)));
                 }
             }
+        }
+    }
+
+    // BR-CO-19: an invoicing period element holds a start or an end date.
+    // The readers keep an empty period element as an empty BG-14. In UBL
+    // the context is any `cac:InvoicePeriod`, whose `cbc:DescriptionCode`
+    // (BT-8) alone also satisfies the test; CII tests only the dates.
+    if let Some(period) = &inv.period
+        && period.start.is_none()
+        && period.end.is_none()
+        && !(binding == Binding::Ubl && inv.vat_point_date_code.is_some())
+    {
+        out.fire("BR-CO-19", TermPath::of(bg(14)));
+    }
+
+    // BR-CO-20: the same for each line period (BG-26). In UBL the line
+    // context takes precedence over the header one, so BT-8 does not count.
+    for (i, line) in inv.lines.iter().enumerate() {
+        if let Some(period) = &line.period
+            && period.start.is_none()
+            && period.end.is_none()
+        {
+            out.fire("BR-CO-20", root.nth(bg(25), index(i)).child(bg(26)));
         }
     }
 

@@ -17,7 +17,19 @@ fn plus(x: Option<Decimal>, delta: &str) -> Option<Decimal> {
 /// CII only below.
 const CII_ONLY_FIRING: &[&str] = &["BR-DEC-13", "BR-DEC-15"];
 
+/// Rules whose official test is `true()`: checked by never firing.
+const NEVER_FIRING: &[&str] = &["BR-CO-05", "BR-CO-06", "BR-CO-07", "BR-CO-08"];
+
 const CASES: &[Case] = &[
+    ("BR-CO-19", |inv| {
+        inv.period = Some(crate::model::Period::default());
+        inv.vat_point_date_code = None;
+    }),
+    ("BR-CO-20", |inv| {
+        if let Some(line) = inv.lines.first_mut() {
+            line.period = Some(crate::model::Period::default());
+        }
+    }),
     ("BR-CO-03", |inv| {
         inv.vat_point_date = NaiveDate::from_ymd_opt(2026, 1, 31);
         inv.vat_point_date_code = Some(VatPointDateCode::IssueDate);
@@ -166,7 +178,7 @@ fn every_rule_fires_on_its_case_and_not_on_the_examples() {
         .ids
         .iter()
         .copied()
-        .filter(|id| !CII_ONLY_FIRING.contains(id))
+        .filter(|id| !CII_ONLY_FIRING.contains(id) && !NEVER_FIRING.contains(id))
         .collect();
     let cases: Vec<Case> = CASES
         .iter()
@@ -191,6 +203,55 @@ fn fires(inv: &Invoice, syntax: Syntax, id: &str) -> bool {
 
 fn case(id: &str) -> fn(&mut Invoice) {
     CASES.iter().find(|(c, _)| *c == id).unwrap().1
+}
+
+#[test]
+fn reason_code_consistency_rules_never_fire() {
+    // Allowances and charges whose reason text and code disagree: the
+    // official test of BR-CO-05…08 is `true()`, so nothing fires.
+    for syntax in [Syntax::UblInvoice, Syntax::Cii] {
+        let mut inv = base(syntax);
+        for a in &mut inv.allowances {
+            a.reason = Some("Transport".into());
+            a.reason_code = Some("95".into());
+        }
+        for c in &mut inv.charges {
+            c.reason = Some("Remise".into());
+            c.reason_code = Some("FC".into());
+        }
+        let ids = fired(&inv, syntax);
+        for id in NEVER_FIRING {
+            assert!(!ids.contains(id), "{syntax}: {id} fired");
+        }
+    }
+}
+
+#[test]
+fn periods_without_dates() {
+    use crate::model::Period;
+    for syntax in [Syntax::UblInvoice, Syntax::Cii] {
+        let mut inv = base(syntax);
+        inv.period = Some(Period::default());
+        inv.vat_point_date_code = None;
+        assert!(fires(&inv, syntax, "BR-CO-19"), "{syntax}");
+        // In UBL a DescriptionCode (BT-8) alone in the period satisfies it.
+        inv.vat_point_date_code = Some("3".into());
+        assert_eq!(
+            fires(&inv, syntax, "BR-CO-19"),
+            syntax == Syntax::Cii,
+            "{syntax}"
+        );
+        inv.period = Some(Period {
+            start: None,
+            end: crate::model::NaiveDate::from_ymd_opt(2026, 1, 31),
+        });
+        assert!(!fires(&inv, syntax, "BR-CO-19"), "{syntax}");
+        let mut inv = base(syntax);
+        if let Some(line) = inv.lines.first_mut() {
+            line.period = Some(Period::default());
+        }
+        assert!(fires(&inv, syntax, "BR-CO-20"), "{syntax}");
+    }
 }
 
 #[test]
