@@ -1,4 +1,4 @@
-//! Read and convert speed on the bundled examples.
+//! Read, read + validate (EN 16931) and convert speed on the bundled examples.
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
 
@@ -25,6 +25,9 @@ fn bench(c: &mut Criterion) {
     for (name, bytes) in examples() {
         c.bench_function(&format!("read/{name}"), |b| {
             b.iter(|| facture::read(black_box(&bytes)))
+        });
+        c.bench_function(&format!("read+validate/{name}"), |b| {
+            b.iter(|| facture::validate_bytes(black_box(&bytes), &facture::Profile::En16931))
         });
         let target = if name.starts_with("cii") {
             facture::Target::Ubl
