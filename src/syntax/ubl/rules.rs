@@ -50,9 +50,8 @@ use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
 use roxmltree::{Document, Node};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
-use xpath::{Expr, Ns, Op, Pattern};
+use xpath::{Expr, FnvMap, NodeNames, Ns, Op, Pattern};
 
 /// The rules of this family and their check.
 pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
@@ -121,10 +120,13 @@ struct Compiled {
     /// Rules evaluated forward at each node of a context, by context.
     at: [Vec<(&'static str, Expr)>; N_CTX],
     counted: Vec<Counted>,
-    /// Indexes into `counted`, by the local name of the last element step.
-    by_element: HashMap<&'static str, Vec<usize>>,
+    /// The element names the patterns use.
+    names: xpath::Names,
+    /// By the name id of the last element step: the name ids the parent
+    /// may have (empty: any) and the index into `counted`.
+    by_element: Vec<Vec<(Vec<u16>, usize)>>,
     /// Indexes into `counted` of the `//@attr` patterns, by attribute name.
-    by_attribute: HashMap<&'static str, Vec<usize>>,
+    by_attribute: FnvMap<&'static str, Vec<usize>>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -133,15 +135,15 @@ fn compiled() -> &'static Compiled {
 }
 
 /// The pattern and limit of a root test `not(path)` or `count(path) <= n`.
-fn as_counted(expr: &Expr) -> Option<(Pattern, usize)> {
+fn as_counted(expr: &Expr, names: &mut xpath::Names) -> Option<(Pattern, usize)> {
     match expr {
         Expr::Not(inner) => match inner.as_ref() {
-            Expr::Path(p) => Some((Pattern::from_path(p.clone())?, 0)),
+            Expr::Path(p) => Some((Pattern::from_path(p, names)?, 0)),
             _ => None,
         },
         Expr::Cmp(count, Op::Le, limit) => match (count.as_ref(), limit.as_ref()) {
             (Expr::Count(p), Expr::Num(n)) if *n >= 0.0 && n.fract() == 0.0 => {
-                Some((Pattern::from_path(p.clone())?, *n as usize))
+                Some((Pattern::from_path(p, names)?, *n as usize))
             }
             _ => None,
         },
@@ -153,8 +155,9 @@ fn compile() -> Compiled {
     let mut c = Compiled {
         at: std::array::from_fn(|_| Vec::new()),
         counted: Vec::new(),
-        by_element: HashMap::new(),
-        by_attribute: HashMap::new(),
+        names: xpath::Names::default(),
+        by_element: Vec::new(),
+        by_attribute: FnvMap::default(),
     };
     for rule in table::RULES {
         if HAND_WRITTEN.contains(&rule.id) {
@@ -165,7 +168,9 @@ fn compile() -> Compiled {
             debug_assert!(false, "{} does not parse", rule.id);
             continue;
         };
-        let counted = (rule.ctx == Ctx::Root).then(|| as_counted(&expr)).flatten();
+        let counted = (rule.ctx == Ctx::Root)
+            .then(|| as_counted(&expr, &mut c.names))
+            .flatten();
         let Some((pattern, limit)) = counted else {
             c.at[rule.ctx as usize].push((rule.id, expr));
             continue;
@@ -173,10 +178,19 @@ fn compile() -> Compiled {
         let index = c.counted.len();
         match pattern.steps.last() {
             Some((names, _)) => {
-                for name in names {
-                    let list = c.by_element.entry(name.local).or_default();
-                    if !list.contains(&index) {
-                        list.push(index);
+                let parents = match pattern.steps.len() {
+                    n if n >= 2 => pattern.steps.get(n - 2).map(|s| s.0.clone()),
+                    _ => None,
+                };
+                for &name in names {
+                    let name = usize::from(name);
+                    if c.by_element.len() <= name {
+                        c.by_element.resize_with(name + 1, Vec::new);
+                    }
+                    if let Some(list) = c.by_element.get_mut(name)
+                        && !list.iter().any(|(_, i)| *i == index)
+                    {
+                        list.push((parents.clone().unwrap_or_default(), index));
                     }
                 }
             }
@@ -321,6 +335,7 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
     let root = doc.root_element();
     let root_rules = context_of(root) == Some(Ctx::Root);
     let mut counts = vec![0usize; c.counted.len()];
+    let mut ids = NodeNames::default();
     let mut payment_ids = Vec::new();
     let mut payment_means_codes = Vec::new();
     let mut name_attribute = false;
@@ -341,26 +356,33 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
         if !root_rules {
             continue;
         }
-        if let Some(candidates) = c.by_element.get(node.tag_name().name()) {
-            for &i in candidates {
+        let name = c.names.id_of(node);
+        ids.set(node, name);
+        let mut bump = |candidates: &mut dyn Iterator<Item = usize>| {
+            for i in candidates {
                 if c.counted
                     .get(i)
-                    .is_some_and(|r| r.pattern.matches(node, root))
+                    .is_some_and(|r| r.pattern.matches(node, root, &ids))
+                    && let Some(n) = counts.get_mut(i)
                 {
-                    counts[i] += 1;
+                    *n += 1;
                 }
             }
+        };
+        if name != 0
+            && let Some(candidates) = c.by_element.get(usize::from(name))
+        {
+            let parent = node.parent().map_or(0, |p| ids.get(p));
+            bump(
+                &mut candidates
+                    .iter()
+                    .filter(|(parents, _)| parents.is_empty() || parents.contains(&parent))
+                    .map(|(_, i)| *i),
+            );
         }
         for attr in node.attributes().filter(|a| a.namespace().is_none()) {
             if let Some(candidates) = c.by_attribute.get(attr.name()) {
-                for &i in candidates {
-                    if c.counted
-                        .get(i)
-                        .is_some_and(|r| r.pattern.matches(node, root))
-                    {
-                        counts[i] += 1;
-                    }
-                }
+                bump(&mut candidates.iter().copied());
             }
             if attr.name() == "name" && !is(node, Ns::Cbc, "PaymentMeansCode") {
                 name_attribute = true;

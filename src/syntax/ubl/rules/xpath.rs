@@ -15,6 +15,8 @@
 
 use roxmltree::Node;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The namespaces the binding's prefixes stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,9 +58,15 @@ impl Ns {
     /// The namespace of an element, if it is one of the binding's.
     pub(super) fn of(node: Node<'_, '_>) -> Option<Ns> {
         let uri = node.tag_name().namespace()?;
-        [Ns::Cbc, Ns::Cac, Ns::Ext, Ns::Ubl, Ns::Cn]
-            .into_iter()
-            .find(|ns| ns.uri() == uri)
+        let tail = uri.strip_prefix("urn:oasis:names:specification:ubl:schema:xsd:")?;
+        Some(match tail {
+            "CommonBasicComponents-2" => Ns::Cbc,
+            "CommonAggregateComponents-2" => Ns::Cac,
+            "CommonExtensionComponents-2" => Ns::Ext,
+            "Invoice-2" => Ns::Ubl,
+            "CreditNote-2" => Ns::Cn,
+            _ => return None,
+        })
     }
 }
 
@@ -477,11 +485,83 @@ impl Value<'_, '_> {
 fn eval<'a, 'input>(e: &Expr, ctx: Node<'a, 'input>) -> Value<'a, 'input> {
     match e {
         Expr::Path(p) => Value::Seq(select(p, ctx)),
-        Expr::Count(p) => Value::Num(select(p, ctx).len() as f64),
+        Expr::Count(p) => Value::Num(count(p, ctx) as f64),
         Expr::Str(s) => Value::Str(s),
         Expr::Num(n) => Value::Num(*n),
         _ => Value::Bool(truth(e, ctx)),
     }
+}
+
+/// Whether `path` selects each node at most once when its items are
+/// visited depth first (no `..` or `//` after the first child step), so it
+/// can be evaluated without building the sequence.
+fn streams(path: &Path) -> bool {
+    path.steps
+        .iter()
+        .skip_while(|s| matches!(s, Step::Root | Step::DescendantOrSelf | Step::Parent))
+        .all(|s| !matches!(s, Step::Parent | Step::DescendantOrSelf))
+}
+
+/// Calls `f` on each item `steps` selects from `node`, depth first, until
+/// `f` returns false; returns false if it was stopped.
+fn visit<'a, 'input>(
+    steps: &[Step],
+    node: Node<'a, 'input>,
+    f: &mut dyn FnMut(Item<'a, 'input>) -> bool,
+) -> bool {
+    match steps.split_first() {
+        None => f(Item::Node(node)),
+        Some((Step::Root, rest)) => visit(rest, node.document().root(), f),
+        Some((Step::DescendantOrSelf, rest)) => node.descendants().all(|d| visit(rest, d, f)),
+        Some((Step::Child(names, preds), rest)) => node
+            .children()
+            .filter(|c| names.iter().any(|name| name.matches(*c)))
+            .filter(|c| preds.iter().all(|p| truth(p, *c)))
+            .all(|c| visit(rest, c, f)),
+        Some((Step::Attr(name), rest)) => match node.attribute(*name) {
+            Some(v) if rest.is_empty() => f(Item::Str(Cow::Borrowed(v))),
+            _ => true,
+        },
+        Some((Step::Parent, rest)) => node.parent().is_none_or(|p| visit(rest, p, f)),
+        Some((Step::Upper(p), rest)) => {
+            let s = select(p, node)
+                .first()
+                .map(Item::string)
+                .unwrap_or_default();
+            !rest.is_empty() || f(Item::Str(Cow::Owned(s.to_uppercase())))
+        }
+    }
+}
+
+/// `count(path)` at `ctx`.
+fn count(path: &Path, ctx: Node<'_, '_>) -> usize {
+    if !streams(path) {
+        return select(path, ctx).len();
+    }
+    let mut n = 0;
+    visit(&path.steps, ctx, &mut |_| {
+        n += 1;
+        true
+    });
+    n
+}
+
+/// `exists(path)` at `ctx`.
+fn exists(path: &Path, ctx: Node<'_, '_>) -> bool {
+    if !streams(path) {
+        return !select(path, ctx).is_empty();
+    }
+    !visit(&path.steps, ctx, &mut |_| false)
+}
+
+/// `path = 'literal'` (`equal`) or `path != 'literal'` at `ctx`: some
+/// item compares true.
+fn any_compares(path: &Path, ctx: Node<'_, '_>, equal: bool, literal: &str) -> bool {
+    let test = |item: &Item<'_, '_>| (item.string() == literal) == equal;
+    if !streams(path) {
+        return select(path, ctx).iter().any(test);
+    }
+    !visit(&path.steps, ctx, &mut |item| !test(&item))
 }
 
 fn cmp_num(a: f64, op: Op, b: f64) -> bool {
@@ -532,14 +612,101 @@ pub(super) fn truth(e: &Expr, ctx: Node<'_, '_>) -> bool {
         Expr::Or(a, b) => truth(a, ctx) || truth(b, ctx),
         Expr::And(a, b) => truth(a, ctx) && truth(b, ctx),
         Expr::Not(a) => !truth(a, ctx),
-        Expr::Exists(p) => !select(p, ctx).is_empty(),
-        Expr::Cmp(a, op, b) => compare(&eval(a, ctx), *op, &eval(b, ctx)),
-        Expr::Path(_) | Expr::Count(_) | Expr::Str(_) | Expr::Num(_) => eval(e, ctx).truth(),
+        Expr::Exists(p) | Expr::Path(p) => exists(p, ctx),
+        Expr::Cmp(a, op, b) => match (a.as_ref(), b.as_ref()) {
+            (Expr::Path(p), Expr::Str(s)) if *op != Op::Le => {
+                any_compares(p, ctx, *op == Op::Eq, s)
+            }
+            _ => compare(&eval(a, ctx), *op, &eval(b, ctx)),
+        },
+        Expr::Count(_) | Expr::Str(_) | Expr::Num(_) => eval(e, ctx).truth(),
     }
 }
 
 // ---------------------------------------------------------------------------
 // Patterns
+
+/// A multiply-rotate hash (as rustc's FxHash), eight bytes at a time: the
+/// name tables are looked up for every element, with short keys.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let mut word = [0u8; 8];
+        let rest = chunks.remainder();
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word) ^ bytes.len() as u64).wrapping_mul(K);
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by short strings.
+pub(super) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The element names the patterns use, as small ids (0: any other name).
+#[derive(Default)]
+pub(super) struct Names {
+    by_local: FnvMap<&'static str, Vec<(Ns, u16)>>,
+    count: u16,
+}
+
+impl Names {
+    /// The id of `name`, allocated on first use.
+    pub(super) fn intern(&mut self, name: Name) -> u16 {
+        let list = self.by_local.entry(name.local).or_default();
+        if let Some((_, id)) = list.iter().find(|(ns, _)| *ns == name.ns) {
+            return *id;
+        }
+        self.count += 1;
+        list.push((name.ns, self.count));
+        self.count
+    }
+
+    /// The id of the name of element `node` (0 if no pattern uses it).
+    pub(super) fn id_of(&self, node: Node<'_, '_>) -> u16 {
+        let Some(list) = self.by_local.get(node.tag_name().name()) else {
+            return 0;
+        };
+        let Some(ns) = Ns::of(node) else { return 0 };
+        list.iter().find(|(n, _)| *n == ns).map_or(0, |(_, id)| *id)
+    }
+}
+
+/// The name ids of the elements of one document, by node id, filled in
+/// document order (so an element's ancestors are known before it).
+#[derive(Default)]
+pub(super) struct NodeNames(Vec<u16>);
+
+impl NodeNames {
+    /// Records the name id of `node`.
+    pub(super) fn set(&mut self, node: Node<'_, '_>, id: u16) {
+        let i = node.id().get_usize();
+        if self.0.len() <= i {
+            self.0.resize(i + 1, 0);
+        }
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = id;
+        }
+    }
+
+    /// The name id of `node` (0 if unknown or not recorded yet).
+    pub(super) fn get(&self, node: Node<'_, '_>) -> u16 {
+        self.0.get(node.id().get_usize()).copied().unwrap_or(0)
+    }
+}
 
 /// A path of child steps (after an optional leading `//`, and with an
 /// optional final attribute), matched backwards from the element its last
@@ -549,16 +716,16 @@ pub(super) struct Pattern {
     /// `//…`: the first step may be anywhere; else it is a child of the
     /// root element (the context of the root rules).
     pub anywhere: bool,
-    /// The element steps: alternative names and predicates.
-    pub steps: Vec<(Vec<Name>, Vec<Expr>)>,
+    /// The element steps: ids of the alternative names, and predicates.
+    pub steps: Vec<(Vec<u16>, Vec<Expr>)>,
     /// The final `@attr`.
     pub attr: Option<&'static str>,
 }
 
 impl Pattern {
-    /// The pattern of `path`, if it has that shape.
-    pub(super) fn from_path(path: Path) -> Option<Pattern> {
-        let mut steps = path.steps.into_iter().peekable();
+    /// The pattern of `path`, if it has that shape, its names interned.
+    pub(super) fn from_path(path: &Path, names: &mut Names) -> Option<Pattern> {
+        let mut steps = path.steps.iter().peekable();
         let anywhere = matches!(steps.peek(), Some(Step::Root));
         if anywhere {
             steps.next();
@@ -573,7 +740,10 @@ impl Pattern {
         };
         for step in steps {
             match step {
-                Step::Child(names, preds) if out.attr.is_none() => out.steps.push((names, preds)),
+                Step::Child(alternatives, preds) if out.attr.is_none() => {
+                    let ids = alternatives.iter().map(|n| names.intern(*n)).collect();
+                    out.steps.push((ids, preds.clone()));
+                }
                 Step::Attr(a) if out.attr.is_none() => out.attr = Some(a),
                 _ => return None,
             }
@@ -582,14 +752,15 @@ impl Pattern {
     }
 
     /// Whether `e` is a node this pattern selects (with `@attr`: whether
-    /// it carries that attribute), from the root element `root`.
-    pub(super) fn matches(&self, e: Node<'_, '_>, root: Node<'_, '_>) -> bool {
+    /// it carries that attribute), from the root element `root`; `ids`
+    /// holds the name ids of `e` and its ancestors.
+    pub(super) fn matches(&self, e: Node<'_, '_>, root: Node<'_, '_>, ids: &NodeNames) -> bool {
         if self.attr.is_some_and(|a| e.attribute(a).is_none()) {
             return false;
         }
         let mut node = e;
         for (i, (names, preds)) in self.steps.iter().enumerate().rev() {
-            if !names.iter().any(|n| n.matches(node)) || !preds.iter().all(|p| truth(p, node)) {
+            if !names.contains(&ids.get(node)) || !preds.iter().all(|p| truth(p, node)) {
                 return false;
             }
             if i > 0 || !self.anywhere {
@@ -671,21 +842,33 @@ mod tests {
     fn patterns_match_backwards() {
         let doc = roxmltree::Document::parse(DOC).unwrap();
         let root = doc.root_element();
-        let pat = |t: &'static str| match parse(t).unwrap() {
-            Expr::Path(p) => Pattern::from_path(p).unwrap(),
+        let mut names = Names::default();
+        let patterns: Vec<Pattern> = [
+            "cac:PartyIdentification/cbc:ID",
+            "cac:PartyIdentification/cbc:ID/@schemeID",
+            "//cbc:ID",
+            "cbc:ID",
+            "//@schemeID",
+            "cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID",
+        ]
+        .iter()
+        .map(|t| match parse(t).unwrap() {
+            Expr::Path(p) => Pattern::from_path(&p, &mut names).unwrap(),
             _ => panic!("not a path"),
-        };
-        let count = |p: &Pattern| doc.descendants().filter(|n| p.matches(*n, root)).count();
-        assert_eq!(count(&pat("cac:PartyIdentification/cbc:ID")), 2);
-        assert_eq!(count(&pat("cac:PartyIdentification/cbc:ID/@schemeID")), 1);
-        assert_eq!(count(&pat("//cbc:ID")), 3);
-        assert_eq!(count(&pat("cbc:ID")), 0);
-        assert_eq!(count(&pat("//@schemeID")), 1);
-        assert_eq!(
-            count(&pat(
-                "cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID"
-            )),
-            1
-        );
+        })
+        .collect();
+        let mut ids = NodeNames::default();
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            ids.set(n, names.id_of(n));
+        }
+        let counts: Vec<usize> = patterns
+            .iter()
+            .map(|p| {
+                doc.descendants()
+                    .filter(|n| n.is_element() && p.matches(*n, root, &ids))
+                    .count()
+            })
+            .collect();
+        assert_eq!(counts, [2, 1, 3, 0, 1, 1]);
     }
 }
