@@ -526,3 +526,25 @@ fn no_rules_on_a_foreign_root() {
     assert!(!ids.contains(&"UBL-CR-515"));
     assert!(ids.contains(&"UBL-SR-48"));
 }
+
+#[test]
+fn findings_point_at_the_context_node() {
+    let line = "<cac:InvoiceLine><cbc:Note>a</cbc:Note><cbc:Note>b</cbc:Note><cbc:UUID>u</cbc:UUID></cac:InvoiceLine>";
+    let xml = with(INVOICE, line);
+    let report = crate::validate_bytes(xml.as_bytes(), &crate::rules::Profile::En16931).unwrap();
+    let at = |id: &str| {
+        let f = report.findings.iter().find(|f| f.rule == id).unwrap();
+        f.location.as_ref().unwrap().xpath.clone()
+    };
+    assert!(
+        at("UBL-SR-34").contains("InvoiceLine"),
+        "{}",
+        at("UBL-SR-34")
+    );
+    assert!(
+        !at("UBL-CR-515").contains("InvoiceLine"),
+        "{}",
+        at("UBL-CR-515")
+    );
+    assert!(at("UBL-CR-515").contains("Invoice"), "{}", at("UBL-CR-515"));
+}
