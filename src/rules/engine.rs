@@ -94,6 +94,7 @@ pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
 /// The syntax rule families.
 pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::ubl::rules::FAMILY,
+    crate::syntax::ubl::rules::currency::FAMILY,
     crate::syntax::cii::rules::FAMILY,
     crate::syntax::cii::rules::currency::FAMILY,
 ];

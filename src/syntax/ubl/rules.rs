@@ -43,6 +43,7 @@
 //! Cost: one walk over the elements, an interned-name lookup each; on the
 //! bundled invoice (277 elements) about 40 µs in a release build.
 
+pub(crate) mod currency;
 mod table;
 #[cfg(test)]
 mod tests;
