@@ -27,3 +27,8 @@ pub use syntax::{
     Conversion, Document, Dropped, Ignored, Syntax, Target, Written, convert, detect, read,
     read_with_limits, write,
 };
+
+/// The README's code examples, compiled as doc-tests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
