@@ -322,13 +322,16 @@ fn every_catalogued_rule_is_checked() {
         "examples/cii-credit-note.xml",
     ] {
         let bytes = std::fs::read(common::repo_file(example)).expect("example");
-        let report =
-            facture::validate_bytes(&bytes, &facture::Profile::En16931).expect("readable");
+        let report = facture::validate_bytes(&bytes, &facture::Profile::En16931).expect("readable");
         assert!(
             report.not_checked.is_empty(),
             "{example}: not checked: {:?}",
             report.not_checked
         );
-        assert_eq!(report.verdict(), facture::rules::Verdict::Valid, "{example}");
+        assert_eq!(
+            report.verdict(),
+            facture::rules::Verdict::Valid,
+            "{example}"
+        );
     }
 }
