@@ -36,17 +36,37 @@ enum Anchor {
 
 /// What a rule reports into.
 #[derive(Debug)]
-pub struct Checker {
+pub struct Checker<'a> {
     syntax: Option<Syntax>,
+    source_map: Option<&'a SourceMap>,
     fired: Vec<(&'static str, Anchor)>,
 }
 
-impl Checker {
+impl<'a> Checker<'a> {
     pub(crate) fn new(syntax: Option<Syntax>) -> Self {
         Self {
             syntax,
+            source_map: None,
             fired: Vec::new(),
         }
+    }
+
+    pub(crate) fn with_source(syntax: Option<Syntax>, source_map: &'a SourceMap) -> Self {
+        Self {
+            syntax,
+            source_map: Some(source_map),
+            fired: Vec::new(),
+        }
+    }
+
+    /// Whether the element of a top-level group (BG-4 seller, BG-7 buyer,
+    /// BG-22 totals) was present in the document, even empty — which the
+    /// model, where these groups always exist, cannot say. `None` for a
+    /// bare model: the rule then decides from the group's content.
+    pub fn group_read(&self, group: crate::model::Term) -> Option<bool> {
+        let path = TermPath::of(group);
+        self.source_map
+            .map(|map| map.entries().iter().any(|(p, _)| *p == path))
     }
 
     /// The syntax of the document being checked (`None` for a bare model).
@@ -75,7 +95,7 @@ pub(crate) struct ModelFamily {
     /// The ids the function can fire (and so has checked when it ran).
     pub ids: &'static [&'static str],
     /// The check.
-    pub check: fn(&Invoice, &mut Checker),
+    pub check: fn(&Invoice, &mut Checker<'_>),
 }
 
 /// A family of rules checked by one function over the XML document.
@@ -85,7 +105,7 @@ pub(crate) struct SyntaxFamily {
     /// The ids the function can fire.
     pub ids: &'static [&'static str],
     /// The check.
-    pub check: fn(&roxmltree::Document<'_>, &mut Checker),
+    pub check: fn(&roxmltree::Document<'_>, &mut Checker<'_>),
 }
 
 /// The model rule families.
@@ -125,7 +145,10 @@ pub(crate) fn run(
     source: Option<&Source<'_, '_>>,
     profile: &Profile,
 ) -> Report {
-    let mut checker = Checker::new(syntax);
+    let mut checker = match source {
+        Some(s) => Checker::with_source(syntax, s.source_map),
+        None => Checker::new(syntax),
+    };
     let mut checked: Vec<&'static str> = Vec::new();
     for family in MODEL_FAMILIES {
         (family.check)(invoice, &mut checker);

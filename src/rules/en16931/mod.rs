@@ -12,7 +12,9 @@ mod vat_category;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use super::engine::ModelFamily;
+use super::engine::{Checker, ModelFamily};
+use crate::model::{Invoice, Seller, Term};
+use crate::syntax::Syntax;
 
 /// The model rule families of the EN 16931 set.
 pub(crate) const FAMILIES: &[ModelFamily] = &[
@@ -21,3 +23,38 @@ pub(crate) const FAMILIES: &[ModelFamily] = &[
     vat_category::FAMILY,
     code_list::FAMILY,
 ];
+
+/// Whether the document totals element (UBL `cac:LegalMonetaryTotal`, CII
+/// `ram:SpecifiedTradeSettlementHeaderMonetarySummation`) was there: known
+/// from the document when validating one (even an empty element counts,
+/// as it does for the official rules evaluated on it), otherwise as far as
+/// the model can tell, when one of its terms is (in CII it also holds the
+/// VAT totals).
+pub(crate) fn totals_present(inv: &Invoice, out: &Checker<'_>) -> bool {
+    out.group_read(Term::bg(22)).unwrap_or_else(|| {
+        let t = &inv.totals;
+        let monetary = [
+            t.line_net_total,
+            t.allowance_total,
+            t.charge_total,
+            t.tax_exclusive_amount,
+            t.tax_inclusive_amount,
+            t.prepaid_amount,
+            t.rounding_amount,
+            t.amount_due,
+        ]
+        .iter()
+        .any(Option::is_some);
+        monetary
+            || (out.syntax() == Some(Syntax::Cii)
+                && (t.tax_amount.is_some() || t.tax_amount_accounting.is_some()))
+    })
+}
+
+/// Whether the seller element (UBL `cac:AccountingSupplierParty`, CII
+/// `ram:SellerTradeParty`) was there, even empty; for a bare model, when
+/// the seller holds a term.
+pub(crate) fn seller_present(inv: &Invoice, out: &Checker<'_>) -> bool {
+    out.group_read(Term::bg(4))
+        .unwrap_or_else(|| inv.seller != Seller::default())
+}

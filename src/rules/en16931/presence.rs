@@ -236,27 +236,12 @@ fn payee_differs_badly(inv: &Invoice, payee: &crate::model::Payee, cii: bool) ->
     false
 }
 
-/// Whether the document totals element was there (any of its terms read).
-fn totals_present(inv: &Invoice, cii: bool) -> bool {
-    let t = &inv.totals;
-    let common = t.line_net_total.is_some()
-        || t.allowance_total.is_some()
-        || t.charge_total.is_some()
-        || t.tax_exclusive_amount.is_some()
-        || t.tax_inclusive_amount.is_some()
-        || t.prepaid_amount.is_some()
-        || t.rounding_amount.is_some()
-        || t.amount_due.is_some();
-    // In CII the VAT totals (BT-110, BT-111) are in the summation too.
-    common || (cii && (t.tax_amount.is_some() || t.tax_amount_accounting.is_some()))
-}
-
 /// BR-12…BR-15, BR-53.
 fn totals(inv: &Invoice, out: &mut Checker) {
     let cii = is_cii(out);
     let t = &inv.totals;
     let g = TermPath::of(bg(22));
-    let present = totals_present(inv, cii);
+    let present = super::totals_present(inv, out);
     if present {
         for (id, value, number) in [
             ("BR-12", t.line_net_total, 106),

@@ -45,7 +45,7 @@ mod decimals;
 mod num;
 mod sums;
 
-use crate::model::{DocumentTotals, Invoice, Term};
+use crate::model::{Invoice, Term};
 use crate::rules::engine::{Checker, ModelFamily};
 use crate::syntax::Syntax;
 use rust_decimal::Decimal;
@@ -124,28 +124,6 @@ fn bt(number: u16) -> Term {
 
 fn bg(number: u16) -> Term {
     Term::bg(number)
-}
-
-/// Whether the document totals element (UBL `cac:LegalMonetaryTotal`, CII
-/// `ram:SpecifiedTradeSettlementHeaderMonetarySummation`) is there, as far
-/// as the model can tell: one of its terms is. In CII it also holds the VAT
-/// totals.
-fn totals_present(t: &DocumentTotals, binding: Binding) -> bool {
-    let monetary = [
-        t.line_net_total,
-        t.allowance_total,
-        t.charge_total,
-        t.tax_exclusive_amount,
-        t.tax_inclusive_amount,
-        t.prepaid_amount,
-        t.rounding_amount,
-        t.amount_due,
-    ]
-    .iter()
-    .any(Option::is_some);
-    monetary
-        || (binding == Binding::Cii
-            && (t.tax_amount.is_some() || t.tax_amount_accounting.is_some()))
 }
 
 /// The VAT totals with their currency: BT-110 (taken to be in BT-5, see the

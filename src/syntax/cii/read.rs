@@ -446,10 +446,12 @@ fn agreement(cx: &mut Cx<'_>, inv: &mut Invoice, node: Node<'_, '_>) -> Result<(
         match key(c) {
             Some(n::BUYER_REFERENCE) => text_into(cx, &mut inv.buyer_reference, bt(10), c),
             Some(n::SELLER_PARTY) if !seller => {
+                cx.record(TermPath::of(Term::bg(4)), c);
                 seller = true;
                 inv.seller = seller_from(party(cx, c, &n::SELLER));
             }
             Some(n::BUYER_PARTY) if !buyer => {
+                cx.record(TermPath::of(Term::bg(7)), c);
                 buyer = true;
                 inv.buyer = buyer_from(party(cx, c, &n::BUYER));
             }
@@ -696,7 +698,12 @@ fn settlement(cx: &mut Cx<'_>, inv: &mut Invoice, node: Node<'_, '_>) -> Result<
                 }
             }
             // Read last: telling BT-110 from BT-111 needs BT-5 and BT-6.
-            Some(n::HEADER_SUMMATION) if summation.is_none() => summation = Some(c),
+            Some(n::HEADER_SUMMATION) if summation.is_none() => {
+                // The group element itself, even empty (BR-12…15 are
+                // evaluated on it).
+                cx.record(TermPath::of(Term::bg(22)), c);
+                summation = Some(c);
+            }
             Some(n::INVOICE_REFERENCED_DOC) => {
                 let index = inv.preceding_invoices.len() as u32 + 1;
                 let g = TermPath::root().nth(Term::bg(3), index);

@@ -381,6 +381,9 @@ impl Reader<'_> {
                     self.inv.project_reference = self.reference_id(c, slot, 11);
                 }
                 Some(n::ACCOUNTING_SUPPLIER_PARTY) => {
+                    // The group element itself, even empty: the official
+                    // rules evaluated on it (BR-CO-26) need to know.
+                    self.cx.record(TermPath::of(bg(4)), c);
                     if let Some(p) = self.party_wrapper(c, &SELLER) {
                         self.inv.seller = Seller {
                             name: p.registration_name,
@@ -397,6 +400,7 @@ impl Reader<'_> {
                     }
                 }
                 Some(n::ACCOUNTING_CUSTOMER_PARTY) => {
+                    self.cx.record(TermPath::of(bg(7)), c);
                     if let Some(p) = self.party_wrapper(c, &BUYER) {
                         self.inv.buyer = Buyer {
                             name: p.registration_name,
@@ -436,7 +440,10 @@ impl Reader<'_> {
                     self.document_allowance_charge(c, &mut allowances, &mut charges)?
                 }
                 Some(n::TAX_TOTAL) => self.tax_total(c)?,
-                Some(n::LEGAL_MONETARY_TOTAL) => self.monetary_total(c)?,
+                Some(n::LEGAL_MONETARY_TOTAL) => {
+                    self.cx.record(TermPath::of(bg(22)), c);
+                    self.monetary_total(c)?
+                }
                 // The official rules read `cac:InvoiceLine | cac:CreditNoteLine`
                 // in either document; the XSD is what refuses the wrong one.
                 Some(n::INVOICE_LINE | n::CREDIT_NOTE_LINE) => self.line(c, &mut lines)?,

@@ -133,7 +133,7 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
 
     // BR-CO-26: the seller is identified by BT-29, BT-30 or BT-31.
     let s = &inv.seller;
-    let seller_present = *s != crate::model::Seller::default();
+    let seller_present = crate::rules::en16931::seller_present(inv, out);
     if seller_present
         && s.identifiers.is_empty()
         && s.legal_registration_id.is_none()

@@ -2,8 +2,9 @@
 //! breakdown amounts, with each binding's own rounding.
 
 use super::num::{double_sum, exact_round2_of_double, round2_decimal, round2_double, to_double};
-use super::{Binding, bg, bt, totals_present};
+use super::{Binding, bg, bt};
 use crate::model::{DocumentTotals, Invoice, TermPath};
+use crate::rules::en16931::totals_present;
 use crate::rules::engine::Checker;
 use crate::rules::xpath::round;
 use rust_decimal::Decimal;
@@ -11,7 +12,7 @@ use rust_decimal::Decimal;
 pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
     let t = &inv.totals;
     let totals_path = TermPath::of(bg(22));
-    if totals_present(t, binding) {
+    if totals_present(inv, out) {
         if !br_co_10(inv, binding) {
             out.fire("BR-CO-10", totals_path.child(bt(106)));
         }
