@@ -5,6 +5,7 @@ use super::catalogue::{self, RuleInfo};
 use super::report::{Finding, Location, Report};
 use crate::model::{Invoice, SourceMap, Span, TermPath, TextPos};
 use crate::syntax::{Syntax, node::xml_path};
+use std::sync::{OnceLock, RwLock};
 
 /// The validation profile: which rule sets run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -130,6 +131,43 @@ fn applicable(
         .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
 }
 
+/// The applicable rules that no family checks, for a profile, a syntax and
+/// whether the document tree is there (syntax rules need it). It depends
+/// only on the code, so it is computed once per combination.
+fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Vec<&'static str> {
+    type Key = (Profile, Option<Syntax>, bool);
+    static CACHE: OnceLock<RwLock<Vec<(Key, Vec<&'static str>)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
+    let key = (profile.clone(), syntax, with_tree);
+    if let Ok(entries) = cache.read()
+        && let Some((_, ids)) = entries.iter().find(|(k, _)| *k == key)
+    {
+        return ids.clone();
+    }
+    let mut checked: Vec<&'static str> = MODEL_FAMILIES
+        .iter()
+        .flat_map(|f| f.ids.iter().copied())
+        .collect();
+    if let (true, Some(syntax)) = (with_tree, syntax) {
+        checked.extend(
+            SYNTAX_FAMILIES
+                .iter()
+                .filter(|f| f.syntax == syntax.family())
+                .flat_map(|f| f.ids.iter().copied()),
+        );
+    }
+    checked.sort_unstable();
+    checked.dedup();
+    let ids: Vec<&'static str> = applicable(profile, syntax)
+        .filter(|rule| checked.binary_search(&rule.id).is_err())
+        .map(|rule| rule.id)
+        .collect();
+    if let Ok(mut entries) = cache.write() {
+        entries.push((key, ids.clone()));
+    }
+    ids
+}
+
 /// The document context needed to turn anchors into locations.
 pub(crate) struct Source<'a, 'input> {
     pub text: &'input str,
@@ -149,32 +187,24 @@ pub(crate) fn run(
         Some(s) => Checker::with_source(syntax, s.source_map),
         None => Checker::new(syntax),
     };
-    let mut checked: Vec<&'static str> = Vec::new();
     for family in MODEL_FAMILIES {
         (family.check)(invoice, &mut checker);
-        checked.extend_from_slice(family.ids);
     }
+    let with_tree = source.is_some() && syntax.is_some();
     if let (Some(source), Some(syntax)) = (source, syntax) {
         for family in SYNTAX_FAMILIES
             .iter()
             .filter(|f| f.syntax == syntax.family())
         {
             (family.check)(source.doc, &mut checker);
-            checked.extend_from_slice(family.ids);
         }
     }
-    checked.sort_unstable();
-    checked.dedup();
 
     let mut report = Report {
         syntax,
+        not_checked: not_checked(profile, syntax, with_tree),
         ..Report::default()
     };
-    for rule in applicable(profile, syntax) {
-        if checked.binary_search(&rule.id).is_err() {
-            report.not_checked.push(rule.id);
-        }
-    }
     for (id, anchor) in checker.fired {
         let Some(rule) = catalogue::rule(id) else {
             debug_assert!(false, "rule {id} fired but is not catalogued");
