@@ -136,7 +136,8 @@ fn applicable(
 /// only on the code, so it is computed once per combination.
 fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Vec<&'static str> {
     type Key = (Profile, Option<Syntax>, bool);
-    static CACHE: OnceLock<RwLock<Vec<(Key, Vec<&'static str>)>>> = OnceLock::new();
+    type Entries = Vec<(Key, Vec<&'static str>)>;
+    static CACHE: OnceLock<RwLock<Entries>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
     let key = (profile.clone(), syntax, with_tree);
     if let Ok(entries) = cache.read()
