@@ -25,6 +25,7 @@ fn add_line(inv: &mut Invoice, cat: &str, rate: Option<&str>, net: &str) {
         vat: Some(LineVat {
             category: code(cat),
             rate: rate.map(d),
+            tax_scheme: None,
         }),
         ..InvoiceLine::default()
     });
