@@ -4,7 +4,8 @@
 //!
 //! Only what the model holds is written, plus what the XSD makes
 //! structurally mandatory (the document context, the three header trade
-//! aggregates, `ram:TypeCode` VAT on taxes, the line's document and
+//! aggregates, `ram:TypeCode` on taxes — VAT unless the category keeps
+//! another scheme, none when it keeps a missing one —, the line's document and
 //! settlement, the procuring project's name). What CII cannot carry is
 //! reported as [`Dropped`].
 

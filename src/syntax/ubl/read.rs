@@ -6,8 +6,10 @@
 //! recursion on input. Every element the binding does not map (or a
 //! repetition the model has no room for) is recorded with
 //! [`ReadContext::ignore`]; elements read only to decide where a value goes
-//! (`cbc:ChargeIndicator`, `cac:TaxScheme`, `cbc:DocumentTypeCode` 130/50)
-//! are consumed silently.
+//! (`cbc:ChargeIndicator`, `cbc:DocumentTypeCode` 130/50) are consumed
+//! silently. The `cac:TaxScheme/cbc:ID` of a tax category is the model's
+//! `tax_scheme`: `None` when `normalize-space(upper-case(cbc:ID)) = 'VAT'`
+//! (for one of its `cac:TaxScheme`), else the identifier, `""` without one.
 //!
 //! Readings of the binding worth knowing:
 //! - BT-21 (note subject code) has no UBL element: it is the `#CODE#` prefix

@@ -3,8 +3,9 @@
 //! sequences, with names from the shared table.
 //!
 //! Nothing is invented: an element is written when the model has its term,
-//! plus what the XSD makes mandatory around it (`cac:TaxScheme/cbc:ID` =
-//! `VAT` inside a VAT tax category or VAT party tax scheme, an empty
+//! plus what the XSD makes mandatory around it (`cac:TaxScheme` in a tax
+//! category, with `cbc:ID` `VAT` unless the category keeps another scheme
+//! or none, `cac:TaxScheme/cbc:ID` `VAT` in a VAT party tax scheme, an empty
 //! `cac:TaxScheme` for BT-32, `cbc:ChargeIndicator`, an empty
 //! `cac:OrderReference/cbc:ID` when only BT-14 is known, an empty
 //! `cac:Item` for a line without item, and `cbc:NetworkID` `NA` in a
