@@ -593,3 +593,22 @@ fn categories_outside_the_vat_scheme_are_skipped_where_the_xpath_filters() {
     assert!(!fires_on(false, "BR-Z-01", zero_rated_gst_line));
     assert!(fires_on(true, "BR-Z-01", zero_rated_gst_line));
 }
+
+#[test]
+fn standard_rate_line_of_another_scheme_fails_br_s_02_in_ubl_only() {
+    fn only_gst_lines(inv: &mut Invoice) {
+        for line in &mut inv.lines {
+            if let Some(vat) = line.vat.as_mut() {
+                vat.tax_scheme = Some("GST".into());
+            }
+        }
+        add_line(inv, "S", Some("20"), "100");
+        if let Some(vat) = inv.lines.last_mut().and_then(|l| l.vat.as_mut()) {
+            vat.tax_scheme = Some("GST".into());
+        }
+    }
+    // UBL passes BR-S-02 with a VAT S line (and the seller's id) or with no
+    // S line at all, whatever its scheme; CII checks VAT S lines only.
+    assert!(fires_on(false, "BR-S-02", only_gst_lines));
+    assert!(!fires_on(true, "BR-S-02", only_gst_lines));
+}
