@@ -143,6 +143,7 @@ fn vat_breakdown() -> impl Strategy<Value = VatBreakdown> {
                 tax_amount,
                 category,
                 rate,
+                tax_scheme: None,
                 exemption_reason: reason,
                 exemption_reason_code: code.map(VatExemptionReasonCode),
             },
@@ -167,6 +168,7 @@ fn document_allowance() -> impl Strategy<Value = DocumentAllowance> {
                     percentage,
                     vat_category,
                     vat_rate,
+                    tax_scheme: None,
                     reason,
                     reason_code: rc.map(AllowanceReasonCode),
                 }
@@ -181,6 +183,7 @@ fn document_charge() -> impl Strategy<Value = DocumentCharge> {
         percentage: a.percentage,
         vat_category: a.vat_category,
         vat_rate: a.vat_rate,
+        tax_scheme: a.tax_scheme,
         reason: a.reason,
         reason_code: a.reason_code.map(|c| ChargeReasonCode(c.0)),
     })
@@ -305,7 +308,11 @@ fn line() -> impl Strategy<Value = InvoiceLine> {
             allowances: c.0,
             charges: c.1,
             price: c.2,
-            vat: d.0.map(|(category, rate)| LineVat { category, rate }),
+            vat: d.0.map(|(category, rate)| LineVat {
+                category,
+                rate,
+                tax_scheme: None,
+            }),
             item: d.1,
         })
 }

@@ -21,6 +21,11 @@ pub struct DocumentAllowance {
     pub vat_category: Option<VatCategoryCode>,
     /// BT-96 Document level allowance VAT rate.
     pub vat_rate: Option<Decimal>,
+    /// The tax scheme identifier as written when it is not `VAT` (UBL
+    /// `cac:TaxScheme/cbc:ID`, CII `ram:TypeCode`); `None` means VAT, the
+    /// only scheme EN 16931 knows; `Some("")` means the scheme element or
+    /// identifier is missing.
+    pub tax_scheme: Option<String>,
     /// BT-97 Document level allowance reason.
     pub reason: Option<String>,
     /// BT-98 Document level allowance reason code (UNTDID 5189).
@@ -42,6 +47,11 @@ pub struct DocumentCharge {
     pub vat_category: Option<VatCategoryCode>,
     /// BT-103 Document level charge VAT rate.
     pub vat_rate: Option<Decimal>,
+    /// The tax scheme identifier as written when it is not `VAT` (UBL
+    /// `cac:TaxScheme/cbc:ID`, CII `ram:TypeCode`); `None` means VAT, the
+    /// only scheme EN 16931 knows; `Some("")` means the scheme element or
+    /// identifier is missing.
+    pub tax_scheme: Option<String>,
     /// BT-104 Document level charge reason.
     pub reason: Option<String>,
     /// BT-105 Document level charge reason code (UNTDID 7161).

@@ -72,6 +72,11 @@ pub struct LineVat {
     pub category: Option<VatCategoryCode>,
     /// BT-152 Invoiced item VAT rate.
     pub rate: Option<Decimal>,
+    /// The tax scheme identifier as written when it is not `VAT` (UBL
+    /// `cac:TaxScheme/cbc:ID`, CII `ram:TypeCode`); `None` means VAT, the
+    /// only scheme EN 16931 knows; `Some("")` means the scheme element or
+    /// identifier is missing.
+    pub tax_scheme: Option<String>,
 }
 
 /// BG-31 Item information.

@@ -18,6 +18,11 @@ pub struct VatBreakdown {
     pub category: Option<VatCategoryCode>,
     /// BT-119 VAT category rate.
     pub rate: Option<Decimal>,
+    /// The tax scheme identifier as written when it is not `VAT` (UBL
+    /// `cac:TaxScheme/cbc:ID`, CII `ram:TypeCode`); `None` means VAT, the
+    /// only scheme EN 16931 knows; `Some("")` means the scheme element or
+    /// identifier is missing.
+    pub tax_scheme: Option<String>,
     /// BT-120 VAT exemption reason text.
     pub exemption_reason: Option<String>,
     /// BT-121 VAT exemption reason code (VATEX).

@@ -58,3 +58,22 @@ pub(crate) fn seller_present(inv: &Invoice, out: &Checker<'_>) -> bool {
     out.group_read(Term::bg(4))
         .unwrap_or_else(|| inv.seller != Seller::default())
 }
+
+/// Whether a category's tax scheme (`tax_scheme` of the model) passes the
+/// VAT filter most official tests apply: UBL
+/// `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'`, CII
+/// `upper-case(ram:TypeCode) = 'VAT'` (`cii`). The readers keep `None` for
+/// exactly these; a scheme set on a bare model is compared the same way.
+pub(crate) fn vat_scheme(scheme: Option<&str>, cii: bool) -> bool {
+    match scheme {
+        None => true,
+        Some(s) if cii => s.to_uppercase() == "VAT",
+        Some(s) => vat_scheme_normalized(Some(s)),
+    }
+}
+
+/// `normalize-space(upper-case(scheme)) = 'VAT'`, in both syntaxes (CII
+/// BR-CO-17 normalizes `ram:TypeCode` too).
+pub(crate) fn vat_scheme_normalized(scheme: Option<&str>) -> bool {
+    scheme.is_none_or(|s| crate::rules::xpath::normalize_space(&s.to_uppercase()) == "VAT")
+}

@@ -13,10 +13,10 @@
 //!   `cac:BillingReference`, delivery `cac:Address`): rules testing the
 //!   group's existence (BR-08, BR-10) fire, and rules whose context is the
 //!   group (BR-09/11/12…15/17/18/19/20/49/55/56/57) do not.
-//! - The tax-scheme filters of UBL (`cac:TaxCategory[cac:TaxScheme/cbc:ID =
-//!   'VAT']`, BR-32/37/47/48) and CII (`ram:TypeCode = 'VAT'`): the readers
-//!   map a category whatever its scheme, so a category without a VAT tax
-//!   scheme counts as present.
+//! - BR-32/37/47/48 look only at a category of the VAT scheme (UBL
+//!   `cac:TaxCategory[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) =
+//!   'VAT']`, CII `[upper-case(ram:TypeCode) = 'VAT']`): a category of
+//!   another scheme, or without one, is as good as absent.
 //! - A UBL `cac:AllowanceCharge` without `cbc:ChargeIndicator` (BR-28 on a
 //!   price allowance), and `cac:InvoiceLine` inside a `CreditNote` (BR-16,
 //!   BR-21…27), are not read into the model.
@@ -34,6 +34,7 @@
 //!   keeps (not, e.g., line-level allowance categories, which EN 16931 does
 //!   not have, or a payee's address).
 
+use super::vat_scheme;
 use crate::model::{Invoice, PostalAddress, Term, TermPath};
 use crate::rules::engine::{Checker, ModelFamily};
 use crate::rules::xpath::{has_text, normalize_space};
@@ -348,12 +349,14 @@ fn lines(inv: &Invoice, out: &mut Checker) {
 
 /// BR-31…BR-33, BR-36…BR-38, BR-41…BR-44.
 fn allowances_charges(inv: &Invoice, out: &mut Checker) {
+    let cii = is_cii(out);
     for (i, a) in inv.allowances.iter().enumerate() {
         let g = TermPath::root().nth(bg(20), nth(i));
         if a.amount.is_none() {
             out.fire("BR-31", g.child(bt(92)));
         }
-        if a.vat_category.is_none() {
+        // `cac:TaxCategory[VAT scheme]/cbc:ID`, `ram:CategoryTradeTax[VAT type]/ram:CategoryCode`.
+        if a.vat_category.is_none() || !vat_scheme(a.tax_scheme.as_deref(), cii) {
             out.fire("BR-32", g.child(bt(95)));
         }
         if a.reason.is_none() && a.reason_code.is_none() {
@@ -365,7 +368,7 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
         if c.amount.is_none() {
             out.fire("BR-36", g.child(bt(99)));
         }
-        if c.vat_category.is_none() {
+        if c.vat_category.is_none() || !vat_scheme(c.tax_scheme.as_deref(), cii) {
             out.fire("BR-37", g.child(bt(102)));
         }
         if c.reason.is_none() && c.reason_code.is_none() {
@@ -406,7 +409,8 @@ fn vat_breakdown(inv: &Invoice, out: &mut Checker) {
         if v.tax_amount.is_none() {
             out.fire("BR-46", g.child(bt(117)));
         }
-        if v.category.is_none() {
+        let vat = vat_scheme(v.tax_scheme.as_deref(), cii);
+        if v.category.is_none() || !vat {
             out.fire("BR-47", g.child(bt(118)));
         }
         let code = v.category.as_ref().map(|c| c.code());
@@ -416,7 +420,7 @@ fn vat_breakdown(inv: &Invoice, out: &mut Checker) {
         } else {
             code.is_some_and(|c| normalize_space(c) == "O")
         };
-        if v.rate.is_none() && !outside_scope {
+        if !vat || (v.rate.is_none() && !outside_scope) {
             out.fire("BR-48", g.child(bt(119)));
         }
     }
@@ -850,6 +854,28 @@ mod tests {
             .find(|(s, _)| *s == syntax)
             .map(|(_, inv)| inv)
             .unwrap()
+    }
+
+    #[test]
+    fn categories_outside_the_vat_scheme_count_as_absent() {
+        for syntax in [Syntax::UblInvoice, Syntax::Cii] {
+            let mut inv = base(syntax);
+            inv.allowances.push(DocumentAllowance {
+                amount: Some(d("1")),
+                vat_category: Some("S".into()),
+                vat_rate: Some(d("20")),
+                tax_scheme: Some("GST".into()),
+                reason: Some("x".into()),
+                ..DocumentAllowance::default()
+            });
+            assert!(fires(&inv, syntax, "BR-32"), "{syntax:?}");
+            let mut inv = base(syntax);
+            if let Some(b) = inv.vat_breakdown.first_mut() {
+                b.tax_scheme = Some(String::new());
+            }
+            assert!(fires(&inv, syntax, "BR-47"), "{syntax:?}");
+            assert!(fires(&inv, syntax, "BR-48"), "{syntax:?}");
+        }
     }
 
     #[test]

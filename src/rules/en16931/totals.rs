@@ -25,10 +25,12 @@
 //!   BR-CO-16 run only when one of its terms is present. Likewise BR-CO-26
 //!   runs only when the seller holds some term (an empty
 //!   `cac:AccountingSupplierParty` fires it officially).
-//! - **Tax scheme / type code.** BR-CO-04 and BR-CO-17 look only at the tax
+//! - **Tax scheme / type code.** BR-CO-04 and BR-CO-17 look only at a tax
 //!   category whose `cac:TaxScheme/cbc:ID` (UBL) or `ram:TypeCode` (CII) is
-//!   VAT; the readers do not keep the scheme, so a category under another
-//!   scheme counts here.
+//!   VAT (the model's `tax_scheme`): a line whose category has another
+//!   scheme fails BR-CO-04, and BR-CO-17 reads no rate from a breakdown of
+//!   another scheme (CII BR-CO-17 normalizes the type code, BR-CO-04 does
+//!   not).
 //! - **Lexical forms.** BR-DEC-* count the decimals as written, but the
 //!   readers trim whitespace: `"10.12 "` has 3 characters after the point
 //!   for the artefact and 2 decimals here. The CII allowance contexts of

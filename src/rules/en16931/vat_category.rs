@@ -32,16 +32,16 @@
 //!   needs a country code longer than one character.
 //!
 //! XML details the model cannot give back, so not reproduced:
-//! - The tax scheme: the readers map a tax category whatever its
-//!   `cac:TaxScheme` / `ram:TypeCode` (and do not keep it), so every
-//!   category is taken as a VAT one. The artefacts skip a category without
-//!   the VAT scheme in most contexts and tests, yet count it in others
-//!   (UBL BR-S-01, the sums of rule 08, BR-AF-01's first branch). In the
-//!   corpus this accounts for the UBL unit tests BR-CL-17#1, BR-CL-18#1,
-//!   BR-G-08#1, BR-IG-01#5, BR-IP-01#5, BR-S-01#5, BR-O-01#5, BR-Z-01#5
-//!   and #5/#7/#11 of BR-O-08, BR-IC-08, BR-Z-08 (extra BR-S-05, BR-S-09,
-//!   BR-G-03/06/08/09/10, BR-O-12, BR-AE-01/02/05, BR-AF-01/09). A scheme
-//!   flag on the model's categories would let the engine filter per rule.
+//! - The tax scheme (`tax_scheme` of the model, `None` for VAT): UBL
+//!   filters on `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'`
+//!   in the contexts of rules 05–10, in rules 01 (except BR-S-01, and the
+//!   breakdown count `cbc:ID = 'L'` of BR-AF-01's first branch), 02–04 and
+//!   BR-O-11…14, BR-IC-11/12, but not in the sums of rule 08; BR-S-02 fails
+//!   on an S line of another scheme (its passing branch counts every S
+//!   line). CII filters on `upper-case(ram:TypeCode) = 'VAT'` in the line,
+//!   allowance and charge contexts (rules 02–07) and in the breakdown
+//!   contexts except S and Z; rule 01, the sums of rule 08 and the "other
+//!   categories" of BR-O-11…14 count every type code.
 //! - A second `cac:TaxTotal` with subtotals (ignored by the UBL reader):
 //!   rule 01 of Z/E/G/K/O counts its breakdowns (unit tests BR-E-01#6,
 //!   BR-G-01#6, BR-IC-01#6, BR-O-01#6, BR-Z-01#6 are missed).

@@ -178,15 +178,18 @@ fn indicator(node: Node<'_, '_>) -> Option<bool> {
     }
 }
 
-/// Whether `node` is a `ram:TypeCode` saying VAT (the tax type CII adds
-/// around every EN 16931 tax; structural, not a business term).
-fn is_vat_type_code(node: Node<'_, '_>) -> bool {
-    is(node, n::TYPE_CODE)
-        && node
-            .text()
-            .unwrap_or("")
-            .trim()
-            .eq_ignore_ascii_case(n::VAT)
+/// The `ram:TypeCode` of a tax (the tax type CII adds around every EN 16931
+/// tax) into `slot`, the scheme as the model keeps it: `None` for VAT
+/// (`upper-case(ram:TypeCode) = 'VAT'`, what most official tests ask),
+/// otherwise the code as written. A repeated type code is ignored.
+fn type_code_into(cx: &mut Cx<'_>, slot: &mut Option<String>, seen: &mut bool, node: Node<'_, '_>) {
+    if *seen {
+        cx.ignore(node);
+        return;
+    }
+    *seen = true;
+    let text = node.text().unwrap_or("");
+    *slot = (text.to_uppercase() != n::VAT).then(|| text.to_owned());
 }
 
 // ---------------------------------------------------------------- header
@@ -813,11 +816,15 @@ fn vat_breakdown(
 ) -> Result<VatBreakdown> {
     let g = TermPath::root().nth(Term::bg(23), index);
     let at = |t: u16| g.child(Term::bt(t));
-    let mut vat = VatBreakdown::default();
+    let mut vat = VatBreakdown {
+        tax_scheme: Some(String::new()),
+        ..VatBreakdown::default()
+    };
+    let mut type_seen = false;
     for c in elements(node) {
         match key(c) {
             Some(n::CALCULATED_AMOUNT) => decimal_into(cx, &mut vat.tax_amount, at(117), c)?,
-            Some(n::TYPE_CODE) if is_vat_type_code(c) => {}
+            Some(n::TYPE_CODE) => type_code_into(cx, &mut vat.tax_scheme, &mut type_seen, c),
             Some(n::EXEMPTION_REASON) => text_into(cx, &mut vat.exemption_reason, at(120), c),
             Some(n::BASIS_AMOUNT) => decimal_into(cx, &mut vat.taxable_amount, at(116), c)?,
             Some(n::CATEGORY_CODE) => code_into(cx, &mut vat.category, at(118), c),
@@ -877,6 +884,7 @@ struct AllowanceCharge {
     percentage: Option<Decimal>,
     category: Option<String>,
     rate: Option<Decimal>,
+    tax_scheme: Option<String>,
     reason: Option<String>,
     reason_code: Option<String>,
 }
@@ -905,9 +913,13 @@ fn allowance_charge(
             (Some(n::CATEGORY_TRADE_TAX), ..)
                 if cat.is_some() && ac.category.is_none() && ac.rate.is_none() =>
             {
+                let mut type_seen = false;
+                ac.tax_scheme = Some(String::new());
                 for v in elements(c) {
                     match (key(v), cat, rate) {
-                        (Some(n::TYPE_CODE), ..) if is_vat_type_code(v) => {}
+                        (Some(n::TYPE_CODE), ..) => {
+                            type_code_into(cx, &mut ac.tax_scheme, &mut type_seen, v)
+                        }
                         (Some(n::CATEGORY_CODE), Some(p), _) => {
                             text_into(cx, &mut ac.category, p, v)
                         }
@@ -936,6 +948,7 @@ fn document_allowance_charge(cx: &mut Cx<'_>, inv: &mut Invoice, node: Node<'_, 
                 percentage: ac.percentage,
                 vat_category: ac.category.map(Into::into),
                 vat_rate: ac.rate,
+                tax_scheme: ac.tax_scheme,
                 reason: ac.reason,
                 reason_code: ac.reason_code.map(Into::into),
             });
@@ -950,6 +963,7 @@ fn document_allowance_charge(cx: &mut Cx<'_>, inv: &mut Invoice, node: Node<'_, 
                 percentage: ac.percentage,
                 vat_category: ac.category.map(Into::into),
                 vat_rate: ac.rate,
+                tax_scheme: ac.tax_scheme,
                 reason: ac.reason,
                 reason_code: ac.reason_code.map(Into::into),
             });
@@ -1099,10 +1113,16 @@ fn line_settlement(
         match key(s) {
             Some(n::TRADE_TAX) if line.vat.is_none() => {
                 let v = g.child(Term::bg(30));
-                let mut vat = LineVat::default();
+                let mut vat = LineVat {
+                    tax_scheme: Some(String::new()),
+                    ..LineVat::default()
+                };
+                let mut type_seen = false;
                 for t in elements(s) {
                     match key(t) {
-                        Some(n::TYPE_CODE) if is_vat_type_code(t) => {}
+                        Some(n::TYPE_CODE) => {
+                            type_code_into(cx, &mut vat.tax_scheme, &mut type_seen, t)
+                        }
                         Some(n::CATEGORY_CODE) => {
                             code_into(cx, &mut vat.category, v.child(Term::bt(151)), t);
                         }

@@ -4,7 +4,8 @@
 //!
 //! Only what the model holds is written, plus what the XSD makes
 //! structurally mandatory (the document context, the three header trade
-//! aggregates, `ram:TypeCode` VAT on taxes, the line's document and
+//! aggregates, `ram:TypeCode` on taxes — VAT unless the category keeps
+//! another scheme, none when it keeps a missing one —, the line's document and
 //! settlement, the procuring project's name). What CII cannot carry is
 //! reported as [`Dropped`].
 
@@ -400,7 +401,11 @@ fn settlement(w: &mut W, inv: &Invoice) {
         billing_period(w, period);
     }
     for a in &inv.allowances {
-        let vat = (a.vat_category.as_ref().map(|c| c.code()), a.vat_rate);
+        let vat = (
+            a.vat_category.as_ref().map(|c| c.code()),
+            a.vat_rate,
+            a.tax_scheme.as_deref(),
+        );
         let reason = (
             a.reason.as_deref(),
             a.reason_code.as_ref().map(|c| c.code()),
@@ -416,7 +421,11 @@ fn settlement(w: &mut W, inv: &Invoice) {
         );
     }
     for c in &inv.charges {
-        let vat = (c.vat_category.as_ref().map(|c| c.code()), c.vat_rate);
+        let vat = (
+            c.vat_category.as_ref().map(|c| c.code()),
+            c.vat_rate,
+            c.tax_scheme.as_deref(),
+        );
         let reason = (
             c.reason.as_deref(),
             c.reason_code.as_ref().map(|c| c.code()),
@@ -547,7 +556,7 @@ fn vat_breakdown(w: &mut W, inv: &Invoice) {
     for (i, vat) in inv.vat_breakdown.iter().enumerate() {
         w.open(n::TRADE_TAX);
         w.decimal(n::CALCULATED_AMOUNT, vat.tax_amount);
-        w.leaf(n::TYPE_CODE, &[], n::VAT);
+        type_code(w, vat.tax_scheme.as_deref());
         w.opt(n::EXEMPTION_REASON, vat.exemption_reason.as_deref());
         w.decimal(n::BASIS_AMOUNT, vat.taxable_amount);
         w.opt(n::CATEGORY_CODE, vat.category.as_ref().map(|c| c.code()));
@@ -582,7 +591,7 @@ fn allowance_charge(
     base: Option<Decimal>,
     percentage: Option<Decimal>,
     (reason, reason_code): (Option<&str>, Option<&str>),
-    vat: Option<(Option<&str>, Option<Decimal>)>,
+    vat: Option<(Option<&str>, Option<Decimal>, Option<&str>)>,
 ) {
     w.open(n::ALLOWANCE_CHARGE);
     w.indicator(charge);
@@ -591,11 +600,11 @@ fn allowance_charge(
     w.decimal(n::ACTUAL_AMOUNT, amount);
     w.opt(n::REASON_CODE, reason_code);
     w.opt(n::REASON, reason);
-    if let Some((category, rate)) = vat
-        && (category.is_some() || rate.is_some())
+    if let Some((category, rate, scheme)) = vat
+        && (category.is_some() || rate.is_some() || scheme.is_some())
     {
         w.open(n::CATEGORY_TRADE_TAX);
-        w.leaf(n::TYPE_CODE, &[], n::VAT);
+        type_code(w, scheme);
         w.opt(n::CATEGORY_CODE, category);
         w.decimal(n::RATE_PERCENT, rate);
         w.close(n::CATEGORY_TRADE_TAX);
@@ -677,7 +686,7 @@ fn write_line(w: &mut W, line: &InvoiceLine, index: u32) {
     w.open(n::LINE_SETTLEMENT);
     if let Some(vat) = &line.vat {
         w.open(n::TRADE_TAX);
-        w.leaf(n::TYPE_CODE, &[], n::VAT);
+        type_code(w, vat.tax_scheme.as_deref());
         w.opt(n::CATEGORY_CODE, vat.category.as_ref().map(|c| c.code()));
         w.decimal(n::RATE_PERCENT, vat.rate);
         w.close(n::TRADE_TAX);
@@ -809,5 +818,15 @@ fn base_quantity(w: &mut W, price: &PriceDetails, g: TermPath) {
             w.drop(g.child(Term::bt(150)), reason);
         }
         None => {}
+    }
+}
+
+/// The `ram:TypeCode` of a tax: `VAT` for `None`, the scheme as kept
+/// otherwise, none when it is missing (`Some("")`).
+fn type_code(w: &mut W, scheme: Option<&str>) {
+    match scheme {
+        None => w.leaf(n::TYPE_CODE, &[], n::VAT),
+        Some("") => {}
+        Some(code) => w.leaf(n::TYPE_CODE, &[], code),
     }
 }

@@ -6,8 +6,10 @@
 //! recursion on input. Every element the binding does not map (or a
 //! repetition the model has no room for) is recorded with
 //! [`ReadContext::ignore`]; elements read only to decide where a value goes
-//! (`cbc:ChargeIndicator`, `cac:TaxScheme`, `cbc:DocumentTypeCode` 130/50)
-//! are consumed silently.
+//! (`cbc:ChargeIndicator`, `cbc:DocumentTypeCode` 130/50) are consumed
+//! silently. The `cac:TaxScheme/cbc:ID` of a tax category is the model's
+//! `tax_scheme`: `None` when `normalize-space(upper-case(cbc:ID)) = 'VAT'`
+//! (for one of its `cac:TaxScheme`), else the identifier, `""` without one.
 //!
 //! Readings of the binding worth knowing:
 //! - BT-21 (note subject code) has no UBL element: it is the `#CODE#` prefix
@@ -222,6 +224,7 @@ struct AllowanceCharge {
     percentage: Option<Decimal>,
     vat_category: Option<VatCategoryCode>,
     vat_rate: Option<Decimal>,
+    tax_scheme: Option<String>,
     reason: Option<String>,
     reason_code: Option<String>,
 }
@@ -1114,6 +1117,7 @@ impl Reader<'_> {
         let [amount, base_amount, pct, cat, rate, reason, code] = *t;
         let path = |number: u16| base.child(bt(number));
         let mut ac = AllowanceCharge::default();
+        let mut category_seen = false;
         for c in elements(node) {
             match n::of(c) {
                 Some(n::CHARGE_INDICATOR) => {}
@@ -1135,7 +1139,9 @@ impl Reader<'_> {
                         self.cx.decimal(path(base_amount), c)?
                     )
                 }
-                Some(n::TAX_CATEGORY) if cat != 0 && ac.vat_category.is_none() => {
+                Some(n::TAX_CATEGORY) if cat != 0 && !category_seen => {
+                    category_seen = true;
+                    let mut scheme = Some(String::new());
                     for d in elements(c) {
                         match n::of(d) {
                             Some(n::ID) => {
@@ -1144,10 +1150,11 @@ impl Reader<'_> {
                             Some(n::PERCENT) => {
                                 once!(self, ac.vat_rate, d, self.cx.decimal(path(rate), d)?)
                             }
-                            Some(n::TAX_SCHEME) => self.tax_scheme(d),
+                            Some(n::TAX_SCHEME) => self.tax_scheme(d, &mut scheme),
                             _ => self.cx.ignore(d),
                         }
                     }
+                    ac.tax_scheme = scheme;
                 }
                 _ => self.cx.ignore(c),
             }
@@ -1155,15 +1162,28 @@ impl Reader<'_> {
         Ok(ac)
     }
 
-    /// `cac:TaxScheme` of a tax category: its `cbc:ID` (VAT) is structure,
-    /// anything else is ignored.
-    fn tax_scheme(&mut self, node: Node<'_, '_>) {
+    /// `cac:TaxScheme` of a tax category, merged into `scheme` (the scheme
+    /// seen so far, `Some("")` before any): its `cbc:ID` is kept in the
+    /// model when it is not VAT (`None`), anything else is ignored. Like
+    /// `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'`, one VAT
+    /// scheme among several makes the category a VAT one.
+    fn tax_scheme(&mut self, node: Node<'_, '_>, scheme: &mut Option<String>) {
+        let mut id = None;
         for c in elements(node) {
-            let vat = n::of(c) == Some(n::ID)
-                && c.text().unwrap_or("").trim().eq_ignore_ascii_case(n::VAT);
-            if !vat {
+            if n::of(c) == Some(n::ID) && id.is_none() {
+                id = Some(c.text().unwrap_or(""));
+            } else {
                 self.cx.ignore(c);
             }
+        }
+        let Some(current) = scheme.as_deref() else {
+            return;
+        };
+        let id = id.unwrap_or("");
+        if is_vat(id) {
+            *scheme = None;
+        } else if current.is_empty() {
+            *scheme = Some(id.trim().to_owned());
         }
     }
 
@@ -1185,6 +1205,7 @@ impl Reader<'_> {
                     percentage: ac.percentage,
                     vat_category: ac.vat_category,
                     vat_rate: ac.vat_rate,
+                    tax_scheme: ac.tax_scheme,
                     reason: ac.reason,
                     reason_code: ac.reason_code.map(ChargeReasonCode::from),
                 });
@@ -1199,6 +1220,7 @@ impl Reader<'_> {
                     percentage: ac.percentage,
                     vat_category: ac.vat_category,
                     vat_rate: ac.vat_rate,
+                    tax_scheme: ac.tax_scheme,
                     reason: ac.reason,
                     reason_code: ac.reason_code.map(AllowanceReasonCode::from),
                 });
@@ -1267,13 +1289,16 @@ impl Reader<'_> {
         let base = TermPath::root().nth(bg(23), idx(self.inv.vat_breakdown.len() + 1));
         let path = |number: u16| base.child(bt(number));
         let mut v = VatBreakdown::default();
+        let mut category_seen = false;
         for c in elements(node) {
             match n::of(c) {
                 Some(n::TAXABLE_AMOUNT) => {
                     once!(self, v.taxable_amount, c, self.cx.decimal(path(116), c)?)
                 }
                 Some(n::TAX_AMOUNT) => once!(self, v.tax_amount, c, self.cx.decimal(path(117), c)?),
-                Some(n::TAX_CATEGORY) if v.category.is_none() => {
+                Some(n::TAX_CATEGORY) if !category_seen => {
+                    category_seen = true;
+                    let mut scheme = Some(String::new());
                     for d in elements(c) {
                         match n::of(d) {
                             Some(n::ID) => {
@@ -1291,10 +1316,11 @@ impl Reader<'_> {
                             Some(n::TAX_EXEMPTION_REASON) => {
                                 once!(self, v.exemption_reason, d, self.string(path(120), d))
                             }
-                            Some(n::TAX_SCHEME) => self.tax_scheme(d),
+                            Some(n::TAX_SCHEME) => self.tax_scheme(d, &mut scheme),
                             _ => self.cx.ignore(d),
                         }
                     }
+                    v.tax_scheme = scheme;
                 }
                 _ => self.cx.ignore(c),
             }
@@ -1519,6 +1545,7 @@ impl Reader<'_> {
                 Some(n::CLASSIFIED_TAX_CATEGORY) if !vat_seen => {
                     vat_seen = true;
                     let vat_base = line_base.child(bg(30));
+                    let mut scheme = Some(String::new());
                     for d in elements(c) {
                         match n::of(d) {
                             Some(n::ID) => once!(
@@ -1533,10 +1560,11 @@ impl Reader<'_> {
                                 d,
                                 self.cx.decimal(vat_base.child(bt(152)), d)?
                             ),
-                            Some(n::TAX_SCHEME) => self.tax_scheme(d),
+                            Some(n::TAX_SCHEME) => self.tax_scheme(d, &mut scheme),
                             _ => self.cx.ignore(d),
                         }
                     }
+                    vat.tax_scheme = scheme;
                 }
                 Some(n::ADDITIONAL_ITEM_PROPERTY) => {
                     let i = idx(item.attributes.len() + 1);
@@ -1620,4 +1648,13 @@ impl Reader<'_> {
         line.price = Some(price);
         Ok(())
     }
+}
+
+/// `normalize-space(upper-case(x)) = 'VAT'`.
+fn is_vat(text: &str) -> bool {
+    let upper = text.to_uppercase();
+    let mut words = upper
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty());
+    words.next() == Some(n::VAT) && words.next().is_none()
 }

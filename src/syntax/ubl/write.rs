@@ -3,8 +3,9 @@
 //! sequences, with names from the shared table.
 //!
 //! Nothing is invented: an element is written when the model has its term,
-//! plus what the XSD makes mandatory around it (`cac:TaxScheme/cbc:ID` =
-//! `VAT` inside a VAT tax category or VAT party tax scheme, an empty
+//! plus what the XSD makes mandatory around it (`cac:TaxScheme` in a tax
+//! category, with `cbc:ID` `VAT` unless the category keeps another scheme
+//! or none, `cac:TaxScheme/cbc:ID` `VAT` in a VAT party tax scheme, an empty
 //! `cac:TaxScheme` for BT-32, `cbc:ChargeIndicator`, an empty
 //! `cac:OrderReference/cbc:ID` when only BT-14 is known, an empty
 //! `cac:Item` for a line without item, and `cbc:NetworkID` `NA` in a
@@ -113,8 +114,18 @@ impl Writer {
     }
 
     fn vat_scheme(&mut self) {
+        self.tax_scheme(None);
+    }
+
+    /// `cac:TaxScheme` of a tax category: `VAT` for `None`, the scheme as
+    /// kept otherwise, without `cbc:ID` when it is missing (`Some("")`).
+    fn tax_scheme(&mut self, scheme: Option<&str>) {
         self.out.open(n::TAX_SCHEME, &[]);
-        self.out.leaf(n::ID, &[], n::VAT);
+        match scheme {
+            None => self.out.leaf(n::ID, &[], n::VAT),
+            Some("") => {}
+            Some(id) => self.out.leaf(n::ID, &[], id),
+        }
         self.out.close(n::TAX_SCHEME);
     }
 
@@ -287,7 +298,11 @@ impl Writer {
                 a.percentage.as_ref(),
                 a.amount.as_ref(),
                 a.base_amount.as_ref(),
-                Some((a.vat_category.as_ref(), a.vat_rate.as_ref())),
+                Some((
+                    a.vat_category.as_ref(),
+                    a.vat_rate.as_ref(),
+                    a.tax_scheme.as_deref(),
+                )),
             );
         }
         for c in &inv.charges {
@@ -298,7 +313,11 @@ impl Writer {
                 c.percentage.as_ref(),
                 c.amount.as_ref(),
                 c.base_amount.as_ref(),
-                Some((c.vat_category.as_ref(), c.vat_rate.as_ref())),
+                Some((
+                    c.vat_category.as_ref(),
+                    c.vat_rate.as_ref(),
+                    c.tax_scheme.as_deref(),
+                )),
             );
         }
         self.tax_totals(inv);
@@ -588,7 +607,7 @@ impl Writer {
         percentage: Option<&Decimal>,
         amount: Option<&Decimal>,
         base_amount: Option<&Decimal>,
-        vat: Option<(Option<&VatCategoryCode>, Option<&Decimal>)>,
+        vat: Option<(Option<&VatCategoryCode>, Option<&Decimal>, Option<&str>)>,
     ) {
         self.out.open(n::ALLOWANCE_CHARGE, &[]);
         self.out.leaf(
@@ -601,10 +620,10 @@ impl Writer {
         self.decimal(n::MULTIPLIER_FACTOR_NUMERIC, percentage);
         self.amount(n::AMOUNT, amount);
         self.amount(n::BASE_AMOUNT, base_amount);
-        if let Some((category, rate)) = vat
-            && (category.is_some() || rate.is_some())
+        if let Some((category, rate, scheme)) = vat
+            && (category.is_some() || rate.is_some() || scheme.is_some())
         {
-            self.tax_category(n::TAX_CATEGORY, category, rate);
+            self.tax_category(n::TAX_CATEGORY, category, rate, scheme);
         }
         self.out.close(n::ALLOWANCE_CHARGE);
     }
@@ -614,11 +633,12 @@ impl Writer {
         name: &str,
         category: Option<&VatCategoryCode>,
         rate: Option<&Decimal>,
+        scheme: Option<&str>,
     ) {
         self.out.open(name, &[]);
         self.text(n::ID, category.map(|c| c.code()));
         self.decimal(n::PERCENT, rate);
-        self.vat_scheme();
+        self.tax_scheme(scheme);
         self.out.close(name);
     }
 
@@ -655,7 +675,7 @@ impl Writer {
                     v.exemption_reason_code.as_ref().map(|c| c.code()),
                 );
                 self.text(n::TAX_EXEMPTION_REASON, v.exemption_reason.as_deref());
-                self.vat_scheme();
+                self.tax_scheme(v.tax_scheme.as_deref());
                 self.out.close(n::TAX_CATEGORY);
                 self.out.close(n::TAX_SUBTOTAL);
             }
@@ -801,6 +821,7 @@ impl Writer {
                 n::CLASSIFIED_TAX_CATEGORY,
                 vat.category.as_ref(),
                 vat.rate.as_ref(),
+                vat.tax_scheme.as_deref(),
             );
         }
         for attribute in &item.attributes {

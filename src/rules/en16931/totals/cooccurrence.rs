@@ -5,6 +5,7 @@
 use super::{Binding, bg, bt};
 use crate::model::{Invoice, TermPath};
 use crate::rules::codelist::CodeList;
+use crate::rules::en16931::vat_scheme;
 use crate::rules::engine::Checker;
 
 fn index(i: usize) -> u32 {
@@ -50,14 +51,17 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
         }
     }
 
-    // BR-CO-04: each line has a VAT category code.
+    // BR-CO-04: each line has a VAT category code, in a category of the
+    // VAT scheme (`cac:ClassifiedTaxCategory[VAT scheme]/cbc:ID`,
+    // `ram:ApplicableTradeTax[upper-case(ram:TypeCode) = 'VAT']`).
+    let cii = binding == Binding::Cii;
     for (i, line) in inv.lines.iter().enumerate() {
-        if line
+        let vat_category = line
             .vat
             .as_ref()
-            .and_then(|v| v.category.as_ref())
-            .is_none()
-        {
+            .filter(|v| vat_scheme(v.tax_scheme.as_deref(), cii))
+            .and_then(|v| v.category.as_ref());
+        if vat_category.is_none() {
             out.fire("BR-CO-04", root.nth(bg(25), index(i)).child(bt(151)));
         }
     }

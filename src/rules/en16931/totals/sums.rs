@@ -5,6 +5,7 @@ use super::num::{double_sum, exact_round2_of_double, round2_decimal, round2_doub
 use super::{Binding, bg, bt};
 use crate::model::{DocumentTotals, Invoice, TermPath};
 use crate::rules::en16931::totals_present;
+use crate::rules::en16931::vat_scheme_normalized;
 use crate::rules::engine::Checker;
 use crate::rules::xpath::round;
 use rust_decimal::Decimal;
@@ -34,7 +35,12 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
         out.fire("BR-CO-15", totals_path.child(bt(112)));
     }
     for (i, vat) in inv.vat_breakdown.iter().enumerate() {
-        let ok = br_co_17(vat.rate, vat.tax_amount, vat.taxable_amount, binding);
+        // The rate is read from a category of the VAT scheme only
+        // (`normalize-space(upper-case(...)) = 'VAT'` in both syntaxes).
+        let rate = vat
+            .rate
+            .filter(|_| vat_scheme_normalized(vat.tax_scheme.as_deref()));
+        let ok = br_co_17(rate, vat.tax_amount, vat.taxable_amount, binding);
         if !ok {
             let index = u32::try_from(i + 1).unwrap_or(u32::MAX);
             out.fire("BR-CO-17", TermPath::root().nth(bg(23), index));

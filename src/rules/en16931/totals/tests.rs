@@ -597,3 +597,27 @@ fn decimals_as_written() {
         assert!(!fires(&inv, syntax, "BR-DEC-23"));
     }
 }
+
+#[test]
+fn co_04_and_co_17_read_vat_categories_only() {
+    for syntax in [Syntax::UblInvoice, Syntax::Cii] {
+        let mut inv = base(syntax);
+        assert!(!fires(&inv, syntax, "BR-CO-04"));
+        if let Some(vat) = inv.lines.first_mut().and_then(|l| l.vat.as_mut()) {
+            vat.tax_scheme = Some("GST".into());
+        }
+        assert!(fires(&inv, syntax, "BR-CO-04"), "{syntax:?}");
+        // A breakdown of another scheme has no rate for BR-CO-17: its tax
+        // must round to 0.
+        let mut inv = base(syntax);
+        let Some(b) = inv
+            .vat_breakdown
+            .iter_mut()
+            .find(|b| b.tax_amount.is_some_and(|t| !t.round().is_zero()) && b.rate.is_some())
+        else {
+            continue;
+        };
+        b.tax_scheme = Some(String::new());
+        assert!(fires(&inv, syntax, "BR-CO-17"), "{syntax:?}");
+    }
+}

@@ -9,6 +9,7 @@ use super::table::{
     Category, CiiPresence, CiiTaxable, Parties, Rate, TaxAmount, UblPresence, UblTaxable,
 };
 use crate::model::{Invoice, Term, TermPath, VatBreakdown, VatCategoryCode};
+use crate::rules::en16931::vat_scheme;
 use crate::rules::engine::Checker;
 use crate::rules::xpath::{normalize_space, round2};
 use crate::syntax::Syntax;
@@ -84,39 +85,61 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn line_codes(&self) -> impl Iterator<Item = (usize, Option<&'a VatCategoryCode>)> + 'a {
-        self.inv
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (i, l.vat.as_ref().and_then(|v| v.category.as_ref())))
+    /// Whether a category passes the tax scheme filter of this syntax
+    /// (`cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'`,
+    /// `upper-case(ram:TypeCode) = 'VAT'`), when `filtered`.
+    fn scheme_ok(&self, scheme: Option<&str>, filtered: bool) -> bool {
+        !filtered || vat_scheme(scheme, self.cii)
     }
 
-    fn count_lines(&self, x: &str) -> usize {
-        self.line_codes().filter(|(_, c)| self.is(*c, x)).count()
+    /// Line category codes (with the line's index), of the VAT scheme only
+    /// when `filtered`.
+    fn line_codes(
+        &self,
+        filtered: bool,
+    ) -> impl Iterator<Item = (usize, Option<&'a VatCategoryCode>)> + '_ {
+        self.inv.lines.iter().enumerate().filter_map(move |(i, l)| {
+            let vat = l.vat.as_ref();
+            self.scheme_ok(vat.and_then(|v| v.tax_scheme.as_deref()), filtered)
+                .then(|| (i, vat.and_then(|v| v.category.as_ref())))
+        })
     }
 
-    fn count_allowances(&self, x: &str) -> usize {
+    fn count_lines(&self, x: &str, filtered: bool) -> usize {
+        self.line_codes(filtered)
+            .filter(|(_, c)| self.is(*c, x))
+            .count()
+    }
+
+    fn count_allowances(&self, x: &str, filtered: bool) -> usize {
         let inv = self.inv;
         inv.allowances
             .iter()
-            .filter(|a| self.is(a.vat_category.as_ref(), x))
+            .filter(|a| {
+                self.is(a.vat_category.as_ref(), x)
+                    && self.scheme_ok(a.tax_scheme.as_deref(), filtered)
+            })
             .count()
     }
 
-    fn count_charges(&self, x: &str) -> usize {
+    fn count_charges(&self, x: &str, filtered: bool) -> usize {
         let inv = self.inv;
         inv.charges
             .iter()
-            .filter(|c| self.is(c.vat_category.as_ref(), x))
+            .filter(|c| {
+                self.is(c.vat_category.as_ref(), x)
+                    && self.scheme_ok(c.tax_scheme.as_deref(), filtered)
+            })
             .count()
     }
 
-    fn count_breakdowns(&self, x: &str) -> usize {
+    fn count_breakdowns(&self, x: &str, filtered: bool) -> usize {
         let inv = self.inv;
         inv.vat_breakdown
             .iter()
-            .filter(|b| self.is(b.category.as_ref(), x))
+            .filter(|b| {
+                self.is(b.category.as_ref(), x) && self.scheme_ok(b.tax_scheme.as_deref(), filtered)
+            })
             .count()
     }
 
@@ -145,8 +168,13 @@ impl<'a> Doc<'a> {
         self.presence(cat, out);
         self.parties(cat, out);
         self.rates(cat, out);
+        // Rules 08–10: the breakdown contexts keep the VAT scheme only,
+        // except CII S and Z (`ram:ApplicableTradeTax/ram:CategoryCode[.='S']`).
+        let filtered = !(self.cii && matches!(cat.code, "S" | "Z"));
         for (i, b) in self.inv.vat_breakdown.iter().enumerate() {
-            if self.is(b.category.as_ref(), cat.code) {
+            if self.is(b.category.as_ref(), cat.code)
+                && self.scheme_ok(b.tax_scheme.as_deref(), filtered)
+            {
                 self.breakdown(cat, i, b, out);
             }
         }
@@ -155,9 +183,12 @@ impl<'a> Doc<'a> {
     /// Rule 01, at the invoice root.
     fn presence(&self, cat: &Category, out: &mut Checker) {
         let x = cat.code;
-        let lines = self.count_lines(x);
-        let acs = self.count_allowances(x) + self.count_charges(x);
-        let breakdowns = self.count_breakdowns(x);
+        // CII counts every category whatever its type code; UBL filters on
+        // the VAT scheme except in BR-S-01.
+        let filtered = !self.cii && x != "S";
+        let lines = self.count_lines(x, filtered);
+        let acs = self.count_allowances(x, filtered) + self.count_charges(x, filtered);
+        let breakdowns = self.count_breakdowns(x, filtered);
         let ok = if self.cii {
             match cat.presence_cii {
                 CiiPresence::AtLeastTwo => {
@@ -176,10 +207,15 @@ impl<'a> Doc<'a> {
             match cat.presence_ubl {
                 UblPresence::Matched { exact_breakdown } => {
                     let with_use = if exact_breakdown {
+                        // BR-AF-01 `cac:TaxCategory[cbc:ID = 'L']` keeps
+                        // any scheme, BR-AG-01 only VAT.
                         let inv = self.inv;
                         inv.vat_breakdown
                             .iter()
-                            .filter(|b| exactly(b.category.as_ref(), x))
+                            .filter(|b| {
+                                exactly(b.category.as_ref(), x)
+                                    && self.scheme_ok(b.tax_scheme.as_deref(), x == "M")
+                            })
                             .count()
                     } else {
                         breakdowns
@@ -197,43 +233,59 @@ impl<'a> Doc<'a> {
     /// Rules 02–04: once at the root in UBL, once per line, allowance or
     /// charge of the category in CII.
     fn parties(&self, cat: &Category, out: &mut Checker) {
-        if self.parties_ok(cat.parties) {
-            return;
-        }
         let x = cat.code;
         let inv = self.inv;
         let [_, on_line, on_allowance, on_charge, ..] = cat.ids;
+        let parties_ok = self.parties_ok(cat.parties);
+        // BR-S-02 passes only without any S line (`not(exists(
+        // //cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'S']))`,
+        // whatever the scheme): an S line outside the VAT scheme fails it.
+        if !self.cii
+            && on_line == "BR-S-02"
+            && self.count_lines(x, false) > 0
+            && (!parties_ok || self.count_lines(x, true) == 0)
+        {
+            out.fire(on_line, TermPath::root());
+        }
+        if parties_ok {
+            return;
+        }
+        // The contexts (CII) and the existence tests (UBL) keep the VAT
+        // scheme only.
         if self.cii {
-            for (i, c) in self.line_codes() {
+            for (i, c) in self.line_codes(true) {
                 if exactly(c, x) {
                     out.fire(on_line, line_path(i));
                 }
             }
             for (i, a) in inv.allowances.iter().enumerate() {
-                if exactly(a.vat_category.as_ref(), x) {
+                if exactly(a.vat_category.as_ref(), x) && vat_scheme(a.tax_scheme.as_deref(), true)
+                {
                     out.fire(on_allowance, allowance_path(i));
                 }
             }
             for (i, c) in inv.charges.iter().enumerate() {
-                if exactly(c.vat_category.as_ref(), x) {
+                if exactly(c.vat_category.as_ref(), x) && vat_scheme(c.tax_scheme.as_deref(), true)
+                {
                     out.fire(on_charge, charge_path(i));
                 }
             }
         } else {
-            if self.count_lines(x) > 0 {
+            if on_line != "BR-S-02" && self.count_lines(x, true) > 0 {
                 out.fire(on_line, TermPath::root());
             }
-            if self.count_allowances(x) > 0 {
+            if self.count_allowances(x, true) > 0 {
                 out.fire(on_allowance, TermPath::root());
             }
             // BR-AF-04 tests `cbc:ID='L'` without normalize-space in the
             // branch that lets the invoice pass.
             let charged = if on_charge == "BR-AF-04" {
-                inv.charges
-                    .iter()
-                    .any(|c| exactly(c.vat_category.as_ref(), x))
+                inv.charges.iter().any(|c| {
+                    exactly(c.vat_category.as_ref(), x)
+                        && vat_scheme(c.tax_scheme.as_deref(), false)
+                })
             } else {
-                self.count_charges(x) > 0
+                self.count_charges(x, true) > 0
             };
             if charged {
                 out.fire(on_charge, TermPath::root());
@@ -247,21 +299,29 @@ impl<'a> Doc<'a> {
         let inv = self.inv;
         let rule = if self.cii { cat.rate_cii } else { cat.rate_ubl };
         let [_, _, _, _, on_line, on_allowance, on_charge, ..] = cat.ids;
+        // Contexts of the VAT scheme only, in both syntaxes.
         for (i, line) in inv.lines.iter().enumerate() {
             let vat = line.vat.as_ref();
             if self.is(vat.and_then(|v| v.category.as_ref()), x)
+                && self.scheme_ok(vat.and_then(|v| v.tax_scheme.as_deref()), true)
                 && !rate_ok(rule, vat.and_then(|v| v.rate))
             {
                 out.fire(on_line, line_path(i).child(Term::bt(152)));
             }
         }
         for (i, a) in inv.allowances.iter().enumerate() {
-            if self.is(a.vat_category.as_ref(), x) && !rate_ok(rule, a.vat_rate) {
+            if self.is(a.vat_category.as_ref(), x)
+                && self.scheme_ok(a.tax_scheme.as_deref(), true)
+                && !rate_ok(rule, a.vat_rate)
+            {
                 out.fire(on_allowance, allowance_path(i).child(Term::bt(96)));
             }
         }
         for (i, c) in inv.charges.iter().enumerate() {
-            if self.is(c.vat_category.as_ref(), x) && !rate_ok(rule, c.vat_rate) {
+            if self.is(c.vat_category.as_ref(), x)
+                && self.scheme_ok(c.tax_scheme.as_deref(), true)
+                && !rate_ok(rule, c.vat_rate)
+            {
                 out.fire(on_charge, charge_path(i).child(Term::bt(103)));
             }
         }
@@ -423,8 +483,10 @@ impl<'a> Doc<'a> {
                 .filter_map(|a| a.vat_category.as_ref())
                 .chain(inv.charges.iter().filter_map(|c| c.vat_category.as_ref()))
                 .any(|c| c.code() != O);
+            // Context VATO: O breakdowns of the VAT type; the others are
+            // counted whatever their type code.
             for (i, b) in inv.vat_breakdown.iter().enumerate() {
-                if exactly(b.category.as_ref(), O) {
+                if exactly(b.category.as_ref(), O) && vat_scheme(b.tax_scheme.as_deref(), true) {
                     if other_tax {
                         out.fire("BR-O-11", breakdown_path(i));
                         out.fire("BR-O-12", breakdown_path(i));
@@ -437,32 +499,37 @@ impl<'a> Doc<'a> {
             }
             return;
         }
-        if self.count_breakdowns(O) == 0 {
+        if self.count_breakdowns(O, true) == 0 {
             return;
         }
         // `normalize-space(cbc:ID) != 'O'` also holds for a tax category
         // without an ID, which the model shows as a group with other terms.
-        let other = |code: Option<&VatCategoryCode>| !normalized(code, O);
+        // UBL counts the other categories of the VAT scheme only.
+        let other = |code: Option<&VatCategoryCode>, scheme: Option<&str>| {
+            !normalized(code, O) && vat_scheme(scheme, false)
+        };
         if inv.vat_breakdown.iter().any(|b| {
             (b.category.is_some() || b.rate.is_some() || has_exemption(b))
-                && other(b.category.as_ref())
+                && other(b.category.as_ref(), b.tax_scheme.as_deref())
         }) {
             out.fire("BR-O-11", TermPath::root());
         }
-        if inv
-            .lines
-            .iter()
-            .any(|l| l.vat.as_ref().is_some_and(|v| other(v.category.as_ref())))
-        {
+        if inv.lines.iter().any(|l| {
+            l.vat
+                .as_ref()
+                .is_some_and(|v| other(v.category.as_ref(), v.tax_scheme.as_deref()))
+        }) {
             out.fire("BR-O-12", TermPath::root());
         }
         if inv.allowances.iter().any(|a| {
-            (a.vat_category.is_some() || a.vat_rate.is_some()) && other(a.vat_category.as_ref())
+            (a.vat_category.is_some() || a.vat_rate.is_some())
+                && other(a.vat_category.as_ref(), a.tax_scheme.as_deref())
         }) {
             out.fire("BR-O-13", TermPath::root());
         }
         if inv.charges.iter().any(|c| {
-            (c.vat_category.is_some() || c.vat_rate.is_some()) && other(c.vat_category.as_ref())
+            (c.vat_category.is_some() || c.vat_rate.is_some())
+                && other(c.vat_category.as_ref(), c.tax_scheme.as_deref())
         }) {
             out.fire("BR-O-14", TermPath::root());
         }
@@ -486,8 +553,9 @@ impl<'a> Doc<'a> {
             .and_then(|d| d.address.as_ref())
             .and_then(|a| a.country.as_ref());
         if self.cii {
+            // Context VATIC: K breakdowns of the VAT type.
             for (i, b) in inv.vat_breakdown.iter().enumerate() {
-                if exactly(b.category.as_ref(), K) {
+                if exactly(b.category.as_ref(), K) && vat_scheme(b.tax_scheme.as_deref(), true) {
                     if !(delivery_date || period) {
                         out.fire("BR-IC-11", breakdown_path(i));
                     }
@@ -498,7 +566,7 @@ impl<'a> Doc<'a> {
             }
             return;
         }
-        if self.count_breakdowns(K) == 0 {
+        if self.count_breakdowns(K, true) == 0 {
             return;
         }
         // `cac:InvoicePeriod/*`: BT-8 is `cac:InvoicePeriod/cbc:DescriptionCode` in UBL.

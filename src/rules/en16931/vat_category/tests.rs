@@ -25,6 +25,7 @@ fn add_line(inv: &mut Invoice, cat: &str, rate: Option<&str>, net: &str) {
         vat: Some(LineVat {
             category: code(cat),
             rate: rate.map(d),
+            tax_scheme: None,
         }),
         ..InvoiceLine::default()
     });
@@ -559,4 +560,55 @@ fn intra_community_period_counts_the_vat_point_date_code_in_ubl() {
     }
     assert!(!fires_on(false, "BR-IC-11", code_only));
     assert!(fires_on(true, "BR-IC-11", code_only));
+}
+
+#[test]
+fn categories_outside_the_vat_scheme_are_skipped_where_the_xpath_filters() {
+    fn gst_line_without_rate(inv: &mut Invoice) {
+        add_line(inv, "S", None, "100");
+        if let Some(vat) = inv.lines.last_mut().and_then(|l| l.vat.as_mut()) {
+            vat.tax_scheme = Some("GST".into());
+        }
+    }
+    // Rule 05's line context keeps the VAT scheme only, in both syntaxes.
+    assert!(!fires_on(false, "BR-S-05", gst_line_without_rate));
+    assert!(!fires_on(true, "BR-S-05", gst_line_without_rate));
+    fn gst_breakdown_with_wrong_tax(inv: &mut Invoice) {
+        add_breakdown(inv, "S", Some("10"), "100", "50");
+        if let Some(b) = inv.vat_breakdown.last_mut() {
+            b.tax_scheme = Some(String::new());
+        }
+    }
+    // UBL's breakdown context filters on the scheme; CII's S context
+    // (`ram:CategoryCode[.='S']`) does not.
+    assert!(!fires_on(false, "BR-S-09", gst_breakdown_with_wrong_tax));
+    assert!(fires_on(true, "BR-S-09", gst_breakdown_with_wrong_tax));
+    fn zero_rated_gst_line(inv: &mut Invoice) {
+        add_line(inv, "Z", Some("0"), "100");
+        if let Some(vat) = inv.lines.last_mut().and_then(|l| l.vat.as_mut()) {
+            vat.tax_scheme = Some("GST".into());
+        }
+    }
+    // UBL BR-Z-01 counts VAT categories only; CII counts every type code.
+    assert!(!fires_on(false, "BR-Z-01", zero_rated_gst_line));
+    assert!(fires_on(true, "BR-Z-01", zero_rated_gst_line));
+}
+
+#[test]
+fn standard_rate_line_of_another_scheme_fails_br_s_02_in_ubl_only() {
+    fn only_gst_lines(inv: &mut Invoice) {
+        for line in &mut inv.lines {
+            if let Some(vat) = line.vat.as_mut() {
+                vat.tax_scheme = Some("GST".into());
+            }
+        }
+        add_line(inv, "S", Some("20"), "100");
+        if let Some(vat) = inv.lines.last_mut().and_then(|l| l.vat.as_mut()) {
+            vat.tax_scheme = Some("GST".into());
+        }
+    }
+    // UBL passes BR-S-02 with a VAT S line (and the seller's id) or with no
+    // S line at all, whatever its scheme; CII checks VAT S lines only.
+    assert!(fires_on(false, "BR-S-02", only_gst_lines));
+    assert!(!fires_on(true, "BR-S-02", only_gst_lines));
 }
