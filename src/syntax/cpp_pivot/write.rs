@@ -704,6 +704,11 @@ impl Unit<'_, '_> {
                     "a VAT line has no category: only S with a non-zero rate is implied",
                 );
             }
+            self.drop_if(
+                v.tax_scheme.is_some(),
+                base.child(bt(118)),
+                "a VAT line is always VAT: a category under another tax scheme is written as VAT",
+            );
             let reason = "a VAT line has no exemption reason";
             self.drop_if(v.exemption_reason.is_some(), base.child(bt(120)), reason);
             self.drop_if(
