@@ -1620,8 +1620,12 @@ impl Reader<'_> {
                         price.base_quantity_unit = Some(UnitCode::from(unit));
                     }
                 }
+                // A price allowance is always a discount in EN 16931; one
+                // without cbc:ChargeIndicator is read as one too, since the
+                // official rules read its amounts whatever the indicator
+                // (BR-28 on BT-148).
                 Some(n::ALLOWANCE_CHARGE) if !discount_read => match self.charge_indicator(c)? {
-                    Some(false) => {
+                    Some(false) | None => {
                         discount_read = true;
                         for d in elements(c) {
                             match n::of(d) {
@@ -1640,7 +1644,6 @@ impl Reader<'_> {
                         }
                     }
                     Some(true) => self.cx.ignore(c),
-                    None => {}
                 },
                 _ => self.cx.ignore(c),
             }
