@@ -1,0 +1,211 @@
+//! The `deposerFluxFacture` body: syntax codes, JSON shape against the
+//! Factures API definition, size and name limits, and `facture chorus
+//! payload`.
+
+mod common;
+
+use common::{repo_file, shared_dir};
+use facture::chorus::{self, DeposerFluxFacture, MAX_FILE_BYTES, SyntaxeFlux};
+use serde_json::Value;
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(repo_file(&format!("examples/{name}"))).unwrap()
+}
+
+fn swagger() -> Option<Value> {
+    let shared = shared_dir()?;
+    let text =
+        std::fs::read_to_string(shared.join("chorus-pro/api-chorus-pro-factures.swagger.json"))
+            .unwrap();
+    Some(serde_json::from_str(&text).unwrap())
+}
+
+fn string_enum(value: &Value) -> Vec<String> {
+    value["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn syntaxe_flux_has_every_value_of_the_api_enum() {
+    let Some(swagger) = swagger() else { return };
+    let expected = string_enum(
+        &swagger["definitions"]["DeposerFluxFactureParam"]["properties"]["syntaxeFlux"],
+    );
+    let ours: Vec<String> = SyntaxeFlux::ALL.iter().map(|s| s.to_string()).collect();
+    assert_eq!(ours, expected);
+    for s in SyntaxeFlux::ALL {
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, format!("\"{}\"", s.as_str()));
+        assert_eq!(serde_json::from_str::<SyntaxeFlux>(&json).unwrap(), s);
+        assert_eq!(s.as_str().parse::<SyntaxeFlux>().unwrap(), s);
+    }
+    assert!("IN_DP_E3_UBL_INVOICE".parse::<SyntaxeFlux>().is_err());
+}
+
+#[test]
+fn syntax_is_detected_from_the_file() {
+    for (file, expected) in [
+        ("ubl-invoice.xml", SyntaxeFlux::InDpE1UblInvoice),
+        ("ubl-credit-note.xml", SyntaxeFlux::InDpE1UblInvoice),
+        ("cii-invoice.xml", SyntaxeFlux::InDpE1Cii16b),
+        ("cii-credit-note.xml", SyntaxeFlux::InDpE1Cii16b),
+    ] {
+        let bytes = example(file);
+        assert_eq!(
+            chorus::syntaxe_for_bytes(&bytes).unwrap(),
+            expected,
+            "{file}"
+        );
+        let doc = facture::read(&bytes).unwrap();
+        assert_eq!(chorus::syntaxe_for(&doc).unwrap(), expected, "{file}");
+    }
+    let mixte = facture::convert(&example("ubl-invoice.xml"), facture::Target::CppMixte)
+        .unwrap()
+        .xml;
+    assert_eq!(
+        chorus::syntaxe_for_bytes(&mixte).unwrap(),
+        SyntaxeFlux::InDpE2CppFactureMin
+    );
+    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n";
+    assert_eq!(
+        chorus::syntaxe_for_bytes(pdf).unwrap(),
+        SyntaxeFlux::InDpE2CiiFacturx
+    );
+}
+
+#[test]
+fn pivot_is_not_depositable() {
+    let pivot = facture::convert(&example("ubl-invoice.xml"), facture::Target::CppPivot)
+        .unwrap()
+        .xml;
+    let doc = facture::read(&pivot).unwrap();
+    assert!(matches!(
+        chorus::syntaxe_for(&doc),
+        Err(chorus::Error::NotDepositable {
+            syntax: facture::Syntax::CppPivot,
+            ..
+        })
+    ));
+    assert!(matches!(
+        DeposerFluxFacture::from_file(&pivot, "pivot.xml"),
+        Err(chorus::Error::NotDepositable { .. })
+    ));
+}
+
+#[test]
+fn unreadable_file_is_a_typed_error() {
+    assert!(matches!(
+        DeposerFluxFacture::from_file(b"hello, world", "x.txt"),
+        Err(chorus::Error::Unreadable(_))
+    ));
+    assert!(matches!(
+        DeposerFluxFacture::from_file(b"<root/>", "x.xml"),
+        Err(chorus::Error::Unreadable(_))
+    ));
+}
+
+#[test]
+fn payload_json_matches_the_api_definition() {
+    let Some(swagger) = swagger() else { return };
+    let definition = &swagger["definitions"]["DeposerFluxFactureParam"];
+    let properties = definition["properties"].as_object().unwrap();
+    let bytes = example("cii-invoice.xml");
+    for body in [
+        DeposerFluxFacture::from_file(&bytes, "cii-invoice.xml").unwrap(),
+        DeposerFluxFacture::from_file(&bytes, "cii-invoice.xml")
+            .unwrap()
+            .user_id(331)
+            .signed(true),
+    ] {
+        let json: Value = serde_json::from_str(&body.to_json()).unwrap();
+        // The derived serialisation and the JSON text agree.
+        assert_eq!(serde_json::to_value(&body).unwrap(), json);
+        let object = json.as_object().unwrap();
+        for (name, value) in object {
+            let Some(spec) = properties.get(name) else {
+                panic!("{name} is not a property of DeposerFluxFactureParam")
+            };
+            let ok = match spec["type"].as_str().unwrap() {
+                "integer" => value.is_i64(),
+                "string" => value.is_string(),
+                "boolean" => value.is_boolean(),
+                other => panic!("unexpected type {other}"),
+            };
+            assert!(ok, "{name}: {value} is not a {}", spec["type"]);
+            if spec.get("enum").is_some() {
+                assert!(
+                    string_enum(spec).contains(&value.as_str().unwrap().to_owned()),
+                    "{name}: {value} not in the enum"
+                );
+            }
+        }
+        for required in ["fichierFlux", "nomFichier", "syntaxeFlux", "avecSignature"] {
+            assert!(object.contains_key(required), "{required} missing");
+        }
+        assert_eq!(json["syntaxeFlux"], "IN_DP_E1_CII_16B");
+        assert_eq!(json["nomFichier"], "cii-invoice.xml");
+        assert_eq!(body.file_bytes().unwrap(), bytes);
+    }
+    let with_user: Value = serde_json::from_str(
+        &DeposerFluxFacture::from_file(&bytes, "f.xml")
+            .unwrap()
+            .user_id(331)
+            .signed(true)
+            .to_json(),
+    )
+    .unwrap();
+    assert_eq!(with_user["idUtilisateurCourant"], 331);
+    assert_eq!(with_user["avecSignature"], true);
+    let without: Value = serde_json::from_str(
+        &DeposerFluxFacture::from_file(&bytes, "f.xml")
+            .unwrap()
+            .to_json(),
+    )
+    .unwrap();
+    assert!(without.get("idUtilisateurCourant").is_none());
+    assert_eq!(without["avecSignature"], false);
+}
+
+#[test]
+fn payload_reads_back_from_json() {
+    let body = DeposerFluxFacture::from_file(&example("ubl-invoice.xml"), "u.xml")
+        .unwrap()
+        .user_id(7);
+    let back: DeposerFluxFacture = serde_json::from_str(&body.to_json_pretty()).unwrap();
+    assert_eq!(back, body);
+}
+
+#[test]
+fn size_and_name_limits() {
+    assert!(matches!(
+        DeposerFluxFacture::with_syntaxe(b"", "a.xml", SyntaxeFlux::InDpE1Xcbl),
+        Err(chorus::Error::Empty)
+    ));
+    let at_limit = vec![b' '; MAX_FILE_BYTES];
+    assert!(DeposerFluxFacture::with_syntaxe(&at_limit, "a.xml", SyntaxeFlux::InDpE1Xcbl).is_ok());
+    let over = vec![b' '; MAX_FILE_BYTES + 1];
+    match DeposerFluxFacture::with_syntaxe(&over, "a.xml", SyntaxeFlux::InDpE1Xcbl) {
+        Err(chorus::Error::TooLarge { size, limit }) => {
+            assert_eq!((size, limit), (MAX_FILE_BYTES + 1, 10_000_000));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The size is checked before the syntax is looked for.
+    assert!(matches!(
+        DeposerFluxFacture::from_file(&over, "a.xml"),
+        Err(chorus::Error::TooLarge { .. })
+    ));
+    for name in ["", "  ", "dir/a.xml", "c:\\a.xml"] {
+        assert!(
+            matches!(
+                DeposerFluxFacture::with_syntaxe(b"x", name, SyntaxeFlux::InDpE1Xcbl),
+                Err(chorus::Error::BadFileName(_))
+            ),
+            "{name:?}"
+        );
+    }
+}
