@@ -209,3 +209,94 @@ fn size_and_name_limits() {
         );
     }
 }
+
+fn facture_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_facture"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_payload_prints_the_body() {
+    let out = facture_cli(&[
+        "chorus",
+        "payload",
+        "examples/ubl-invoice.xml",
+        "--user-id",
+        "331",
+        "--signed",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["idUtilisateurCourant"], 331);
+    assert_eq!(json["avecSignature"], true);
+    assert_eq!(json["nomFichier"], "ubl-invoice.xml");
+    assert_eq!(json["syntaxeFlux"], "IN_DP_E1_UBL_INVOICE");
+    let body: DeposerFluxFacture = serde_json::from_value(json).unwrap();
+    assert_eq!(body.file_bytes().unwrap(), example("ubl-invoice.xml"));
+
+    let out = facture_cli(&[
+        "chorus",
+        "payload",
+        "--name",
+        "depot.xml",
+        "examples/cii-invoice.xml",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["nomFichier"], "depot.xml");
+    assert_eq!(json["syntaxeFlux"], "IN_DP_E1_CII_16B");
+    assert!(json.get("idUtilisateurCourant").is_none());
+}
+
+#[test]
+fn cli_payload_refuses_an_invalid_invoice() {
+    let out = facture_cli(&[
+        "chorus",
+        "payload",
+        "tests/fixtures/chorus/ubl-invoice-no-issue-date.xml",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("BR-03"), "{stderr}");
+}
+
+#[test]
+fn cli_payload_errors() {
+    let dir = std::env::temp_dir().join(format!("facture-chorus-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pivot = dir.join("pivot.xml");
+    std::fs::write(
+        &pivot,
+        facture::convert(&example("ubl-invoice.xml"), facture::Target::CppPivot)
+            .unwrap()
+            .xml,
+    )
+    .unwrap();
+    let garbage = dir.join("garbage.txt");
+    std::fs::write(&garbage, "not an invoice").unwrap();
+    let pdf = dir.join("facturx.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%%EOF\n").unwrap();
+
+    let out = facture_cli(&["chorus", "payload", pivot.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "pivot: not depositable");
+    let out = facture_cli(&["chorus", "payload", garbage.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "unreadable");
+    let out = facture_cli(&["chorus", "payload", "no/such/file.xml"]);
+    assert_eq!(out.status.code(), Some(2), "missing file");
+    let out = facture_cli(&["chorus", "payload", "--user-id", "x", "f.xml"]);
+    assert_eq!(out.status.code(), Some(2), "usage");
+    let out = facture_cli(&["chorus", "payload", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["syntaxeFlux"], "IN_DP_E2_CII_FACTURX");
+    let _ = std::fs::remove_dir_all(&dir);
+}

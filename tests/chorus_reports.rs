@@ -239,3 +239,80 @@ fn flow_states_and_terminality() {
     assert!(!StatutFacture::Other("X".into()).is_terminal());
     assert!(StatutFacture::Suspendue.needs_supplier_action());
 }
+
+fn facture_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_facture"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_status() {
+    let out = facture_cli(&["chorus", "status", "tests/fixtures/chorus/historique.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let order: Vec<usize> = [
+        "DEPOSEE",
+        "MISE_A_DISPOSITION by Camille Martin",
+        "STATUT_FUTUR_INCONNU (unknown status)",
+        "+01:00  MANDATEE",
+    ]
+    .iter()
+    .map(|s| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("{s} missing in:\n{text}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert!(text.contains("current status MANDATEE"));
+
+    let out = facture_cli(&[
+        "chorus",
+        "status",
+        "tests/fixtures/chorus/crdetaille-integre.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("IN_INTEGRE (final)")
+    );
+
+    let out = facture_cli(&[
+        "chorus",
+        "status",
+        "tests/fixtures/chorus/crdetaille-partiel.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "partly integrated: rejections");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("rejected invoice F-0002"), "{text}");
+    assert!(text.contains("rejected invoice F-0003"), "{text}");
+
+    let out = facture_cli(&[
+        "chorus",
+        "status",
+        "tests/fixtures/chorus/crdetaille-introuvable.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("platform error 20001")
+    );
+
+    let out = facture_cli(&["chorus", "status", "tests/fixtures/chorus/README.md"]);
+    assert_eq!(out.status.code(), Some(2), "not JSON");
+}
+
+#[test]
+fn cli_status_on_the_shared_rejection() {
+    let Some(shared) = shared_dir() else { return };
+    let file = shared.join("chorus-pro/samples/api/consulterCRDetaille-constructed-rejected.json");
+    let out = facture_cli(&["chorus", "status", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("IN_REJETE (final)"), "{text}");
+    assert!(text.contains("at line 150, column 60"), "{text}");
+}

@@ -89,13 +89,15 @@ impl DeposerFluxFacture {
 
     /// The compact JSON body.
     pub fn to_json(&self) -> String {
-        serde_json::Value::from(self).to_string()
+        // Serialising this struct cannot fail; the fallback only avoids a
+        // panic path (it orders the fields alphabetically).
+        serde_json::to_string(self).unwrap_or_else(|_| serde_json::Value::from(self).to_string())
     }
 
     /// The JSON body, indented.
     pub fn to_json_pretty(&self) -> String {
-        let value = serde_json::Value::from(self);
-        serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|_| serde_json::Value::from(self).to_string())
     }
 }
 
