@@ -300,3 +300,109 @@ fn cli_payload_errors() {
     assert_eq!(json["syntaxeFlux"], "IN_DP_E2_CII_FACTURX");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn untar(archive: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(archive));
+    for entry in tar.entries().unwrap() {
+        let mut entry = entry.unwrap();
+        let name = entry.path().unwrap().to_string_lossy().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        out.push((name, bytes));
+    }
+    out
+}
+
+#[test]
+fn several_invoices_make_one_tar_gz_flow() {
+    let invoice = example("ubl-invoice.xml");
+    let credit = example("ubl-credit-note.xml");
+    let files: [(&str, &[u8]); 2] = [("a.xml", &invoice), ("b.xml", &credit)];
+    let body = DeposerFluxFacture::from_files(&files, "flux.tar.gz").unwrap();
+    assert_eq!(body.syntaxe_flux, SyntaxeFlux::InDpE1UblInvoice);
+    assert_eq!(body.nom_fichier, "flux.tar.gz");
+    let archive = body.file_bytes().unwrap();
+    assert!(archive.starts_with(&[0x1f, 0x8b]), "gzip");
+    assert_eq!(
+        untar(&archive),
+        [
+            ("a.xml".to_owned(), invoice.clone()),
+            ("b.xml".to_owned(), credit.clone())
+        ]
+    );
+    // Deterministic: the same files give the same body.
+    assert_eq!(
+        DeposerFluxFacture::from_files(&files, "flux.tar.gz").unwrap(),
+        body
+    );
+}
+
+#[test]
+fn multi_file_flow_errors() {
+    let ubl = example("ubl-invoice.xml");
+    let cii = example("cii-invoice.xml");
+    assert!(matches!(
+        DeposerFluxFacture::from_files(&[], "f.tar.gz"),
+        Err(chorus::Error::NoFiles)
+    ));
+    match DeposerFluxFacture::from_files(&[("u.xml", &ubl), ("c.xml", &cii)], "f.tar.gz") {
+        Err(chorus::Error::MixedSyntaxes {
+            name,
+            expected,
+            found,
+        }) => {
+            assert_eq!(name, "c.xml");
+            assert_eq!(expected, SyntaxeFlux::InDpE1UblInvoice);
+            assert_eq!(found, SyntaxeFlux::InDpE1Cii16b);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        DeposerFluxFacture::from_files(&[("u.xml", &ubl), ("u.xml", &ubl)], "f.tar.gz"),
+        Err(chorus::Error::DuplicateName(n)) if n == "u.xml"
+    ));
+    assert!(matches!(
+        DeposerFluxFacture::from_files(&[("d/u.xml", &ubl)], "f.tar.gz"),
+        Err(chorus::Error::BadFileName(_))
+    ));
+    assert!(matches!(
+        DeposerFluxFacture::from_files(&[("u.xml", &ubl)], ""),
+        Err(chorus::Error::BadFileName(_))
+    ));
+}
+
+#[test]
+fn cli_payload_of_several_files() {
+    let out = facture_cli(&[
+        "chorus",
+        "payload",
+        "examples/cii-invoice.xml",
+        "examples/cii-credit-note.xml",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let body: DeposerFluxFacture = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body.syntaxe_flux, SyntaxeFlux::InDpE1Cii16b);
+    assert_eq!(body.nom_fichier, "flux.tar.gz");
+    let names: Vec<String> = untar(&body.file_bytes().unwrap())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["cii-invoice.xml", "cii-credit-note.xml"]);
+
+    // One invalid file refuses the whole flow.
+    let out = facture_cli(&[
+        "chorus",
+        "payload",
+        "examples/ubl-invoice.xml",
+        "tests/fixtures/chorus/ubl-invoice-no-issue-date.xml",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

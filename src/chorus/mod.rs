@@ -88,7 +88,7 @@ pub mod report;
 
 pub use flow::{SyntaxeFlux, syntaxe_for, syntaxe_for_bytes};
 pub use lifecycle::{EtatFlux, HistoriqueFacture, PassageStatut, StatutFacture};
-pub use payload::{DeposerFluxFacture, MAX_FILE_BYTES};
+pub use payload::{DeposerFluxFacture, MAX_ARCHIVE_BYTES, MAX_FILE_BYTES};
 pub use report::{ConsulterCr, ConsulterCrDetaille, ErreurDp, ErreurTechnique, Response};
 
 use crate::Syntax;
@@ -123,6 +123,26 @@ pub enum Error {
     /// The file is not an invoice this library can read (and not a PDF).
     #[error("cannot tell the syntax of the file: {0}")]
     Unreadable(#[from] crate::Error),
+    /// A multi-file flow was asked for with no file.
+    #[error("a flow needs at least one file")]
+    NoFiles,
+    /// Two files of a multi-file flow have the same name.
+    #[error("two files of the flow are named {0:?}")]
+    DuplicateName(String),
+    /// The files of a multi-file flow are not all of one syntax (a flow
+    /// has one `syntaxeFlux`).
+    #[error("{name} is {found}, but the flow is {expected}: a flow has one syntax")]
+    MixedSyntaxes {
+        /// The file that differs.
+        name: String,
+        /// The syntax of the first file.
+        expected: SyntaxeFlux,
+        /// The syntax of this file.
+        found: SyntaxeFlux,
+    },
+    /// The tar.gz archive of a multi-file flow could not be written.
+    #[error("cannot write the flow archive: {0}")]
+    Archive(String),
     /// A response is not the JSON expected.
     #[error("not a Chorus Pro response: {0}")]
     Response(String),

@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 /// so that a file we accept is never refused by the platform for its size.
 pub const MAX_FILE_BYTES: usize = 10_000_000;
 
+/// The largest multi-file flow (compressed archive), in bytes: "30 MB
+/// compressed", read as 30 000 000 bytes like [`MAX_FILE_BYTES`].
+pub const MAX_ARCHIVE_BYTES: usize = 30_000_000;
+
 /// The body of `deposerFluxFacture` (API definition
 /// `DeposerFluxFactureParam`), serialised with the API's field names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +66,54 @@ impl DeposerFluxFacture {
             fichier_flux: base64::engine::general_purpose::STANDARD.encode(bytes),
             nom_fichier: nom_fichier.to_owned(),
             syntaxe_flux,
+            avec_signature: false,
+        })
+    }
+
+    /// The body depositing several invoices as one flow: a gzip-compressed
+    /// tar archive with one entry per `(name, bytes)` file, in the given
+    /// order, sent as `nom_fichier` (which should end in `.tar.gz`). Every
+    /// file must have the same `syntaxeFlux` (detected as in
+    /// [`Self::from_file`]) and pass the per-file checks; the archive must
+    /// stay within [`MAX_ARCHIVE_BYTES`]. One file still makes an archive:
+    /// use [`Self::from_file`] to deposit it plain.
+    pub fn from_files(files: &[(&str, &[u8])], nom_fichier: &str) -> Result<Self, Error> {
+        let mut syntaxe: Option<SyntaxeFlux> = None;
+        let mut names = std::collections::BTreeSet::new();
+        for (name, bytes) in files {
+            check_file(bytes, name)?;
+            if !names.insert(*name) {
+                return Err(Error::DuplicateName((*name).to_owned()));
+            }
+            let found = syntaxe_for_bytes(bytes)?;
+            match syntaxe {
+                None => syntaxe = Some(found),
+                Some(expected) if expected != found => {
+                    return Err(Error::MixedSyntaxes {
+                        name: (*name).to_owned(),
+                        expected,
+                        found,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        let syntaxe = syntaxe.ok_or(Error::NoFiles)?;
+        if nom_fichier.trim().is_empty() || nom_fichier.contains(['/', '\\']) {
+            return Err(Error::BadFileName(nom_fichier.to_owned()));
+        }
+        let archive = tar_gz(files).map_err(|e| Error::Archive(e.to_string()))?;
+        if archive.len() > MAX_ARCHIVE_BYTES {
+            return Err(Error::TooLarge {
+                size: archive.len(),
+                limit: MAX_ARCHIVE_BYTES,
+            });
+        }
+        Ok(DeposerFluxFacture {
+            id_utilisateur_courant: None,
+            fichier_flux: base64::engine::general_purpose::STANDARD.encode(&archive),
+            nom_fichier: nom_fichier.to_owned(),
+            syntaxe_flux: syntaxe,
             avec_signature: false,
         })
     }
@@ -129,4 +181,19 @@ fn check_file(bytes: &[u8], nom_fichier: &str) -> Result<(), Error> {
         return Err(Error::BadFileName(nom_fichier.to_owned()));
     }
     Ok(())
+}
+
+/// A tar.gz of the files, deterministic: mode 0644, time 0, no owner.
+fn tar_gz(files: &[(&str, &[u8])]) -> std::io::Result<Vec<u8>> {
+    let encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut builder = tar::Builder::new(encoder);
+    for (name, bytes) in files {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_mtime(0);
+        header.set_entry_type(tar::EntryType::Regular);
+        builder.append_data(&mut header, name, *bytes)?;
+    }
+    builder.into_inner()?.finish()
 }

@@ -18,7 +18,8 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Command {
-    /// Prints the JSON body of the `deposerFluxFacture` API call for FILE.
+    /// Prints the JSON body of the `deposerFluxFacture` API call for FILE
+    /// (several files: one flow, a tar.gz of them, all of one syntax).
     ///
     /// The `syntaxeFlux` code comes from the file: UBL → IN_DP_E1_UBL_INVOICE,
     /// CII → IN_DP_E1_CII_16B, CPPFactureMixte → IN_DP_E2_CPP_FACTURE_MIN,
@@ -49,14 +50,16 @@ struct PayloadArgs {
     /// Declares the file signed (`avecSignature: true`).
     #[arg(long)]
     signed: bool,
-    /// The file name sent as `nomFichier` (default: FILE's name).
+    /// The file name sent as `nomFichier` (default: FILE's name, or
+    /// `flux.tar.gz` for several files).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
     /// Indents the JSON.
     #[arg(long)]
     pretty: bool,
-    /// The invoice to deposit (UBL, CII, CPPFactureMixte or Factur-X PDF).
-    file: PathBuf,
+    /// The invoices to deposit (UBL, CII, CPPFactureMixte or Factur-X PDF).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -75,22 +78,51 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 }
 
 fn payload(args: &PayloadArgs) -> Result<(), Failure> {
-    let bytes = read_file(&args.file)?;
-    let name = match &args.name {
-        Some(n) => n.clone(),
-        None => args
-            .file
+    let mut files = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+            .unwrap_or_default();
+        files.push((path, name, read_file(path)?));
+    }
+    let body = match files.as_slice() {
+        [(path, name, bytes)] => {
+            let name = args.name.clone().unwrap_or_else(|| name.clone());
+            DeposerFluxFacture::from_file(bytes, &name).map_err(|e| chorus_failure(path, e))?
+        }
+        _ => {
+            let name = args.name.as_deref().unwrap_or("flux.tar.gz");
+            let list: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|(_, n, b)| (n.as_str(), b.as_slice()))
+                .collect();
+            DeposerFluxFacture::from_files(&list, name)
+                .map_err(|e| chorus_failure(Path::new(name), e))?
+        }
     };
-    let body =
-        DeposerFluxFacture::from_file(&bytes, &name).map_err(|e| chorus_failure(&args.file, e))?;
     if matches!(
         body.syntaxe_flux,
         SyntaxeFlux::InDpE1UblInvoice | SyntaxeFlux::InDpE1Cii16b
     ) {
-        check_valid(&args.file, &bytes)?;
+        let mut invalid = 0usize;
+        for (path, _, bytes) in &files {
+            if let Err(failure) = check_valid(path, bytes) {
+                match failure {
+                    Failure::Check(message) => {
+                        eprintln!("facture: {message}");
+                        invalid += 1;
+                    }
+                    error @ Failure::Error(_) => return Err(error),
+                }
+            }
+        }
+        if invalid > 0 {
+            return Err(Failure::Check(format!(
+                "{invalid} of {} file(s) not valid against EN 16931: no payload",
+                files.len()
+            )));
+        }
     }
     let body = match args.user_id {
         Some(id) => body.user_id(id),
@@ -131,7 +163,7 @@ fn check_valid(file: &Path, bytes: &[u8]) -> Result<(), Failure> {
             }
             eprint!("{out}");
             Err(Failure::Check(format!(
-                "{}: not valid against EN 16931 ({} fatal finding(s)): no payload",
+                "{}: not valid against EN 16931 ({} fatal finding(s))",
                 file.display(),
                 report.fatal().count()
             )))
@@ -143,9 +175,10 @@ fn chorus_failure(file: &Path, e: facture::chorus::Error) -> Failure {
     use facture::chorus::Error;
     let message = format!("{}: {e}", file.display());
     match e {
-        Error::NotDepositable { .. } | Error::TooLarge { .. } | Error::Empty => {
-            Failure::Check(message)
-        }
+        Error::NotDepositable { .. }
+        | Error::TooLarge { .. }
+        | Error::Empty
+        | Error::MixedSyntaxes { .. } => Failure::Check(message),
         _ => Failure::Error(message),
     }
 }
