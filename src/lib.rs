@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod chorus;
 pub mod error;
 pub mod limits;
 pub mod model;

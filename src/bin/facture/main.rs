@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 the input is readable but the command's check
 //! failed (e.g. `convert --strict` lost data), 2 usage, I/O or parse error.
 
+mod chorus;
 mod convert;
 mod inspect;
 mod validate;
@@ -30,6 +31,9 @@ enum Command {
     /// Validates invoices against the EN 16931 rules (exit 0 all valid,
     /// 1 some invalid or not fully checked, 2 some unreadable).
     Validate(validate::Args),
+    /// Chorus Pro: builds the `deposerFluxFacture` body of an invoice, reads
+    /// the platform's flow reports and invoice status histories.
+    Chorus(chorus::Args),
     /// Prints the JSON Schema of the canonical invoice model (the JSON that
     /// `inspect --json` prints).
     Schema,
@@ -67,6 +71,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Chorus(args) => chorus::run(&args),
         Command::Schema => schema(),
     };
     match result {
