@@ -88,3 +88,27 @@ fn bad_input_is_a_positioned_error() {
     let flow = cpp_statut::read(b"<CPPStatut><Autre/></CPPStatut>").unwrap();
     assert_eq!(flow.ignored.len(), 1);
 }
+
+#[test]
+fn cli_prints_a_statut_flow_and_exits_1_on_errors() {
+    let run = |fixture: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_facture"))
+            .args(["chorus", "status"])
+            .arg(format!(
+                "{}/tests/fixtures/cpp-statut/{fixture}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .output()
+            .expect("the facture binary runs")
+    };
+    let out = run("flux-rejete.xml");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("status 93 (error)"), "{text}");
+    assert!(text.contains("ERR_XSD_001"), "{text}");
+    let out = run("factures.xml");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("status 05 REJETEE"), "{text}");
+    assert!(text.contains("status 08 MANDATEE"), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+}

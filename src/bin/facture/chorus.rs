@@ -185,6 +185,10 @@ fn chorus_failure(file: &Path, e: facture::chorus::Error) -> Failure {
 
 fn status(args: &StatusArgs) -> Result<(), Failure> {
     let bytes = read_file(&args.file)?;
+    // A CPPStatut flow (XML) rather than an API response (JSON).
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+        return statut_flow(args, &bytes);
+    }
     let response = Response::parse(&bytes)
         .map_err(|e| Failure::Error(format!("{}: {e}", args.file.display())))?;
     let (text, bad) = match &response {
@@ -368,4 +372,57 @@ fn history_text(h: &HistoriqueFacture) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Prints a `CPPStatut` flow: the flow statuses with their error lines, then
+/// the invoice statuses. A flow in error or a rejected invoice exits 1.
+fn statut_flow(args: &StatusArgs, bytes: &[u8]) -> Result<(), Failure> {
+    use facture::syntax::cpp_statut::{self, InvoiceStatusCode};
+    let file = args.file.display();
+    let flow = cpp_statut::read(bytes).map_err(|e| Failure::Error(format!("{file}: {e}")))?;
+    let mut out = format!("{file}: CPPStatut flow\n");
+    let mut bad = false;
+    for s in &flow.flow_statuses {
+        bad |= s.status.is_error();
+        let _ = writeln!(
+            out,
+            "  {}  flow {}  status {}{}",
+            s.timestamp.as_deref().unwrap_or("-"),
+            s.flow_id.as_deref().unwrap_or("-"),
+            s.status.code(),
+            if s.status.is_error() { " (error)" } else { "" }
+        );
+        for e in &s.errors {
+            let description = e
+                .description
+                .as_deref()
+                .map_or_else(String::new, |d| format!(" ({d})"));
+            let _ = writeln!(
+                out,
+                "    - {} {}: {}{description}",
+                e.nature, e.code, e.label
+            );
+        }
+    }
+    for s in &flow.invoice_statuses {
+        bad |= s.status == InvoiceStatusCode::Rejected;
+        let _ = writeln!(
+            out,
+            "  {}  invoice {}  status {}{}",
+            s.timestamp.as_deref().unwrap_or("-"),
+            s.invoice_id.as_deref().unwrap_or("-"),
+            s.status.code(),
+            s.status
+                .api_name()
+                .map_or_else(String::new, |n| format!(" {n}"))
+        );
+    }
+    print_stdout(out.as_bytes())?;
+    if bad {
+        Err(Failure::Check(format!(
+            "{file}: a flow in error or a rejected invoice"
+        )))
+    } else {
+        Ok(())
+    }
 }
