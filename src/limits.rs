@@ -19,6 +19,13 @@ pub struct Limits {
     /// Most XML nodes (elements, attributes, text) accepted (default 4
     /// million: an invoice of 100 000 lines has about 3 million).
     pub max_nodes: u32,
+    /// Largest decoded attachment (BT-125, the base64 content of a BG-24
+    /// supporting document) accepted, in bytes. Default 32 MiB: above
+    /// Chorus Pro's 10 MB per attachment, so no invoice the platform takes
+    /// is refused, while one attachment cannot take most of the 128 MiB
+    /// input; set it to `10_000_000` to apply the Chorus Pro ceiling
+    /// while reading. Checked before decoding, from the base64 length.
+    pub max_attachment_bytes: usize,
 }
 
 impl Default for Limits {
@@ -27,6 +34,7 @@ impl Default for Limits {
             max_input_bytes: 128 * 1024 * 1024,
             max_depth: 64,
             max_nodes: 4_000_000,
+            max_attachment_bytes: 32 * 1024 * 1024,
         }
     }
 }

@@ -45,7 +45,7 @@ pub fn validate_bytes_with_limits(
 ) -> Result<Report> {
     let text = syntax::xml_input::as_text(bytes, limits)?;
     let tree = syntax::xml_input::parse(text, limits)?;
-    let doc = syntax::read_tree(&tree, text)?;
+    let doc = syntax::read_tree_with_limits(&tree, text, limits)?;
     let source = engine::Source {
         text,
         doc: &tree,

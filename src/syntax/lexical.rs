@@ -89,6 +89,19 @@ pub fn base64(raw: &str) -> Result<Vec<u8>, &'static str> {
         .map_err(|_| "not valid base64")
 }
 
+/// The number of bytes `raw` decodes to as base64 (whitespace ignored,
+/// padding subtracted), without decoding it: exact for valid input, an
+/// upper bound otherwise.
+pub fn base64_decoded_len(raw: &str) -> usize {
+    let mut chars = 0usize;
+    let mut padding = 0usize;
+    for b in raw.bytes().filter(|b| !b.is_ascii_whitespace()) {
+        chars += 1;
+        padding = if b == b'=' { padding + 1 } else { 0 };
+    }
+    (chars.div_ceil(4) * 3).saturating_sub(padding)
+}
+
 /// Encodes bytes as base64 (standard alphabet, padded, one line).
 pub fn encode_base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
@@ -130,6 +143,22 @@ mod tests {
         assert!(date_102("20260230").is_err());
         assert!(date_102("2026-02-28").is_err());
         assert_eq!(format_102(date_102("20260101").unwrap()), "20260101");
+    }
+
+    #[test]
+    fn base64_decoded_len_is_exact_for_valid_input() {
+        for len in 0..20usize {
+            let bytes: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let encoded = encode_base64(&bytes);
+            let wrapped: String = encoded
+                .as_bytes()
+                .chunks(5)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n ");
+            assert_eq!(base64_decoded_len(&encoded), len, "{encoded}");
+            assert_eq!(base64_decoded_len(&wrapped), len, "{wrapped}");
+        }
     }
 
     #[test]

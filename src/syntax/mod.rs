@@ -171,15 +171,29 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
 pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let text = xml_input::as_text(bytes, limits)?;
     let doc = xml_input::parse(text, limits)?;
-    read_tree(&doc, text)
+    read_tree_with_limits(&doc, text, limits)
 }
 
 /// Reads an already parsed XML tree (`text` is the text it was parsed from).
 pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+    read_tree_with_limits(doc, text, &Limits::default())
+}
+
+/// [`read_tree`] within `limits` (those that apply after parsing:
+/// [`Limits::max_attachment_bytes`]).
+pub fn read_tree_with_limits(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    limits: &Limits,
+) -> Result<Document> {
     match syntax_of(doc, text)? {
-        Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_document(doc, text),
-        Syntax::Cii => cii::read_document(doc, text),
-        Syntax::CppPivot | Syntax::CppMixte => cpp_pivot::read_document(doc, text),
+        Syntax::UblInvoice | Syntax::UblCreditNote => {
+            ubl::read_document_with_limits(doc, text, limits)
+        }
+        Syntax::Cii => cii::read_document_with_limits(doc, text, limits),
+        Syntax::CppPivot | Syntax::CppMixte => {
+            cpp_pivot::read_document_with_limits(doc, text, limits)
+        }
     }
 }
 

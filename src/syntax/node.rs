@@ -4,6 +4,7 @@
 
 use super::{Ignored, lexical};
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::model::{SourceMap, Span, TermPath, TextPos};
 use chrono::NaiveDate;
 use roxmltree::Node;
@@ -17,15 +18,34 @@ pub struct ReadContext<'a> {
     pub source_map: SourceMap,
     /// Elements present in the document that the reader did not map.
     pub ignored: Vec<Ignored>,
+    /// [`Limits::max_attachment_bytes`].
+    max_attachment_bytes: usize,
 }
 
 impl<'a> ReadContext<'a> {
-    /// A context over the document text.
+    /// A context over the document text, with the default [`Limits`].
     pub fn new(text: &'a str) -> Self {
+        Self::with_limits(text, &Limits::default())
+    }
+
+    /// A context over the document text, decoding within `limits`.
+    pub fn with_limits(text: &'a str, limits: &Limits) -> Self {
         Self {
             text,
             source_map: SourceMap::new(),
             ignored: Vec::new(),
+            max_attachment_bytes: limits.max_attachment_bytes,
+        }
+    }
+
+    /// A context for another part of the same document, with the same
+    /// limits (an empty source map and ignored list).
+    pub fn sibling(&self) -> Self {
+        Self {
+            text: self.text,
+            source_map: SourceMap::new(),
+            ignored: Vec::new(),
+            max_attachment_bytes: self.max_attachment_bytes,
         }
     }
 
@@ -82,10 +102,19 @@ impl<'a> ReadContext<'a> {
         lexical::date_102(raw).map_err(|reason| self.invalid("date", raw, node, reason))
     }
 
-    /// The element text decoded from base64, recorded under `path`.
+    /// The element text decoded from base64, recorded under `path`. Content
+    /// that would decode to more than [`Limits::max_attachment_bytes`] is
+    /// refused before decoding ([`Error::LimitExceeded`] at the element).
     pub fn base64(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Vec<u8>> {
         self.record(path, node);
         let raw = node.text().unwrap_or("");
+        if lexical::base64_decoded_len(raw) > self.max_attachment_bytes {
+            return Err(Error::LimitExceeded {
+                what: "decoded attachment size in bytes",
+                limit: u64::try_from(self.max_attachment_bytes).unwrap_or(u64::MAX),
+                pos: self.pos(node.range().start),
+            });
+        }
         lexical::base64(raw).map_err(|reason| self.invalid("base64", raw, node, reason))
     }
 

@@ -10,6 +10,7 @@
 
 use super::names::{self as n, Name, Party, PartyTerms, key};
 use crate::error::Result;
+use crate::limits::Limits;
 use crate::model::{
     BinaryObject, Buyer, ClassificationIdentifier, Contact, CountryCode, CreditTransfer,
     CurrencyCode, Delivery, DirectDebit, DocumentAllowance, DocumentCharge, Identifier, Invoice,
@@ -27,7 +28,17 @@ use rust_decimal::Decimal;
 /// Reads a parsed CII document (its root is known to be
 /// `rsm:CrossIndustryInvoice`).
 pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
-    let mut cx = ReadContext::new(text);
+    read_document_with_limits(doc, text, &Limits::default())
+}
+
+/// [`read_document`] within `limits` (those that apply after parsing:
+/// [`Limits::max_attachment_bytes`]).
+pub fn read_document_with_limits(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    limits: &Limits,
+) -> Result<Document> {
+    let mut cx = ReadContext::with_limits(text, limits);
     let mut inv = Invoice::default();
     for child in elements(doc.root_element()) {
         match key(child) {

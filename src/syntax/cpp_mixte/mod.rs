@@ -43,7 +43,10 @@ use crate::model::Invoice;
 use crate::syntax::Written;
 use crate::syntax::cpp_pivot::{Flavor, PlatformData};
 
-pub use crate::syntax::cpp_pivot::{read_all, read_document, read_flow, read_flow_with_limits};
+pub use crate::syntax::cpp_pivot::{
+    read_all, read_all_with_limits, read_document, read_document_with_limits, read_flow,
+    read_flow_with_limits,
+};
 
 /// The `xsi:noNamespaceSchemaLocation` the writer puts on the root, as in
 /// the AIFE sample.

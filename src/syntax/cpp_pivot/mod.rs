@@ -55,7 +55,7 @@ pub(crate) mod write;
 use crate::model::NaiveDate;
 use crate::syntax::Document;
 
-pub use read::{read_all, read_document};
+pub use read::{read_all, read_all_with_limits, read_document, read_document_with_limits};
 pub use write::{write, write_flow};
 
 use crate::error::Result;
@@ -81,7 +81,7 @@ pub fn read_flow(bytes: &[u8]) -> Result<Vec<FlowInvoice>> {
 pub fn read_flow_with_limits(bytes: &[u8], limits: &Limits) -> Result<Vec<FlowInvoice>> {
     let text = crate::syntax::xml_input::as_text(bytes, limits)?;
     let doc = crate::syntax::xml_input::parse(text, limits)?;
-    read_all(&doc, text)
+    read_all_with_limits(&doc, text, limits)
 }
 
 /// A version of the AIFE `CPPFacturePivot` XSD.

@@ -14,6 +14,7 @@ use super::{
     Validation,
 };
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::model::*;
 use crate::syntax::node::{ReadContext, elements};
 use crate::syntax::{Document, Ignored, Syntax};
@@ -66,6 +67,16 @@ pub(crate) fn syntax_of_root(root: Node<'_, '_>) -> Option<Syntax> {
 /// Elements outside the invoices that the reader does not know are listed
 /// in the first invoice's `ignored`.
 pub fn read_all(doc: &roxmltree::Document<'_>, text: &str) -> Result<Vec<FlowInvoice>> {
+    read_all_with_limits(doc, text, &Limits::default())
+}
+
+/// [`read_all`] within `limits` (those that apply after parsing:
+/// [`Limits::max_attachment_bytes`]).
+pub fn read_all_with_limits(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    limits: &Limits,
+) -> Result<Vec<FlowInvoice>> {
     let root = doc.root_element();
     let Some(syntax) = syntax_of_root(root) else {
         return Err(Error::UnknownDocument {
@@ -81,7 +92,7 @@ pub fn read_all(doc: &roxmltree::Document<'_>, text: &str) -> Result<Vec<FlowInv
         Syntax::CppMixte => n::MIXTE_UNIT,
         _ => n::PIVOT_UNIT,
     };
-    let mut outer = ReadContext::new(text);
+    let mut outer = ReadContext::with_limits(text, limits);
     let mut envelope = Envelope::default();
     let mut units = Vec::new();
     let mut seen_envelope = false;
@@ -106,7 +117,7 @@ pub fn read_all(doc: &roxmltree::Document<'_>, text: &str) -> Result<Vec<FlowInv
     let mut out = Vec::with_capacity(units.len());
     for (i, unit) in units.into_iter().enumerate() {
         let mut r = UnitReader {
-            cx: ReadContext::new(text),
+            cx: outer.sibling(),
             inv: Invoice::default(),
             platform: PlatformData {
                 envelope: envelope.clone(),
@@ -142,8 +153,18 @@ pub fn read_all(doc: &roxmltree::Document<'_>, text: &str) -> Result<Vec<FlowInv
 /// units are listed as ignored (use [`read_all`] for them). A flow without
 /// invoice gives an empty invoice.
 pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+    read_document_with_limits(doc, text, &Limits::default())
+}
+
+/// [`read_document`] within `limits` (those that apply after parsing:
+/// [`Limits::max_attachment_bytes`]).
+pub fn read_document_with_limits(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    limits: &Limits,
+) -> Result<Document> {
     let syntax = syntax_of_root(doc.root_element()).unwrap_or(Syntax::CppPivot);
-    let mut all = read_all(doc, text)?.into_iter();
+    let mut all = read_all_with_limits(doc, text, limits)?.into_iter();
     let Some(first) = all.next() else {
         let mut cx = ReadContext::new(text);
         for c in elements(doc.root_element()) {

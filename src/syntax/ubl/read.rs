@@ -27,13 +27,24 @@
 
 use super::names as n;
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::model::*;
 use crate::syntax::node::{ReadContext, elements};
 use crate::syntax::{Document, Syntax, UBL_CREDIT_NOTE_NS, UBL_INVOICE_NS};
 use roxmltree::Node;
 
-/// Reads a parsed UBL document.
+/// Reads a parsed UBL document with the default [`Limits`].
 pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+    read_document_with_limits(doc, text, &Limits::default())
+}
+
+/// [`read_document`] within `limits` (those that apply after parsing:
+/// [`Limits::max_attachment_bytes`]).
+pub fn read_document_with_limits(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    limits: &Limits,
+) -> Result<Document> {
     let root = doc.root_element();
     let name = root.tag_name();
     let (syntax, credit) = match (name.namespace(), name.name()) {
@@ -48,7 +59,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
         }
     };
     let mut r = Reader {
-        cx: ReadContext::new(text),
+        cx: ReadContext::with_limits(text, limits),
         inv: Invoice::default(),
         credit,
     };

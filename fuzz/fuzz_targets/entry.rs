@@ -1,0 +1,121 @@
+//! The fuzz targets' bodies, one function per target, shared by the
+//! libFuzzer binaries (`fuzz_targets/*.rs`) and the corpus replay test
+//! (`tests/fuzz_regressions.rs`), so a crasher replays through exactly the
+//! code that found it. Each takes any bytes: an error or any verdict is
+//! fine, a panic, hang or runaway allocation is not.
+#![allow(dead_code)]
+
+use facture::{Invoice, Limits, Profile, Target};
+
+/// Every validation profile; add new ones here so the `validate` target
+/// covers them.
+pub const PROFILES: &[Profile] = &[Profile::En16931];
+
+/// The targets by name (the names of the fuzz binaries and of the corpus
+/// folders).
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("read", read),
+    ("validate", validate),
+    ("ubl", ubl),
+    ("cii", cii),
+    ("cpp_pivot", cpp_pivot),
+    ("cpp_mixte", cpp_mixte),
+    ("cpp_statut", cpp_statut),
+];
+
+/// Every writer target.
+const WRITERS: &[Target] = &[
+    Target::Ubl,
+    Target::UblInvoice,
+    Target::UblCreditNote,
+    Target::Cii,
+    Target::CppPivot,
+    Target::CppMixte,
+];
+
+/// Syntax detection and the detected reader, then every writer.
+pub fn read(data: &[u8]) {
+    if let Ok(doc) = facture::read(data) {
+        write_everywhere(&doc.invoice);
+    }
+}
+
+/// The whole validation with every profile.
+pub fn validate(data: &[u8]) {
+    for profile in PROFILES {
+        if let Ok(report) = facture::validate_bytes(data, profile) {
+            let _ = report.verdict();
+        }
+    }
+}
+
+/// The UBL reader directly (no syntax detection), then every writer.
+pub fn ubl(data: &[u8]) {
+    with_tree(data, |tree, text| {
+        if let Ok(doc) = facture::syntax::ubl::read_document(tree, text) {
+            write_everywhere(&doc.invoice);
+        }
+    });
+}
+
+/// The CII reader directly (no syntax detection), then every writer.
+pub fn cii(data: &[u8]) {
+    with_tree(data, |tree, text| {
+        if let Ok(doc) = facture::syntax::cii::read_document(tree, text) {
+            write_everywhere(&doc.invoice);
+        }
+    });
+}
+
+/// The `CPPFacturePivot` flow reader, every invoice of the flow through
+/// every writer.
+pub fn cpp_pivot(data: &[u8]) {
+    if let Ok(flow) = facture::syntax::cpp_pivot::read_flow(data) {
+        for unit in &flow {
+            write_everywhere(&unit.document.invoice);
+        }
+    }
+}
+
+/// The `CPPFactureMixte` reader (shared with the pivot, but seeded with
+/// mixte flows), then the mixte writer with the platform data read, and
+/// every writer.
+pub fn cpp_mixte(data: &[u8]) {
+    if let Ok(flow) = facture::syntax::cpp_mixte::read_flow(data) {
+        for unit in &flow {
+            if let Ok(written) =
+                facture::syntax::cpp_mixte::write(&unit.document.invoice, &unit.platform)
+            {
+                let _ = facture::syntax::cpp_mixte::read_flow(&written.xml);
+            }
+            write_everywhere(&unit.document.invoice);
+        }
+    }
+}
+
+/// The `CPPStatut` reader.
+pub fn cpp_statut(data: &[u8]) {
+    let _ = facture::syntax::cpp_statut::read(data);
+}
+
+/// Parses `data` as the library does (limits, no DTD, UTF-8) and hands the
+/// tree to `f`; input that is not acceptable XML stops here.
+fn with_tree(data: &[u8], f: impl FnOnce(&roxmltree::Document<'_>, &str)) {
+    let limits = Limits::default();
+    let Ok(text) = facture::syntax::xml_input::as_text(data, &limits) else {
+        return;
+    };
+    let Ok(tree) = facture::syntax::xml_input::parse(text, &limits) else {
+        return;
+    };
+    f(&tree, text);
+}
+
+/// Writes `invoice` with every writer and reads each output back.
+fn write_everywhere(invoice: &Invoice) {
+    for target in WRITERS {
+        if let Ok(written) = facture::write(invoice, *target) {
+            let _ = facture::read(&written.xml);
+        }
+    }
+}
