@@ -1,28 +1,15 @@
-//! Read, read + validate (EN 16931) and convert speed on the bundled examples.
+//! Read, read + validate (EN 16931) and convert speed on the bundled
+//! examples: the "typical invoice" figures.
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
+
+mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn examples() -> Vec<(String, Vec<u8>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .filter_map(|p| {
-            let name = p.file_name()?.to_string_lossy().into_owned();
-            Some((name, std::fs::read(&p).ok()?))
-        })
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    for (name, bytes) in examples() {
+    for (name, bytes) in support::examples() {
         c.bench_function(&format!("read/{name}"), |b| {
             b.iter(|| facture::read(black_box(&bytes)))
         });

@@ -5,15 +5,18 @@
 //! fine, a panic, hang or runaway allocation is not.
 #![allow(dead_code)]
 
-use facture::{Invoice, Limits, Profile, Target};
+use facture::{Invoice, Limits, Profile};
 
 /// Every validation profile; add new ones here so the `validate` target
 /// covers them.
 pub const PROFILES: &[Profile] = &[Profile::En16931];
 
+/// A target's body.
+pub type Target = fn(&[u8]);
+
 /// The targets by name (the names of the fuzz binaries and of the corpus
 /// folders).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("read", read),
     ("validate", validate),
     ("ubl", ubl),
@@ -24,13 +27,13 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 ];
 
 /// Every writer target.
-const WRITERS: &[Target] = &[
-    Target::Ubl,
-    Target::UblInvoice,
-    Target::UblCreditNote,
-    Target::Cii,
-    Target::CppPivot,
-    Target::CppMixte,
+const WRITERS: &[facture::Target] = &[
+    facture::Target::Ubl,
+    facture::Target::UblInvoice,
+    facture::Target::UblCreditNote,
+    facture::Target::Cii,
+    facture::Target::CppPivot,
+    facture::Target::CppMixte,
 ];
 
 /// Syntax detection and the detected reader, then every writer.

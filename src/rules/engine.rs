@@ -2,9 +2,10 @@
 //! of rules each profile runs.
 
 use super::catalogue::{self, RuleInfo};
-use super::report::{Finding, Location, Report};
-use crate::model::{Invoice, SourceMap, Span, TermPath, TextPos};
-use crate::syntax::{Syntax, node::xml_path};
+use super::locate::Locator;
+use super::report::{Finding, Report};
+use crate::model::{Invoice, SourceMap, Span, TermPath};
+use crate::syntax::Syntax;
 use std::sync::{OnceLock, RwLock};
 
 /// The validation profile: which rule sets run.
@@ -206,6 +207,8 @@ pub(crate) fn run(
         not_checked: not_checked(profile, syntax, with_tree),
         ..Report::default()
     };
+    // Indexes the document once there are many findings to locate.
+    let mut locator: Option<Locator<'_, '_>> = None;
     for (id, anchor) in checker.fired {
         let Some(rule) = catalogue::rule(id) else {
             debug_assert!(false, "rule {id} fired but is not catalogued");
@@ -214,12 +217,12 @@ pub(crate) fn run(
         if !profile.sets().contains(&rule.set) || !rule.applies_to(syntax) {
             continue;
         }
-        let (path, location) = match anchor {
-            Anchor::Term(path) => (
-                Some(path),
-                source.and_then(|s| s.source_map.span_near(&path).map(|span| locate(s, span))),
-            ),
-            Anchor::Span(span) => (None, source.map(|s| locate(s, span))),
+        let locator = source
+            .map(|s| locator.get_or_insert_with(|| Locator::new(s.text, s.doc, s.source_map)));
+        let (path, location) = match (anchor, locator) {
+            (Anchor::Term(path), Some(l)) => (Some(path), l.span_near(&path).map(|s| l.locate(s))),
+            (Anchor::Term(path), None) => (Some(path), None),
+            (Anchor::Span(span), l) => (None, l.map(|l| l.locate(span))),
         };
         report.findings.push(Finding {
             rule: rule.id,
@@ -236,20 +239,4 @@ pub(crate) fn run(
         a.rule.cmp(b.rule).then_with(|| pos(a).cmp(&pos(b)))
     });
     report
-}
-
-fn locate(source: &Source<'_, '_>, span: Span) -> Location {
-    let pos = TextPos::at(source.text, span.start as usize);
-    let start = span.start as usize;
-    let xpath = source
-        .doc
-        .descendants()
-        .find(|n| n.is_element() && n.range().start == start)
-        .map(xml_path)
-        .unwrap_or_default();
-    Location {
-        line: pos.line,
-        column: pos.column,
-        xpath,
-    }
 }

@@ -13,6 +13,7 @@ pub mod catalogue;
 pub mod codelist;
 mod en16931;
 pub mod engine;
+mod locate;
 pub mod report;
 pub mod xpath;
 
