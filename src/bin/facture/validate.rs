@@ -3,8 +3,12 @@
 use crate::{Failure, print_stdout};
 use facture::rules::{Finding, Report, Severity, Verdict};
 use facture::syntax::xml_output::XmlOut;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Arguments of `facture validate`.
 #[derive(clap::Args)]
@@ -23,8 +27,13 @@ pub struct Args {
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// The invoices to validate (UBL Invoice/CreditNote or CII).
-    #[arg(required = true)]
+    /// The invoices to validate (UBL Invoice/CreditNote, CII, Chorus Pro
+    /// pivot or mixte), or directories, walked recursively for `*.xml`.
+    /// Files are validated in parallel on all cores; results are printed in
+    /// input order (directory contents sorted by path), then, for several
+    /// files, a summary on stderr (files, valid, invalid, unreadable, time).
+    /// A progress bar is shown on stderr when it is a terminal.
+    #[arg(required = true, value_name = "FILE_OR_DIR")]
     files: Vec<PathBuf>,
 }
 
@@ -55,50 +64,158 @@ impl Lang {
     }
 }
 
-/// Runs `facture validate`: every file is checked even when others cannot
-/// be read. Exit 0 when all are valid, 1 when any is invalid or could not be
-/// fully checked, 2 when any could not be read.
+/// What became of one input file.
+enum Outcome {
+    Report(Report),
+    Unreadable(facture::Error),
+}
+
+/// Runs `facture validate`: files are checked in parallel on all cores,
+/// every file even when others cannot be read, and the results are printed
+/// in input order. Directories are walked recursively for `*.xml`. Exit 0
+/// when all are valid, 1 when any is invalid or could not be fully checked,
+/// 2 when any could not be read.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    if args.format == Format::Svrl && args.files.len() > 1 && args.output.is_none() {
+    let profile = match args.profile {
+        ProfileArg::En16931 => facture::Profile::En16931,
+    };
+    let started = Instant::now();
+    let files = inputs(&args.files)?;
+    if args.format == Format::Svrl && files.len() > 1 && args.output.is_none() {
         return Err(Failure::Error(
             "--format svrl with several files needs -o DIR (one SVRL document per file)".into(),
         ));
     }
-    let profile = match args.profile {
-        ProfileArg::En16931 => facture::Profile::En16931,
-    };
-    let mut unreadable = 0usize;
-    let mut not_valid = 0usize;
-    for file in &args.files {
-        let result = std::fs::read(file)
-            .map_err(facture::Error::from)
-            .and_then(|bytes| facture::validate_bytes(&bytes, &profile));
-        match result {
-            Ok(report) => {
-                if !report.is_valid() {
-                    not_valid += 1;
+    let progress = progress_bar(files.len());
+    let mut tally = Tally::default();
+    // Chunks keep the output streaming and in input order while each chunk
+    // is validated in parallel.
+    let chunk = rayon::current_num_threads().max(1) * 16;
+    for batch in files.chunks(chunk) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|file| {
+                let outcome = match std::fs::read(file)
+                    .map_err(facture::Error::from)
+                    .and_then(|bytes| facture::validate_bytes(&bytes, &profile))
+                {
+                    Ok(report) => Outcome::Report(report),
+                    Err(e) => Outcome::Unreadable(e),
+                };
+                if let Some(bar) = &progress {
+                    bar.inc(1);
                 }
-                emit_report(args, file, &report)?;
+                outcome
+            })
+            .collect();
+        for (file, outcome) in batch.iter().zip(&outcomes) {
+            let emit = || match outcome {
+                Outcome::Report(report) => emit_report(args, file, report),
+                Outcome::Unreadable(e) => emit_error(args, file, e),
+            };
+            match &progress {
+                Some(bar) => bar.suspend(emit)?,
+                None => emit()?,
             }
-            Err(e) => {
-                unreadable += 1;
-                emit_error(args, file, &e)?;
-            }
+            tally.add(outcome);
         }
     }
-    if unreadable > 0 {
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if files.len() > 1 || files.len() != args.files.len() {
+        eprintln!(
+            "facture: {} file(s): {} valid, {} invalid, {} unreadable in {:.2} s",
+            files.len(),
+            tally.valid,
+            tally.not_valid,
+            tally.unreadable,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if tally.unreadable > 0 {
         Err(Failure::Error(format!(
-            "{unreadable} of {} file(s) could not be read",
-            args.files.len()
+            "{} of {} file(s) could not be read",
+            tally.unreadable,
+            files.len()
         )))
-    } else if not_valid > 0 {
+    } else if tally.not_valid > 0 {
         Err(Failure::Check(format!(
-            "{not_valid} of {} file(s) not valid",
-            args.files.len()
+            "{} of {} file(s) not valid",
+            tally.not_valid,
+            files.len()
         )))
     } else {
         Ok(())
     }
+}
+
+/// Counts of the outcomes so far.
+#[derive(Default)]
+struct Tally {
+    valid: usize,
+    not_valid: usize,
+    unreadable: usize,
+}
+
+impl Tally {
+    fn add(&mut self, outcome: &Outcome) {
+        match outcome {
+            Outcome::Report(r) if r.is_valid() => self.valid += 1,
+            Outcome::Report(_) => self.not_valid += 1,
+            Outcome::Unreadable(_) => self.unreadable += 1,
+        }
+    }
+}
+
+/// The files to validate, in the order given: a file as it is (whatever its
+/// extension), a directory as the `*.xml` files under it, recursively,
+/// sorted by path. A path that does not exist is kept, to be reported as
+/// unreadable.
+fn inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let mut found = Vec::new();
+            walk(arg, &mut found).map_err(|e| Failure::Error(format!("{}: {e}", arg.display())))?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(arg.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on stderr for a batch, when stderr is a terminal.
+fn progress_bar(files: usize) -> Option<ProgressBar> {
+    if files < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (eta {eta})")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 fn emit_report(args: &Args, file: &Path, report: &Report) -> Result<(), Failure> {
