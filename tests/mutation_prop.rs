@@ -16,8 +16,11 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
-/// The repository's documents, and the byte ranges of their elements.
-static SEEDS: LazyLock<Vec<(Vec<u8>, Vec<std::ops::Range<usize>>)>> = LazyLock::new(|| {
+/// A document and the byte ranges of its elements.
+type Seed = (Vec<u8>, Vec<std::ops::Range<usize>>);
+
+/// The repository's documents.
+static SEEDS: LazyLock<Vec<Seed>> = LazyLock::new(|| {
     let mut files = Vec::new();
     for dir in [
         "examples",
