@@ -7,8 +7,9 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use support::cpu_time::CpuTime;
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<CpuTime>) {
     for (name, bytes) in support::examples() {
         c.bench_function(&format!("read/{name}"), |b| {
             b.iter(|| facture::read(black_box(&bytes)))
@@ -27,5 +28,9 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = bench
+}
 criterion_main!(benches);

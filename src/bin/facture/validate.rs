@@ -92,22 +92,25 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     // is validated in parallel.
     let chunk = rayon::current_num_threads().max(1) * 16;
     for batch in files.chunks(chunk) {
-        let outcomes: Vec<Outcome> = batch
-            .par_iter()
-            .map(|file| {
-                let outcome = match std::fs::read(file)
-                    .map_err(facture::Error::from)
-                    .and_then(|bytes| facture::validate_bytes(&bytes, &profile))
-                {
-                    Ok(report) => Outcome::Report(report),
-                    Err(e) => Outcome::Unreadable(e),
-                };
-                if let Some(bar) = &progress {
-                    bar.inc(1);
-                }
-                outcome
-            })
-            .collect();
+        let check = |file: &PathBuf| {
+            let outcome = match std::fs::read(file)
+                .map_err(facture::Error::from)
+                .and_then(|bytes| facture::validate_bytes(&bytes, &profile))
+            {
+                Ok(report) => Outcome::Report(report),
+                Err(e) => Outcome::Unreadable(e),
+            };
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            outcome
+        };
+        // One file: no thread pool to start.
+        let outcomes: Vec<Outcome> = if batch.len() == 1 {
+            batch.iter().map(check).collect()
+        } else {
+            batch.par_iter().map(check).collect()
+        };
         for (file, outcome) in batch.iter().zip(&outcomes) {
             let emit = || match outcome {
                 Outcome::Report(report) => emit_report(args, file, report),
