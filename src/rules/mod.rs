@@ -13,6 +13,7 @@ pub mod catalogue;
 pub mod codelist;
 mod en16931;
 pub mod engine;
+mod facturx;
 pub mod report;
 pub mod xpath;
 
@@ -30,9 +31,11 @@ pub fn validate(invoice: &Invoice, profile: &Profile) -> Report {
     engine::run(invoice, None, None, profile)
 }
 
-/// Reads a document (UBL or CII, detected) and validates it: syntax rules
-/// on the XML, business rules on the model, each finding with its line,
-/// column and XPath.
+/// Reads a document (UBL or CII, detected, or a Factur-X PDF) and
+/// validates it: syntax rules on the XML, business rules on the model, each
+/// finding with its line, column and XPath. For a Factur-X PDF the rules
+/// see the embedded CII (positions are in it) and the Factur-X rules
+/// (`FX-*`) run too, whatever the profile.
 pub fn validate_bytes(bytes: &[u8], profile: &Profile) -> Result<Report> {
     validate_bytes_with_limits(bytes, profile, &Limits::default())
 }
@@ -43,6 +46,18 @@ pub fn validate_bytes_with_limits(
     profile: &Profile,
     limits: &Limits,
 ) -> Result<Report> {
+    if syntax::facturx::is_pdf(bytes) {
+        let extracted = syntax::facturx::extract(bytes, limits)?;
+        return syntax::facturx::with_embedded(&extracted, limits, |text, tree, doc| {
+            let source = engine::Source {
+                text,
+                doc: tree,
+                source_map: &doc.source_map,
+                container: Some(&extracted),
+            };
+            engine::run(&doc.invoice, Some(doc.syntax), Some(&source), profile)
+        });
+    }
     let text = syntax::xml_input::as_text(bytes, limits)?;
     let tree = syntax::xml_input::parse(text, limits)?;
     let doc = syntax::read_tree(&tree, text)?;
@@ -50,6 +65,7 @@ pub fn validate_bytes_with_limits(
         text,
         doc: &tree,
         source_map: &doc.source_map,
+        container: None,
     };
     Ok(engine::run(
         &doc.invoice,

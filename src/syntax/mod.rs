@@ -8,6 +8,7 @@ pub mod cii;
 pub mod cpp_mixte;
 pub mod cpp_pivot;
 pub mod cpp_statut;
+pub mod facturx;
 pub mod lexical;
 pub mod node;
 pub mod ubl;
@@ -41,17 +42,30 @@ pub enum Syntax {
     CppPivot,
     /// Chorus Pro `CPPFactureMixte` (E2 mixed invoice flow).
     CppMixte,
+    /// Factur-X / ZUGFeRD: a PDF with an embedded CII invoice
+    /// ([`facturx`]). Positions refer to the embedded XML.
+    FacturX,
 }
 
 impl Syntax {
     /// The short name used on the command line and in reports: `ubl`,
-    /// `cii`, `cpp-pivot` or `cpp-mixte`.
+    /// `cii`, `cpp-pivot`, `cpp-mixte` or `facturx`.
     pub fn family(self) -> &'static str {
         match self {
             Syntax::UblInvoice | Syntax::UblCreditNote => "ubl",
             Syntax::Cii => "cii",
             Syntax::CppPivot => "cpp-pivot",
             Syntax::CppMixte => "cpp-mixte",
+            Syntax::FacturX => "facturx",
+        }
+    }
+
+    /// The syntax of the XML the rules look at: the embedded CII for
+    /// [`Syntax::FacturX`], the syntax itself otherwise.
+    pub fn xml_syntax(self) -> Syntax {
+        match self {
+            Syntax::FacturX => Syntax::Cii,
+            other => other,
         }
     }
 }
@@ -64,6 +78,7 @@ impl fmt::Display for Syntax {
             Syntax::Cii => "UN/CEFACT CII D16B",
             Syntax::CppPivot => "Chorus Pro CPPFacturePivot",
             Syntax::CppMixte => "Chorus Pro CPPFactureMixte",
+            Syntax::FacturX => "Factur-X / ZUGFeRD PDF (embedded CII D16B)",
         })
     }
 }
@@ -118,7 +133,8 @@ pub struct Written {
 }
 
 /// Tells which syntax a document is in from its root element and namespace,
-/// without reading it further.
+/// without reading it further. A PDF (`%PDF-` header) is
+/// [`Syntax::FacturX`], without looking for the embedded invoice.
 ///
 /// ```
 /// use facture::syntax::{detect, Syntax};
@@ -126,6 +142,9 @@ pub struct Written {
 /// assert_eq!(detect(xml).unwrap(), Syntax::UblInvoice);
 /// ```
 pub fn detect(bytes: &[u8]) -> Result<Syntax> {
+    if facturx::is_pdf(bytes) {
+        return Ok(Syntax::FacturX);
+    }
     let limits = Limits::default();
     let text = xml_input::as_text(bytes, &limits)?;
     let doc = xml_input::parse(text, &limits)?;
@@ -156,7 +175,8 @@ fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
 
 /// Reads a UBL Invoice, UBL CreditNote, CII invoice, or Chorus Pro
 /// `CPPFacturePivot` / `CPPFactureMixte` flow (its first invoice), detected
-/// by its root element and namespace, with the default [`Limits`].
+/// by its root element and namespace, or a Factur-X PDF (its embedded CII,
+/// see [`facturx`]), with the default [`Limits`].
 ///
 /// ```
 /// let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
@@ -169,6 +189,9 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
 
 /// [`read`] with explicit [`Limits`].
 pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
+    if facturx::is_pdf(bytes) {
+        return facturx::read_document(bytes, limits);
+    }
     let text = xml_input::as_text(bytes, limits)?;
     let doc = xml_input::parse(text, limits)?;
     read_tree(&doc, text)
@@ -178,7 +201,7 @@ pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
 pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
     match syntax_of(doc, text)? {
         Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_document(doc, text),
-        Syntax::Cii => cii::read_document(doc, text),
+        Syntax::Cii | Syntax::FacturX => cii::read_document(doc, text),
         Syntax::CppPivot | Syntax::CppMixte => cpp_pivot::read_document(doc, text),
     }
 }

@@ -21,8 +21,9 @@ pub struct Args {
     /// Exit 1 (after writing) if anything of the source could not be carried.
     #[arg(long)]
     strict: bool,
-    /// The invoice to convert (UBL Invoice/CreditNote, CII, or a Chorus Pro
-    /// CPPFacturePivot / CPPFactureMixte: its first invoice).
+    /// The invoice to convert (UBL Invoice/CreditNote, CII, a Chorus Pro
+    /// CPPFacturePivot / CPPFactureMixte: its first invoice, or a Factur-X
+    /// PDF: its embedded CII).
     file: PathBuf,
 }
 

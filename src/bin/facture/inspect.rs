@@ -11,7 +11,8 @@ pub struct Args {
     /// Print the whole canonical model as JSON instead of a summary.
     #[arg(long)]
     json: bool,
-    /// The invoice to inspect (UBL Invoice/CreditNote or CII).
+    /// The invoice to inspect (UBL Invoice/CreditNote, CII, Chorus Pro, or a
+    /// Factur-X PDF: its embedded CII).
     file: PathBuf,
 }
 

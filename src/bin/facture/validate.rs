@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 /// Arguments of `facture validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Rule profile.
+    /// Rule profile: `en16931`, or `factur-x` (EN 16931 and the Factur-X
+    /// profile rules FX-PROFILE-*, by BT-24; MINIMUM and BASIC WL invoices
+    /// get those instead of EN 16931). A Factur-X PDF always gets the
+    /// Factur-X rules, container checks FX-PDF-* included.
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
     /// Output format: `text` (human), `json` (one object per file per
@@ -23,7 +26,8 @@ pub struct Args {
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// The invoices to validate (UBL Invoice/CreditNote or CII).
+    /// The invoices to validate (UBL Invoice/CreditNote, CII, Chorus Pro,
+    /// or a Factur-X PDF: its embedded CII, lines and columns in that XML).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -31,6 +35,8 @@ pub struct Args {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ProfileArg {
     En16931,
+    #[value(name = "factur-x")]
+    FacturX,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,6 +72,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let profile = match args.profile {
         ProfileArg::En16931 => facture::Profile::En16931,
+        ProfileArg::FacturX => facture::Profile::FacturX,
     };
     let mut unreadable = 0usize;
     let mut not_valid = 0usize;
