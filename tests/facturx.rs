@@ -605,3 +605,73 @@ fn python_factur_x_reads_and_checks_the_embedded_pdf() {
     assert_eq!(String::from_utf8_lossy(head).trim(), "factur-x.xml en16931");
     assert_eq!(xml, cii().as_slice());
 }
+
+fn facture_cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_facture"))
+        .args(args)
+        .output()
+        .expect("the facture binary runs")
+}
+
+#[test]
+fn cli_embed_extract_and_validate() {
+    let dir = std::env::temp_dir().join(format!("facture-facturx-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("out.pdf");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    // UBL input is converted to CII first.
+    let out = facture_cli(&[
+        "facturx".as_ref(),
+        "embed".as_ref(),
+        "--pdf".as_ref(),
+        fixture("blank.pdf").as_os_str(),
+        "--xml".as_ref(),
+        examples.join("ubl-invoice.xml").as_os_str(),
+        "--profile".as_ref(),
+        "en16931".as_ref(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = dir.join("factur-x.xml");
+    let out = facture_cli(&[
+        "facturx".as_ref(),
+        "extract".as_ref(),
+        pdf.as_os_str(),
+        "-o".as_ref(),
+        xml.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("conformance level EN 16931"));
+    let extracted = facture::read(&read(&xml)).unwrap();
+    assert_eq!(extracted.syntax, Syntax::Cii);
+    let ubl = facture::read(&read(examples.join("ubl-invoice.xml"))).unwrap();
+    assert_eq!(extracted.invoice.number, ubl.invoice.number);
+
+    let out = facture_cli(&[
+        "validate".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["syntax"], "facturx");
+    assert_eq!(line["valid"], out.status.success());
+
+    // A PDF without an invoice: exit 2 and a one-line message.
+    let out = facture_cli(&[
+        "facturx".as_ref(),
+        "extract".as_ref(),
+        fixture("blank.pdf").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no embedded invoice"));
+}
