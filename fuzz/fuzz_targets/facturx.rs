@@ -13,11 +13,8 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         ..facture::Limits::default()
     };
     if facturx::extract(data, &limits).is_ok() {
-        let _ = facture::rules::validate_bytes_with_limits(
-            data,
-            &facture::Profile::En16931,
-            &limits,
-        );
+        let _ =
+            facture::rules::validate_bytes_with_limits(data, &facture::Profile::En16931, &limits);
     }
     let options = EmbedOptions {
         limits,

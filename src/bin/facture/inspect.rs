@@ -57,8 +57,10 @@ pub fn summary(doc: &facture::Document) -> String {
     let _ = writeln!(out, "syntax:        {}", doc.syntax);
     let _ = writeln!(
         out,
-        "profile:       {}",
-        or_dash(inv.process.specification.as_deref())
+        "profile:       {}{}",
+        or_dash(inv.process.specification.as_deref()),
+        facture::syntax::facturx::FacturXProfile::of(inv)
+            .map_or_else(String::new, |p| format!(" (Factur-X {p})"))
     );
     if let Some(process) = &inv.process.business_process {
         let _ = writeln!(out, "process:       {process}");
