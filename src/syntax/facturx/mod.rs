@@ -74,6 +74,7 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// The invoice extracted from a Factur-X PDF, and what the PDF says about it.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Extracted {
     /// The embedded XML, byte for byte.
     pub xml: Vec<u8>,

@@ -21,6 +21,7 @@ const PDFA_PROPERTY_NS: &str = "http://www.aiim.org/pdfa/ns/property#";
 
 /// What the XMP metadata of a Factur-X PDF says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Xmp {
     /// `fx:DocumentType` (`INVOICE`).
     pub document_type: Option<String>,
