@@ -40,6 +40,9 @@ enum Anchor {
 pub struct Checker<'a> {
     syntax: Option<Syntax>,
     source_map: Option<&'a SourceMap>,
+    /// Whether the syntax families run after the model families (a
+    /// document is being validated, not a bare model).
+    tree: bool,
     fired: Vec<(&'static str, Anchor)>,
 }
 
@@ -48,6 +51,7 @@ impl<'a> Checker<'a> {
         Self {
             syntax,
             source_map: None,
+            tree: false,
             fired: Vec::new(),
         }
     }
@@ -56,6 +60,7 @@ impl<'a> Checker<'a> {
         Self {
             syntax,
             source_map: Some(source_map),
+            tree: syntax.is_some(),
             fired: Vec::new(),
         }
     }
@@ -73,6 +78,22 @@ impl<'a> Checker<'a> {
     /// The syntax of the document being checked (`None` for a bare model).
     pub fn syntax(&self) -> Option<Syntax> {
         self.syntax
+    }
+
+    /// Whether model rule `id` is checked on the document tree for this
+    /// document, by a syntax family that declares it in
+    /// its `replaces` list: the model family must then leave it
+    /// alone. That is the case of the rules whose official contexts depend
+    /// on XML details the model does not keep (an element repeated where
+    /// the model holds one term, an allowance without its charge
+    /// indicator, the currency written on an amount).
+    pub fn checked_on_tree(&self, id: &str) -> bool {
+        self.tree
+            && self.syntax.is_some_and(|syntax| {
+                SYNTAX_FAMILIES
+                    .iter()
+                    .any(|f| f.syntax == syntax.family() && f.replaces.contains(&id))
+            })
     }
 
     /// Rule `id` fired on the model term or group at `path`.
@@ -105,6 +126,10 @@ pub(crate) struct SyntaxFamily {
     pub syntax: &'static str,
     /// The ids the function can fire.
     pub ids: &'static [&'static str],
+    /// Model rules (also in `ids`) this family checks in full on the tree
+    /// for its syntax, in place of their model family (see
+    /// [`Checker::checked_on_tree`]).
+    pub replaces: &'static [&'static str],
     /// The check.
     pub check: fn(&roxmltree::Document<'_>, &mut Checker<'_>),
 }
@@ -116,8 +141,10 @@ pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
 pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::ubl::rules::FAMILY,
     crate::syntax::ubl::rules::currency::FAMILY,
+    crate::syntax::ubl::rules::business::FAMILY,
     crate::syntax::cii::rules::FAMILY,
     crate::syntax::cii::rules::currency::FAMILY,
+    crate::syntax::cii::rules::business::FAMILY,
 ];
 
 fn applicable(

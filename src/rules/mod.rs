@@ -11,7 +11,7 @@
 
 pub mod catalogue;
 pub mod codelist;
-mod en16931;
+pub(crate) mod en16931;
 pub mod engine;
 pub mod report;
 pub mod xpath;

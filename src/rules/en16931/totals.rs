@@ -44,7 +44,7 @@
 
 mod cooccurrence;
 mod decimals;
-mod num;
+pub(crate) mod num;
 mod sums;
 
 use crate::model::{Invoice, Term};

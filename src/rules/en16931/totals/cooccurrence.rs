@@ -85,6 +85,12 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
             TermPath::of(bg(11)).child(bt(63)),
         ),
     ] {
+        // In a document, the official contexts are every VAT party tax
+        // scheme (UBL) or VA registration (CII), repetitions included:
+        // checked on the tree.
+        if out.checked_on_tree("BR-CO-09") {
+            break;
+        }
         let Some(vat_id) = vat_id else { continue };
         let prefix: String = vat_id.chars().take(2).collect();
         let ok = match binding {

@@ -182,6 +182,11 @@ impl<'a> Doc<'a> {
 
     /// Rule 01, at the invoice root.
     fn presence(&self, cat: &Category, out: &mut Checker) {
+        if out.checked_on_tree(cat.ids[0]) {
+            // UBL BR-S/AF/AG-01 count `//cac:AllowanceCharge/cac:TaxCategory`
+            // (see `syntax::ubl::rules::business`).
+            return;
+        }
         let x = cat.code;
         // CII counts every category whatever its type code; UBL filters on
         // the VAT scheme except in BR-S-01.
