@@ -4,7 +4,7 @@
 use super::catalogue::{self, RuleInfo};
 use super::report::{Finding, Location, Report};
 use crate::model::{Invoice, SourceMap, Span, TermPath, TextPos};
-use crate::syntax::{Syntax, node::xml_path};
+use crate::syntax::{Syntax, Unreadable, node::xml_path};
 use std::sync::{OnceLock, RwLock};
 
 /// The validation profile: which rule sets run.
@@ -40,6 +40,7 @@ enum Anchor {
 pub struct Checker<'a> {
     syntax: Option<Syntax>,
     source_map: Option<&'a SourceMap>,
+    unreadable: &'a [Unreadable],
     /// Whether the syntax families run after the model families (a
     /// document is being validated, not a bare model).
     tree: bool,
@@ -51,15 +52,21 @@ impl<'a> Checker<'a> {
         Self {
             syntax,
             source_map: None,
+            unreadable: &[],
             tree: false,
             fired: Vec::new(),
         }
     }
 
-    pub(crate) fn with_source(syntax: Option<Syntax>, source_map: &'a SourceMap) -> Self {
+    pub(crate) fn with_source(
+        syntax: Option<Syntax>,
+        source_map: &'a SourceMap,
+        unreadable: &'a [Unreadable],
+    ) -> Self {
         Self {
             syntax,
             source_map: Some(source_map),
+            unreadable,
             tree: syntax.is_some(),
             fired: Vec::new(),
         }
@@ -73,6 +80,22 @@ impl<'a> Checker<'a> {
         let path = TermPath::of(group);
         self.source_map
             .map(|map| map.entries().iter().any(|(p, _)| *p == path))
+    }
+
+    /// Whether the term at `path` was in the document with a value a lenient
+    /// read could not read (so it is `None` in the model): it exists for the
+    /// official `exists(…)` tests, though its value cannot be used.
+    pub fn unreadable(&self, path: &TermPath) -> bool {
+        self.unreadable_value(path).is_some()
+    }
+
+    /// The value as written of an unreadable term (see [`Self::unreadable`]),
+    /// for tests on the string itself such as `string-length(…)`.
+    pub fn unreadable_value(&self, path: &TermPath) -> Option<&str> {
+        self.unreadable
+            .iter()
+            .find(|u| u.term.as_ref() == Some(path))
+            .map(|u| u.value.as_str())
     }
 
     /// The syntax of the document being checked (`None` for a bare model).
@@ -201,6 +224,7 @@ pub(crate) struct Source<'a, 'input> {
     pub text: &'input str,
     pub doc: &'a roxmltree::Document<'input>,
     pub source_map: &'a SourceMap,
+    pub unreadable: &'a [Unreadable],
 }
 
 /// Runs the profile's rules over the model (and the document, when given)
@@ -212,7 +236,7 @@ pub(crate) fn run(
     profile: &Profile,
 ) -> Report {
     let mut checker = match source {
-        Some(s) => Checker::with_source(syntax, s.source_map),
+        Some(s) => Checker::with_source(syntax, s.source_map, s.unreadable),
         None => Checker::new(syntax),
     };
     for family in MODEL_FAMILIES {
@@ -257,6 +281,20 @@ pub(crate) fn run(
             message_en: rule.en,
             message_fr: rule.fr,
         });
+    }
+    // What a lenient read could not read: reported whatever the profile.
+    if let (Some(source), Some(rule)) = (source, catalogue::rule("READ-01")) {
+        for u in source.unreadable {
+            report.findings.push(Finding {
+                rule: rule.id,
+                severity: rule.severity(syntax),
+                terms: rule.terms,
+                path: u.term,
+                location: Some(locate(source, u.span)),
+                message_en: rule.en,
+                message_fr: rule.fr,
+            });
+        }
     }
     report.findings.sort_by(|a, b| {
         let pos = |f: &Finding| f.location.as_ref().map(|l| (l.line, l.column));
