@@ -218,7 +218,7 @@ pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
 /// ```
 /// use facture::syntax::{ReadOptions, read_with_options};
 /// let xml = std::fs::read_to_string("examples/ubl-invoice.xml").unwrap();
-/// let bad = xml.replacen("<cbc:IssueDate>2024-06-15</cbc:IssueDate>", "<cbc:IssueDate>15/06/2024</cbc:IssueDate>", 1);
+/// let bad = xml.replacen("<cbc:IssueDate>2026-03-31</cbc:IssueDate>", "<cbc:IssueDate>31/03/2026</cbc:IssueDate>", 1);
 /// assert!(facture::read(bad.as_bytes()).is_err());
 /// let lenient = ReadOptions { lenient: true, ..ReadOptions::default() };
 /// let doc = read_with_options(bad.as_bytes(), &lenient).unwrap();
