@@ -85,7 +85,13 @@ fn facture_agrees_with_the_official_artefacts() {
     }
     let work = std::env::temp_dir().join(format!("facture-conformance-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
-    let corpus = common::en16931_corpus(&shared);
+    let mut corpus = common::en16931_corpus(&shared);
+    let realworld = common::realworld_invoices();
+    assert!(
+        realworld.len() >= 10,
+        "tests/fixtures/realworld has its invoices"
+    );
+    corpus.extend(realworld);
     let files: Vec<PathBuf> = corpus
         .iter()
         .enumerate()
@@ -99,6 +105,7 @@ fn facture_agrees_with_the_official_artefacts() {
 
     let mut disagreements: BTreeSet<String> = BTreeSet::new();
     let prefix = format!("{}/", shared.display());
+    let repo = format!("{}/", env!("CARGO_MANIFEST_DIR"));
     let mut unreadable = Vec::new();
     let mut with_unreadable_values = Vec::new();
     let mut not_checked = BTreeSet::new();
@@ -132,6 +139,7 @@ fn facture_agrees_with_the_official_artefacts() {
             .cloned()
             .collect();
         let name = doc.name.strip_prefix(&prefix).unwrap_or(&doc.name);
+        let name = name.strip_prefix(&repo).unwrap_or(name);
         for (id, flag) in theirs.difference(&ours) {
             disagreements.insert(format!("{name} missed {id} {flag}"));
         }

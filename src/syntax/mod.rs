@@ -237,7 +237,11 @@ pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> 
 }
 
 /// [`read_tree`], leniently when `lenient` (see [`ReadOptions::lenient`]).
-pub fn read_tree_with(doc: &roxmltree::Document<'_>, text: &str, lenient: bool) -> Result<Document> {
+pub fn read_tree_with(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    lenient: bool,
+) -> Result<Document> {
     match syntax_of(doc, text)? {
         Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_with(doc, text, lenient),
         Syntax::Cii => cii::read_with(doc, text, lenient),

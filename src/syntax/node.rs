@@ -100,7 +100,8 @@ impl<'a> ReadContext<'a> {
     pub fn decimal(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Option<Decimal>> {
         self.record(path, node);
         let raw = node.text().unwrap_or("");
-        let read = lexical::decimal(raw).map_err(|reason| self.invalid("decimal", raw, node, reason));
+        let read =
+            lexical::decimal(raw).map_err(|reason| self.invalid("decimal", raw, node, reason));
         self.lenient(Some(path), node, read)
     }
 

@@ -1160,7 +1160,9 @@ impl Reader<'_> {
                 Some(n::MULTIPLIER_FACTOR_NUMERIC) => {
                     once_read!(self, ac.percentage, c, self.cx.decimal(path(pct), c)?)
                 }
-                Some(n::AMOUNT) => once_read!(self, ac.amount, c, self.cx.decimal(path(amount), c)?),
+                Some(n::AMOUNT) => {
+                    once_read!(self, ac.amount, c, self.cx.decimal(path(amount), c)?)
+                }
                 Some(n::BASE_AMOUNT) => {
                     once_read!(
                         self,
@@ -1326,7 +1328,9 @@ impl Reader<'_> {
                 Some(n::TAXABLE_AMOUNT) => {
                     once_read!(self, v.taxable_amount, c, self.cx.decimal(path(116), c)?)
                 }
-                Some(n::TAX_AMOUNT) => once_read!(self, v.tax_amount, c, self.cx.decimal(path(117), c)?),
+                Some(n::TAX_AMOUNT) => {
+                    once_read!(self, v.tax_amount, c, self.cx.decimal(path(117), c)?)
+                }
                 Some(n::TAX_CATEGORY) if !category_seen => {
                     category_seen = true;
                     let mut scheme = Some(String::new());
@@ -1662,7 +1666,12 @@ impl Reader<'_> {
                             match n::of(d) {
                                 Some(n::CHARGE_INDICATOR) => {}
                                 Some(n::AMOUNT) => {
-                                    once_read!(self, price.discount, d, self.cx.decimal(path(147), d)?)
+                                    once_read!(
+                                        self,
+                                        price.discount,
+                                        d,
+                                        self.cx.decimal(path(147), d)?
+                                    )
                                 }
                                 Some(n::BASE_AMOUNT) => once_read!(
                                     self,
