@@ -6,6 +6,7 @@
 mod chorus;
 mod convert;
 mod inspect;
+mod profile;
 mod validate;
 
 use clap::{Parser, Subcommand};
