@@ -37,6 +37,11 @@ fn cii_with_profile(profile: FacturXProfile) -> Vec<u8> {
         .into_bytes()
 }
 
+/// The invoice the fixture PDFs embed.
+fn fixture_xml() -> Vec<u8> {
+    read(fixture("invoice.xml"))
+}
+
 fn fixed_date() -> EmbedOptions {
     EmbedOptions {
         date: chrono::NaiveDate::from_ymd_opt(2026, 4, 1).and_then(|d| d.and_hms_opt(12, 0, 0)),
@@ -494,7 +499,7 @@ fn python_factur_x_fixture_reads() {
     // Written by the `factur-x` Python package (see the fixtures' README).
     let pdf = read(fixture("python-factur-x-en16931.pdf"));
     let got = facturx::extract(&pdf, &Limits::default()).unwrap();
-    assert_eq!(got.xml, cii());
+    assert_eq!(got.xml, fixture_xml());
     assert_eq!(got.file_name, "factur-x.xml");
     assert_eq!(got.relationship.as_deref(), Some("Data"));
     assert!(got.associated);
@@ -509,7 +514,7 @@ fn qpdf_attachment_fixture_reads() {
     // name: a generic attachment, no Factur-X metadata.
     let pdf = read(fixture("qpdf-zugferd-attachment.pdf"));
     let got = facturx::extract(&pdf, &Limits::default()).unwrap();
-    assert_eq!(got.xml, cii());
+    assert_eq!(got.xml, fixture_xml());
     assert_eq!(got.file_name, "ZUGFeRD-invoice.xml");
     let report = facture::validate_bytes(&pdf, &facture::Profile::En16931).unwrap();
     assert!(report.fired().contains(&"FX-PDF-01"));

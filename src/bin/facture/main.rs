@@ -7,6 +7,7 @@ mod chorus;
 mod convert;
 mod facturx;
 mod inspect;
+mod profile;
 mod validate;
 
 use clap::{Parser, Subcommand};

@@ -163,17 +163,19 @@ pub(crate) fn in_embedded<T>(name: &str, result: Result<T>) -> Result<T> {
 }
 
 /// Runs `f` on the embedded CII of an extracted PDF: its text, parsed tree
-/// and document (with syntax [`Syntax::FacturX`]). The embedded XML must be
-/// a CII invoice.
+/// and document (with syntax [`Syntax::FacturX`]), read leniently when
+/// `lenient` (see [`crate::ReadOptions::lenient`]). The embedded XML must
+/// be a CII invoice.
 pub(crate) fn with_embedded<T>(
     extracted: &Extracted,
     limits: &Limits,
+    lenient: bool,
     f: impl FnOnce(&str, &roxmltree::Document<'_>, Document) -> T,
 ) -> Result<T> {
     let name = extracted.file_name.as_str();
     let text = in_embedded(name, xml_input::as_text(&extracted.xml, limits))?;
     let tree = in_embedded(name, xml_input::parse(text, limits))?;
-    let mut doc = in_embedded(name, crate::syntax::read_tree(&tree, text))?;
+    let mut doc = in_embedded(name, crate::syntax::read_tree_with(&tree, text, lenient))?;
     if doc.syntax != Syntax::Cii {
         let root = tree.root_element();
         return Err(Error::Embedded {
@@ -192,5 +194,5 @@ pub(crate) fn with_embedded<T>(
 /// Reads the invoice of a Factur-X PDF into the model.
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let extracted = extract(bytes, limits)?;
-    with_embedded(&extracted, limits, |_, _, doc| doc)
+    with_embedded(&extracted, limits, false, |_, _, doc| doc)
 }
