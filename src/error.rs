@@ -79,6 +79,15 @@ pub enum Error {
         /// Where it was exceeded (1:1 for whole-input limits).
         pos: TextPos,
     },
+    /// The invoice cannot be written in the target: something the target
+    /// requires is missing from it.
+    #[error("cannot write {target}: {reason}")]
+    Unwritable {
+        /// The target (syntax or flow).
+        target: &'static str,
+        /// What is missing.
+        reason: String,
+    },
     /// Reading or writing a file failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
@@ -95,7 +104,7 @@ impl Error {
             | Error::UnknownDocument { pos, .. }
             | Error::InvalidValue { pos, .. }
             | Error::LimitExceeded { pos, .. } => Some(*pos),
-            Error::Io(_) => None,
+            Error::Io(_) | Error::Unwritable { .. } => None,
         }
     }
 
@@ -109,6 +118,7 @@ impl Error {
             Error::UnknownDocument { .. } => ErrorKind::UnknownDocument,
             Error::InvalidValue { .. } => ErrorKind::InvalidValue,
             Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+            Error::Unwritable { .. } => ErrorKind::Unwritable,
             Error::Io(_) => ErrorKind::Io,
         }
     }
@@ -132,6 +142,8 @@ pub enum ErrorKind {
     InvalidValue,
     /// See [`Error::LimitExceeded`].
     LimitExceeded,
+    /// See [`Error::Unwritable`].
+    Unwritable,
     /// See [`Error::Io`].
     Io,
 }
@@ -146,6 +158,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnknownDocument => "unknown-document",
             ErrorKind::InvalidValue => "invalid-value",
             ErrorKind::LimitExceeded => "limit-exceeded",
+            ErrorKind::Unwritable => "unwritable",
             ErrorKind::Io => "io",
         })
     }

@@ -81,6 +81,7 @@ macro_rules! open_code_enum {
     };
 }
 
+pub mod conventions;
 pub mod flow;
 pub mod lifecycle;
 pub mod payload;
