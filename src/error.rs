@@ -116,6 +116,15 @@ pub enum Error {
         /// The error in the embedded file.
         source: Box<Error>,
     },
+    /// The invoice cannot be written in the target: something the target
+    /// requires is missing from it.
+    #[error("cannot write {target}: {reason}")]
+    Unwritable {
+        /// The target (syntax or flow).
+        target: &'static str,
+        /// What is missing.
+        reason: String,
+    },
     /// Reading or writing a file failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
@@ -137,6 +146,7 @@ impl Error {
             | Error::PdfEncrypted
             | Error::NoEmbeddedInvoice { .. }
             | Error::SeveralEmbeddedInvoices { .. }
+            | Error::Unwritable { .. }
             | Error::Io(_) => None,
         }
     }
@@ -156,6 +166,7 @@ impl Error {
             Error::NoEmbeddedInvoice { .. } => ErrorKind::NoEmbeddedInvoice,
             Error::SeveralEmbeddedInvoices { .. } => ErrorKind::SeveralEmbeddedInvoices,
             Error::Embedded { source, .. } => source.kind(),
+            Error::Unwritable { .. } => ErrorKind::Unwritable,
             Error::Io(_) => ErrorKind::Io,
         }
     }
@@ -187,6 +198,8 @@ pub enum ErrorKind {
     NoEmbeddedInvoice,
     /// See [`Error::SeveralEmbeddedInvoices`].
     SeveralEmbeddedInvoices,
+    /// See [`Error::Unwritable`].
+    Unwritable,
     /// See [`Error::Io`].
     Io,
 }
@@ -205,6 +218,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::PdfEncrypted => "pdf-encrypted",
             ErrorKind::NoEmbeddedInvoice => "no-embedded-invoice",
             ErrorKind::SeveralEmbeddedInvoices => "several-embedded-invoices",
+            ErrorKind::Unwritable => "unwritable",
             ErrorKind::Io => "io",
         })
     }

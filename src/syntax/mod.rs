@@ -298,6 +298,19 @@ pub enum Target {
     /// Chorus Pro `CPPFactureMixte` with the default platform data; use
     /// [`cpp_mixte::write`] to give them.
     CppMixte,
+    /// UBL 2.1 as Chorus Pro's E1 flow `IN_DP_E1_UBL_INVOICE` integrates
+    /// it (see [`crate::chorus::conventions`]: cadre in BT-23, SIRETs under
+    /// `schemeName="1"`, credit notes as positive 381).
+    UblChorus,
+    /// CII D16B as Chorus Pro's E1 flow `IN_DP_E1_CII_16B` integrates it
+    /// (SIRETs in `SpecifiedLegalOrganization` under `schemeID="1"`).
+    CiiChorus,
+    /// UBL 2.1 with the minimal data set and the invoice PDF, Chorus Pro's
+    /// E2 flow `IN_DP_E2_UBL_INVOICE_MIN`.
+    UblChorusMin,
+    /// CII D16B with the minimal data set and the invoice PDF, Chorus Pro's
+    /// E2 flow `IN_DP_E2_CII_MIN_16B`.
+    CiiChorusMin,
 }
 
 /// Writes an invoice in the target syntax.
@@ -330,7 +343,52 @@ pub fn write(invoice: &Invoice, target: Target) -> Result<Written> {
         Target::Cii => cii::write(invoice),
         Target::CppPivot => cpp_pivot::write(invoice, &cpp_pivot::PivotOptions::default()),
         Target::CppMixte => cpp_mixte::write(invoice, &cpp_pivot::PlatformData::default()),
+        Target::UblChorus => write_chorus(invoice, Flow::UblE1),
+        Target::CiiChorus => write_chorus(invoice, Flow::CiiE1),
+        Target::UblChorusMin => write_chorus(invoice, Flow::UblE2Min),
+        Target::CiiChorusMin => write_chorus(invoice, Flow::CiiE2Min),
     }
+}
+
+use crate::chorus::conventions::{self, Flow};
+
+/// Writes an invoice for a Chorus Pro flow with the default
+/// [`conventions::Options`]; use [`write_for_chorus`] to give them.
+fn write_chorus(invoice: &Invoice, flow: Flow) -> Result<Written> {
+    write_for_chorus(invoice, flow, &conventions::Options::default())
+}
+
+/// Writes an invoice as a Chorus Pro flow integrates it: the conventions
+/// of [`crate::chorus::conventions`] applied, the minimal data set for the
+/// E2 flows, then the UBL or CII writer. What was changed or left out is in
+/// [`Written::dropped`].
+///
+/// ```
+/// use facture::chorus::conventions::{Flow, Options};
+/// let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
+/// let doc = facture::read(&xml).unwrap();
+/// let w = facture::syntax::write_for_chorus(&doc.invoice, Flow::CiiE1, &Options::default()).unwrap();
+/// let text = String::from_utf8(w.xml).unwrap();
+/// assert!(text.contains(r#"<ram:ID schemeID="1">12345678200010</ram:ID>"#));
+/// ```
+pub fn write_for_chorus(
+    invoice: &Invoice,
+    flow: Flow,
+    options: &conventions::Options,
+) -> Result<Written> {
+    let (mut prepared, mut notes) = conventions::apply(invoice, flow, options);
+    if flow.is_minimal() {
+        let (minimal, dropped) = conventions::minimal(&prepared)?;
+        prepared = minimal;
+        notes.extend(dropped);
+    }
+    let mut written = match flow {
+        Flow::UblE1 | Flow::UblE2Min => write(&prepared, Target::Ubl)?,
+        Flow::CiiE1 | Flow::CiiE2Min | Flow::FacturX => cii::write(&prepared)?,
+    };
+    notes.append(&mut written.dropped);
+    written.dropped = notes;
+    Ok(written)
 }
 
 /// The result of [`convert`]: the document written in the target syntax,

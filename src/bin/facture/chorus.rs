@@ -290,8 +290,14 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             opt(dp.identifiant_fournisseur.as_deref()),
             opt(dp.identifiant_destinataire.as_deref())
         );
-        for message in dp.messages() {
+        for (message, rule) in dp.findings() {
             let _ = writeln!(out, "    - {message}");
+            if let Some(rule) = rule {
+                let _ = writeln!(
+                    out,
+                    "      (facture rule {rule} reports this before the deposit)"
+                );
+            }
         }
     }
     for tech in &cr.liste_erreur_technique {
@@ -305,6 +311,12 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             let _ = write!(out, " at line {line}, column {column}");
         }
         let _ = writeln!(out, ":\n    {}", opt(tech.libelle_erreur.as_deref()));
+        if let Some(family) = tech.rule_family() {
+            let _ = writeln!(
+                out,
+                "      (facture's {family}-… structural checks report this before the deposit)"
+            );
+        }
     }
     out
 }
