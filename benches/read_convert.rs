@@ -1,5 +1,7 @@
 //! Read, read + validate (EN 16931) and convert speed on the bundled
-//! examples: the "typical invoice" figures.
+//! examples (the "typical invoice" figures), with the EN 16931 and the
+//! Chorus Pro profiles, and Factur-X extraction from the python-made
+//! fixture PDF. Times are thread CPU time (`support::cpu_time`).
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
 
@@ -17,6 +19,10 @@ fn bench(c: &mut Criterion<CpuTime>) {
         c.bench_function(&format!("read+validate/{name}"), |b| {
             b.iter(|| facture::validate_bytes(black_box(&bytes), &facture::Profile::En16931))
         });
+        let chorus = facture::Profile::chorus_pro();
+        c.bench_function(&format!("read+validate-chorus-pro/{name}"), |b| {
+            b.iter(|| facture::validate_bytes(black_box(&bytes), &chorus))
+        });
         let target = if name.starts_with("cii") {
             facture::Target::Ubl
         } else {
@@ -28,9 +34,25 @@ fn bench(c: &mut Criterion<CpuTime>) {
     }
 }
 
+fn bench_facturx(c: &mut Criterion<CpuTime>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/facturx/python-factur-x-en16931.pdf");
+    let Ok(pdf) = std::fs::read(&path) else {
+        eprintln!("{}: absent, Factur-X benchmarks skipped", path.display());
+        return;
+    };
+    let limits = facture::Limits::default();
+    c.bench_function("facturx-extract/python-factur-x-en16931.pdf", |b| {
+        b.iter(|| facture::syntax::facturx::extract(black_box(&pdf), &limits))
+    });
+    c.bench_function("read+validate/python-factur-x-en16931.pdf", |b| {
+        b.iter(|| facture::validate_bytes(black_box(&pdf), &facture::Profile::En16931))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().with_measurement(CpuTime);
-    targets = bench
+    targets = bench, bench_facturx
 }
 criterion_main!(benches);

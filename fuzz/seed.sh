@@ -14,6 +14,7 @@ targets_for() {
   local head
   head="$(head -c 4096 "$f" | tr -d '\0')"
   case "$head" in
+    %PDF-*) echo "facturx read validate" ;;
     *urn:oasis:names:specification:ubl:schema:xsd:Invoice-2* | *urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2*)
       echo "ubl read validate" ;;
     *CrossIndustryInvoice*) echo "cii read validate" ;;
@@ -36,7 +37,7 @@ seed() {
 
 files=()
 while IFS= read -r -d '' f; do files+=("$f"); done < <(
-  find examples tests/fixtures -type f -name '*.xml' -print0
+  find examples tests/fixtures -type f \( -name '*.xml' -o -name '*.pdf' \) -print0
   if [[ -d "$shared" ]]; then
     # The EN 16931 examples, test files and unit tests, the Chorus Pro samples.
     find "$shared/en16931/ubl/examples" "$shared/en16931/cii/examples" "$shared/en16931/test" \

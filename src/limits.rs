@@ -28,6 +28,12 @@ pub struct Limits {
     /// input; set it to `10_000_000` to apply the Chorus Pro ceiling
     /// while reading. Checked before decoding, from the base64 length.
     pub max_attachment_bytes: usize,
+    /// Largest size, in bytes, a single PDF stream may decompress to when a
+    /// Factur-X PDF is read: the embedded XML, and each object or
+    /// cross-reference stream of the file (default 64 MiB). A stream that
+    /// inflates beyond it (a compression bomb) gives
+    /// [`crate::Error::LimitExceeded`] without being inflated further.
+    pub max_pdf_stream_bytes: usize,
 }
 
 impl Default for Limits {
@@ -37,6 +43,7 @@ impl Default for Limits {
             max_depth: 64,
             max_nodes: 10_000_000,
             max_attachment_bytes: 32 * 1024 * 1024,
+            max_pdf_stream_bytes: 64 * 1024 * 1024,
         }
     }
 }

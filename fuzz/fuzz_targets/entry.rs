@@ -9,7 +9,9 @@ use facture::{Invoice, Limits, Profile};
 
 /// Every validation profile; add new ones here so the `validate` target
 /// covers them.
-pub const PROFILES: &[Profile] = &[Profile::En16931];
+pub fn profiles() -> [Profile; 3] {
+    [Profile::En16931, Profile::chorus_pro(), Profile::FacturX]
+}
 
 /// A target's body.
 pub type Target = fn(&[u8]);
@@ -24,6 +26,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("cpp_pivot", cpp_pivot),
     ("cpp_mixte", cpp_mixte),
     ("cpp_statut", cpp_statut),
+    ("facturx", facturx),
 ];
 
 /// Every writer target.
@@ -45,8 +48,8 @@ pub fn read(data: &[u8]) {
 
 /// The whole validation with every profile.
 pub fn validate(data: &[u8]) {
-    for profile in PROFILES {
-        if let Ok(report) = facture::validate_bytes(data, profile) {
+    for profile in profiles() {
+        if let Ok(report) = facture::validate_bytes(data, &profile) {
             let _ = report.verdict();
         }
     }
@@ -99,6 +102,30 @@ pub fn cpp_mixte(data: &[u8]) {
 /// The `CPPStatut` reader.
 pub fn cpp_statut(data: &[u8]) {
     let _ = facture::syntax::cpp_statut::read(data);
+}
+
+/// Any bytes as a Factur-X PDF: extraction, validation of what was
+/// extracted, and embedding an invoice into them (streams bounded at
+/// 1 MiB). Embedding then extracting must give the invoice back.
+pub fn facturx(data: &[u8]) {
+    use facture::syntax::facturx::{self, EmbedOptions};
+    const INVOICE: &[u8] = include_bytes!("../../examples/cii-invoice.xml");
+    let limits = Limits {
+        max_input_bytes: 1 << 20,
+        max_pdf_stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    if facturx::extract(data, &limits).is_ok() {
+        let _ = facture::rules::validate_bytes_with_limits(data, &Profile::En16931, &limits);
+    }
+    let options = EmbedOptions {
+        limits,
+        ..EmbedOptions::default()
+    };
+    if let Ok(pdf) = facturx::embed(data, INVOICE, &options) {
+        let again = facturx::extract(&pdf, &Limits::default());
+        assert!(again.is_ok_and(|x| x.xml == INVOICE), "embed then extract");
+    }
 }
 
 /// Parses `data` as the library does (limits, no DTD, UTF-8) and hands the

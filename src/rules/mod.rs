@@ -10,10 +10,12 @@
 //! ```
 
 pub mod catalogue;
+pub mod chorus_pro;
 pub mod codelist;
-mod en16931;
+pub(crate) mod en16931;
 pub mod engine;
 mod locate;
+mod facturx;
 pub mod report;
 pub mod xpath;
 
@@ -28,12 +30,21 @@ use crate::syntax;
 /// Validates a model against a profile. Syntax rules need a document and
 /// are not run; positions are unknown.
 pub fn validate(invoice: &Invoice, profile: &Profile) -> Report {
-    engine::run(invoice, None, None, profile)
+    engine::run(invoice, None, None, profile, None)
 }
 
-/// Reads a document (UBL or CII, detected) and validates it: syntax rules
-/// on the XML, business rules on the model, each finding with its line,
-/// column and XPath.
+/// Reads a document (UBL or CII, detected, or a Factur-X PDF) and
+/// validates it: syntax rules on the XML, business rules on the model, each
+/// finding with its line, column and XPath. For a Factur-X PDF the rules
+/// see the embedded CII (positions are in it) and the Factur-X rules
+/// (`FX-*`) run too, whatever the profile.
+///
+/// The document is read leniently ([`crate::ReadOptions::lenient`]): a
+/// value not in the lexical form of its type (a date `123`, an empty
+/// amount) is reported as a `READ-01` finding (fatal), and the rules run on
+/// the rest, taking that element as present without a usable value.
+/// Malformed XML, an unknown document or an exceeded limit is still an
+/// error.
 pub fn validate_bytes(bytes: &[u8], profile: &Profile) -> Result<Report> {
     validate_bytes_with_limits(bytes, profile, &Limits::default())
 }
@@ -44,18 +55,45 @@ pub fn validate_bytes_with_limits(
     profile: &Profile,
     limits: &Limits,
 ) -> Result<Report> {
+    if syntax::facturx::is_pdf(bytes) {
+        let extracted = syntax::facturx::extract(bytes, limits)?;
+        return syntax::facturx::with_embedded(&extracted, limits, true, |text, tree, doc| {
+            let source = engine::Source {
+                text,
+                doc: tree,
+                source_map: &doc.source_map,
+                unreadable: &doc.unreadable,
+                container: Some(&extracted),
+            };
+            // The size Chorus Pro limits is that of the deposited file, the PDF.
+            engine::run(
+                &doc.invoice,
+                Some(doc.syntax),
+                Some(&source),
+                profile,
+                u64::try_from(bytes.len()).ok(),
+            )
+        });
+    }
     let text = syntax::xml_input::as_text(bytes, limits)?;
     let tree = syntax::xml_input::parse(text, limits)?;
-    let doc = syntax::read_tree_with_limits(&tree, text, limits)?;
+    let options = syntax::ReadOptions {
+        limits: *limits,
+        lenient: true,
+    };
+    let doc = syntax::read_tree_with(&tree, text, &options)?;
     let source = engine::Source {
         text,
         doc: &tree,
         source_map: &doc.source_map,
+        unreadable: &doc.unreadable,
+        container: None,
     };
     Ok(engine::run(
         &doc.invoice,
         Some(doc.syntax),
         Some(&source),
         profile,
+        u64::try_from(bytes.len()).ok(),
     ))
 }

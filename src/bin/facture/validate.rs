@@ -13,9 +13,17 @@ use std::time::Instant;
 /// Arguments of `facture validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Rule profile.
+    /// Rule profile: `en16931` (the CEN rules), `chorus-pro` (EN 16931
+    /// plus what Chorus Pro checks before it accepts an invoice; see the
+    /// options below for what it needs to know of the recipient), or
+    /// `factur-x` (EN 16931 and the Factur-X profile rules FX-PROFILE-*, by
+    /// BT-24; MINIMUM and BASIC WL invoices get those instead of EN 16931).
+    /// A Factur-X PDF always gets the Factur-X rules, container checks
+    /// FX-PDF-* included.
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
+    #[command(flatten)]
+    chorus: crate::profile::ChorusArgs,
     /// Output format: `text` (human), `json` (one object per file per
     /// line), or `svrl` (Schematron Validation Report Language).
     #[arg(long, value_enum, default_value = "text")]
@@ -27,12 +35,13 @@ pub struct Args {
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// The invoices to validate (UBL Invoice/CreditNote, CII, Chorus Pro
-    /// pivot or mixte), or directories, walked recursively for `*.xml`.
-    /// Files are validated in parallel on all cores; results are printed in
-    /// input order (directory contents sorted by path), then, for several
-    /// files, a summary on stderr (files, valid, invalid, unreadable, time).
-    /// A progress bar is shown on stderr when it is a terminal.
+    /// The invoices to validate (UBL Invoice/CreditNote, CII, Chorus Pro,
+    /// or a Factur-X PDF: its embedded CII, lines and columns in that XML),
+    /// or directories, walked recursively for `*.xml` and `*.pdf`. Files
+    /// are validated in parallel on all cores; results are printed in input
+    /// order (directory contents sorted by path), then, for several files,
+    /// a summary on stderr (files, valid, invalid, unreadable, time). A
+    /// progress bar is shown on stderr when it is a terminal.
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     files: Vec<PathBuf>,
 }
@@ -40,6 +49,9 @@ pub struct Args {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ProfileArg {
     En16931,
+    ChorusPro,
+    #[value(name = "factur-x")]
+    FacturX,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -72,12 +84,15 @@ enum Outcome {
 
 /// Runs `facture validate`: files are checked in parallel on all cores,
 /// every file even when others cannot be read, and the results are printed
-/// in input order. Directories are walked recursively for `*.xml`. Exit 0
+/// in input order. Directories are walked recursively for `*.xml` and
+/// `*.pdf`. Exit 0
 /// when all are valid, 1 when any is invalid or could not be fully checked,
 /// 2 when any could not be read.
 pub fn run(args: &Args) -> Result<(), Failure> {
     let profile = match args.profile {
         ProfileArg::En16931 => facture::Profile::En16931,
+        ProfileArg::ChorusPro => args.chorus.profile()?,
+        ProfileArg::FacturX => facture::Profile::FacturX,
     };
     let started = Instant::now();
     let files = inputs(&args.files)?;
@@ -172,7 +187,7 @@ impl Tally {
 }
 
 /// The files to validate, in the order given: a file as it is (whatever its
-/// extension), a directory as the `*.xml` files under it, recursively,
+/// extension), a directory as the `*.xml` and `*.pdf` files under it, recursively,
 /// sorted by path. A path that does not exist is kept, to be reported as
 /// unreadable.
 fn inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
@@ -199,7 +214,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             walk(&path, out)?;
         } else if path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml") || e.eq_ignore_ascii_case("pdf"))
         {
             out.push(path);
         }
@@ -298,11 +313,14 @@ fn text(file: &Path, report: &Report, lang: Lang) -> String {
             f.rule,
             lang.message(f)
         );
+        if let Some(platform) = f.platform {
+            let _ = writeln!(out, "      Chorus Pro: {platform}");
+        }
     }
     if !report.not_checked.is_empty() {
         let _ = writeln!(
             out,
-            "  not checked ({} rule(s) not implemented yet): {}",
+            "  not checked ({} rule(s): not implemented, or missing what they need, e.g. the recipient's parameters): {}",
             report.not_checked.len(),
             report.not_checked.join(" ")
         );
@@ -325,12 +343,14 @@ fn json(file: &Path, report: &Report, lang: Lang) -> serde_json::Value {
                 "path": f.location.as_ref().map(|l| l.xpath.as_str()),
                 "term": f.path.map(|p| p.to_string()),
                 "message": lang.message(f),
+                "platform": f.platform,
             })
         })
         .collect();
     serde_json::json!({
         "file": file.display().to_string(),
         "syntax": report.syntax.map(|s| s.family()),
+        "profile": report.profile,
         "valid": report.is_valid(),
         "verdict": verdict_word(report),
         "findings": findings,
