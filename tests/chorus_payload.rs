@@ -297,7 +297,12 @@ fn cli_payload_errors() {
         "-o",
         pdf.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = facture_cli(&["chorus", "payload", pivot.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "pivot: not depositable");
@@ -308,9 +313,18 @@ fn cli_payload_errors() {
     let out = facture_cli(&["chorus", "payload", "--user-id", "x", "f.xml"]);
     assert_eq!(out.status.code(), Some(2), "usage");
     let out = facture_cli(&["chorus", "payload", bad_pdf.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2), "a PDF without an invoice is unreadable");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a PDF without an invoice is unreadable"
+    );
     let out = facture_cli(&["chorus", "payload", pdf.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["syntaxeFlux"], "IN_DP_E2_CII_FACTURX");
     let _ = std::fs::remove_dir_all(&dir);
