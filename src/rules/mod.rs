@@ -14,8 +14,8 @@ pub mod chorus_pro;
 pub mod codelist;
 pub(crate) mod en16931;
 pub mod engine;
-mod locate;
 mod facturx;
+mod locate;
 pub mod report;
 pub mod xpath;
 
