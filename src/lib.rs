@@ -15,6 +15,8 @@
 
 pub mod chorus;
 pub mod error;
+#[cfg(feature = "generate")]
+pub mod generate;
 pub mod limits;
 pub mod model;
 pub mod rules;

@@ -84,3 +84,21 @@ fn every_checked_id_is_catalogued() {
         }
     }
 }
+
+/// Regression (found by `facture::generate`): a bare model of a credit note
+/// (381) was checked against the UBL `Invoice` type codes and failed BR-CL-01.
+#[test]
+fn bare_model_credit_note_passes_br_cl_01() {
+    let credit_note = valid_invoices()
+        .into_iter()
+        .map(|(_, invoice)| invoice)
+        .find(|i| i.type_code.as_ref().is_some_and(|c| c.is_credit_note()));
+    let Some(mut invoice) = credit_note else {
+        panic!("no bundled credit note");
+    };
+    let report = crate::validate(&invoice, &crate::Profile::En16931);
+    assert!(!report.fired().contains(&"BR-CL-01"), "{:?}", report.fired());
+    invoice.type_code = Some(crate::model::InvoiceTypeCode::from("999"));
+    let report = crate::validate(&invoice, &crate::Profile::En16931);
+    assert!(report.fired().contains(&"BR-CL-01"));
+}
