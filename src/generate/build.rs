@@ -238,6 +238,18 @@ fn seller(scenario: &Scenario, p: &PartyPlan) -> Seller {
                 10_000 + p.number % 90_000
             )));
         }
+        Country::It => {
+            seller.legal_registration_id = Some(Identifier::new(format!(
+                "REA MI-{}",
+                100_000 + p.number % 900_000
+            )));
+        }
+        Country::EsCanary | Country::EsCeuta => {
+            seller.legal_registration_id = Some(Identifier::new(format!(
+                "Registro Mercantil, hoja {}",
+                1_000 + p.number % 9_000
+            )));
+        }
         _ => {}
     }
     if p.more_ids {

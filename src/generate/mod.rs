@@ -43,7 +43,9 @@ mod ids;
 mod plan;
 mod tables;
 
-pub use breakers::{BreakError, break_rule, breakable_rules, unbreakable_rules};
+pub use breakers::{
+    BreakError, break_rule, breakable_rules, breaks_alone_in, syntax_limits, unbreakable_rules,
+};
 pub use plan::{AllowanceChargePlan, Extras, LinePlan, PartyPlan, Plan, plans};
 
 use crate::model::Invoice;
@@ -107,8 +109,10 @@ pub fn broken_invoices(
     options: &Options,
 ) -> Option<impl Strategy<Value = Invoice> + use<>> {
     let breaker = breakers::find(rule)?;
+    // Whether a breaker can steer a plan depends on the options only.
+    breaker.apply(Plan::default(), options).ok()?;
     let options = options.clone();
-    Some(plans().prop_map(move |plan| breaker.apply(plan, &options)))
+    Some(plans().prop_map(move |plan| breaker.apply(plan, &options).unwrap_or_default()))
 }
 
 /// A valid invoice drawn from raw bytes by `arbitrary`, for fuzzing:

@@ -5,6 +5,8 @@
 
 mod chorus;
 mod convert;
+#[cfg(feature = "generate")]
+mod generate;
 mod inspect;
 mod validate;
 
@@ -34,6 +36,11 @@ enum Command {
     /// Chorus Pro: builds the `deposerFluxFacture` body of an invoice, reads
     /// the platform's flow reports and invoice status histories.
     Chorus(chorus::Args),
+    /// Writes generated invoices (valid, or breaking one named rule) and a
+    /// `manifest.json` of their expected verdicts: a corpus for testing
+    /// invoice software (deterministic for a seed).
+    #[cfg(feature = "generate")]
+    Generate(generate::Args),
     /// Prints the JSON Schema of the canonical invoice model (the JSON that
     /// `inspect --json` prints).
     Schema,
@@ -72,6 +79,8 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Chorus(args) => chorus::run(&args),
+        #[cfg(feature = "generate")]
+        Command::Generate(args) => generate::run(&args),
         Command::Schema => schema(),
     };
     match result {
