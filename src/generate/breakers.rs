@@ -683,7 +683,9 @@ const OTHERS: &[Breaker] = &[
     }),
     breaker!("BR-49", |p, o| pay(p, o, 0), |i| {
         if let Some(p) = i.payment.as_mut() {
+            // UBL writes the text (BT-82) as an attribute of the code.
             p.means_code = None;
+            p.means_text = None;
         }
     }),
     breaker!("BR-50", |p, o| pay(p, o, 0), |i| {
