@@ -40,7 +40,12 @@ fn assert_valid(invoice: &Invoice, what: &str) {
     // A bare model cannot be fully checked (BR-CL-03 reads the currencyID
     // of every amount in the document): no fatal finding is what it gives.
     let report = facture::validate(invoice, &Profile::En16931);
-    assert_eq!(report.fatal().count(), 0, "{what}: model {:?}", fired(&report, None));
+    assert_eq!(
+        report.fatal().count(),
+        0,
+        "{what}: model {:?}",
+        fired(&report, None)
+    );
     for target in [Target::Ubl, Target::Cii] {
         let xml = write(invoice, target);
         let report = facture::validate_bytes(&xml, &Profile::En16931)

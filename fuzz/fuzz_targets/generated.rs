@@ -10,7 +10,11 @@ libfuzzer_sys::fuzz_target!(|generated: GeneratedInvoice| {
     let invoice = generated.0;
     for target in [Target::Ubl, Target::Cii] {
         let written = facture::write(&invoice, target).expect("a generated invoice is writable");
-        assert!(written.dropped.is_empty(), "{target:?} dropped {:?}", written.dropped);
+        assert!(
+            written.dropped.is_empty(),
+            "{target:?} dropped {:?}",
+            written.dropped
+        );
         let report = facture::validate_bytes(&written.xml, &Profile::En16931)
             .expect("a written invoice is readable");
         assert!(report.is_valid(), "{target:?}: {:?}", report.fired());

@@ -191,7 +191,7 @@ fn with_delivery(plan: &mut Plan, o: &Options) -> bool {
 }
 
 fn with_prepaid(plan: &mut Plan, _: &Options) -> bool {
-    if plan.extras.prepaid % 4 == 0 {
+    if plan.extras.prepaid.is_multiple_of(4) {
         plan.extras.prepaid = 1;
     }
     true
@@ -1221,9 +1221,11 @@ pub fn breakable_rules() -> &'static [&'static str] {
 /// Whether the breaker of `rule` breaks it alone in documents of `syntax`
 /// (UBL or CII; the Chorus Pro formats have no EN 16931 syntax binding).
 pub fn breaks_alone_in(rule: &str, syntax: crate::Syntax) -> bool {
-    find(rule).is_some_and(|b| match (b.only, syntax.family()) {
-        (Only::Both, "ubl" | "cii") | (Only::Ubl(_), "ubl") | (Only::Cii(_), "cii") => true,
-        _ => false,
+    find(rule).is_some_and(|b| {
+        matches!(
+            (b.only, syntax.family()),
+            (Only::Both, "ubl" | "cii") | (Only::Ubl(_), "ubl") | (Only::Cii(_), "cii")
+        )
     })
 }
 

@@ -26,6 +26,7 @@
 //! ```
 //! use facture::generate::{self, Options};
 //! use proptest::prelude::*;
+//! use proptest::strategy::ValueTree;
 //! use proptest::test_runner::TestRunner;
 //!
 //! let mut runner = TestRunner::deterministic();
