@@ -27,8 +27,8 @@ pub use limits::Limits;
 pub use model::Invoice;
 pub use rules::{Profile, Report, validate, validate_bytes};
 pub use syntax::{
-    Conversion, Document, Dropped, Ignored, Syntax, Target, Written, convert, detect, read,
-    read_with_limits, write,
+    Conversion, Document, Dropped, Ignored, ReadOptions, Syntax, Target, Unreadable, Written,
+    convert, detect, read, read_with_limits, read_with_options, write,
 };
 
 /// The README's code examples, compiled as doc-tests so they cannot rot.

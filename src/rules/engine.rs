@@ -4,7 +4,7 @@
 use super::catalogue::{self, RuleInfo};
 use super::report::{Finding, Location, Report};
 use crate::model::{Invoice, SourceMap, Span, TermPath, TextPos};
-use crate::syntax::{Syntax, node::xml_path};
+use crate::syntax::{Syntax, Unreadable, node::xml_path};
 use std::sync::{OnceLock, RwLock};
 
 /// The validation profile: which rule sets run.
@@ -40,6 +40,10 @@ enum Anchor {
 pub struct Checker<'a> {
     syntax: Option<Syntax>,
     source_map: Option<&'a SourceMap>,
+    unreadable: &'a [Unreadable],
+    /// Whether the syntax families run after the model families (a
+    /// document is being validated, not a bare model).
+    tree: bool,
     fired: Vec<(&'static str, Anchor)>,
 }
 
@@ -48,14 +52,22 @@ impl<'a> Checker<'a> {
         Self {
             syntax,
             source_map: None,
+            unreadable: &[],
+            tree: false,
             fired: Vec::new(),
         }
     }
 
-    pub(crate) fn with_source(syntax: Option<Syntax>, source_map: &'a SourceMap) -> Self {
+    pub(crate) fn with_source(
+        syntax: Option<Syntax>,
+        source_map: &'a SourceMap,
+        unreadable: &'a [Unreadable],
+    ) -> Self {
         Self {
             syntax,
             source_map: Some(source_map),
+            unreadable,
+            tree: syntax.is_some(),
             fired: Vec::new(),
         }
     }
@@ -70,9 +82,41 @@ impl<'a> Checker<'a> {
             .map(|map| map.entries().iter().any(|(p, _)| *p == path))
     }
 
+    /// Whether the term at `path` was in the document with a value a lenient
+    /// read could not read (so it is `None` in the model): it exists for the
+    /// official `exists(…)` tests, though its value cannot be used.
+    pub fn unreadable(&self, path: &TermPath) -> bool {
+        self.unreadable_value(path).is_some()
+    }
+
+    /// The value as written of an unreadable term (see [`Self::unreadable`]),
+    /// for tests on the string itself such as `string-length(…)`.
+    pub fn unreadable_value(&self, path: &TermPath) -> Option<&str> {
+        self.unreadable
+            .iter()
+            .find(|u| u.term.as_ref() == Some(path))
+            .map(|u| u.value.as_str())
+    }
+
     /// The syntax of the document being checked (`None` for a bare model).
     pub fn syntax(&self) -> Option<Syntax> {
         self.syntax
+    }
+
+    /// Whether model rule `id` is checked on the document tree for this
+    /// document, by a syntax family that declares it in
+    /// its `replaces` list: the model family must then leave it
+    /// alone. That is the case of the rules whose official contexts depend
+    /// on XML details the model does not keep (an element repeated where
+    /// the model holds one term, an allowance without its charge
+    /// indicator, the currency written on an amount).
+    pub fn checked_on_tree(&self, id: &str) -> bool {
+        self.tree
+            && self.syntax.is_some_and(|syntax| {
+                SYNTAX_FAMILIES
+                    .iter()
+                    .any(|f| f.syntax == syntax.family() && f.replaces.contains(&id))
+            })
     }
 
     /// Rule `id` fired on the model term or group at `path`.
@@ -105,6 +149,10 @@ pub(crate) struct SyntaxFamily {
     pub syntax: &'static str,
     /// The ids the function can fire.
     pub ids: &'static [&'static str],
+    /// Model rules (also in `ids`) this family checks in full on the tree
+    /// for its syntax, in place of their model family (see
+    /// [`Checker::checked_on_tree`]).
+    pub replaces: &'static [&'static str],
     /// The check.
     pub check: fn(&roxmltree::Document<'_>, &mut Checker<'_>),
 }
@@ -116,8 +164,10 @@ pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
 pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::ubl::rules::FAMILY,
     crate::syntax::ubl::rules::currency::FAMILY,
+    crate::syntax::ubl::rules::business::FAMILY,
     crate::syntax::cii::rules::FAMILY,
     crate::syntax::cii::rules::currency::FAMILY,
+    crate::syntax::cii::rules::business::FAMILY,
 ];
 
 fn applicable(
@@ -174,6 +224,7 @@ pub(crate) struct Source<'a, 'input> {
     pub text: &'input str,
     pub doc: &'a roxmltree::Document<'input>,
     pub source_map: &'a SourceMap,
+    pub unreadable: &'a [Unreadable],
 }
 
 /// Runs the profile's rules over the model (and the document, when given)
@@ -185,7 +236,7 @@ pub(crate) fn run(
     profile: &Profile,
 ) -> Report {
     let mut checker = match source {
-        Some(s) => Checker::with_source(syntax, s.source_map),
+        Some(s) => Checker::with_source(syntax, s.source_map, s.unreadable),
         None => Checker::new(syntax),
     };
     for family in MODEL_FAMILIES {
@@ -230,6 +281,20 @@ pub(crate) fn run(
             message_en: rule.en,
             message_fr: rule.fr,
         });
+    }
+    // What a lenient read could not read: reported whatever the profile.
+    if let (Some(source), Some(rule)) = (source, catalogue::rule("READ-01")) {
+        for u in source.unreadable {
+            report.findings.push(Finding {
+                rule: rule.id,
+                severity: rule.severity(syntax),
+                terms: rule.terms,
+                path: u.term,
+                location: Some(locate(source, u.span)),
+                message_en: rule.en,
+                message_fr: rule.fr,
+            });
+        }
     }
     report.findings.sort_by(|a, b| {
         let pos = |f: &Finding| f.location.as_ref().map(|l| (l.line, l.column));

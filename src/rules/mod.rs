@@ -11,7 +11,7 @@
 
 pub mod catalogue;
 pub mod codelist;
-mod en16931;
+pub(crate) mod en16931;
 pub mod engine;
 pub mod report;
 pub mod xpath;
@@ -33,6 +33,13 @@ pub fn validate(invoice: &Invoice, profile: &Profile) -> Report {
 /// Reads a document (UBL or CII, detected) and validates it: syntax rules
 /// on the XML, business rules on the model, each finding with its line,
 /// column and XPath.
+///
+/// The document is read leniently ([`crate::ReadOptions::lenient`]): a
+/// value not in the lexical form of its type (a date `123`, an empty
+/// amount) is reported as a `READ-01` finding (fatal), and the rules run on
+/// the rest, taking that element as present without a usable value.
+/// Malformed XML, an unknown document or an exceeded limit is still an
+/// error.
 pub fn validate_bytes(bytes: &[u8], profile: &Profile) -> Result<Report> {
     validate_bytes_with_limits(bytes, profile, &Limits::default())
 }
@@ -45,11 +52,12 @@ pub fn validate_bytes_with_limits(
 ) -> Result<Report> {
     let text = syntax::xml_input::as_text(bytes, limits)?;
     let tree = syntax::xml_input::parse(text, limits)?;
-    let doc = syntax::read_tree(&tree, text)?;
+    let doc = syntax::read_tree_with(&tree, text, true)?;
     let source = engine::Source {
         text,
         doc: &tree,
         source_map: &doc.source_map,
+        unreadable: &doc.unreadable,
     };
     Ok(engine::run(
         &doc.invoice,

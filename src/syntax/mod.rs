@@ -78,6 +78,24 @@ pub struct Ignored {
     pub span: Span,
 }
 
+/// A value present in the document but not in the lexical form of its data
+/// type (a date `123`, an empty amount), which a lenient read
+/// ([`ReadOptions::lenient`]) leaves out of the model instead of failing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The business term the value is for; `None` for an element read only
+    /// to decide where other values go (`cbc:ChargeIndicator`).
+    pub term: Option<TermPath>,
+    /// XPath-like location of the element, e.g. `/Invoice/cbc:IssueDate`.
+    pub element: String,
+    /// The value as written (its first 64 characters).
+    pub value: String,
+    /// What is wrong with it (the message of the strict read's error).
+    pub reason: String,
+    /// Where it is in the source.
+    pub span: Span,
+}
+
 /// A business term the target syntax of a writer cannot carry, so the
 /// writer left it out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +123,22 @@ pub struct Document {
     pub source_map: SourceMap,
     /// Elements present in the source that have no place in the model.
     pub ignored: Vec<Ignored>,
+    /// Values a lenient read could not read (always empty after a strict
+    /// read, which fails on the first one instead).
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// How [`read_with_options`] reads a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Size, node and depth limits.
+    pub limits: Limits,
+    /// Whether a value that is not in the lexical form of its data type (a
+    /// date `123`, an empty amount, a charge indicator `yes`) is left out of
+    /// the model and listed in [`Document::unreadable`], instead of failing
+    /// the read. Malformed XML, an unknown document and exceeded limits
+    /// still fail. Chorus Pro formats are always read strictly.
+    pub lenient: bool,
 }
 
 /// A document written from the model.
@@ -169,16 +203,48 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
 
 /// [`read`] with explicit [`Limits`].
 pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
-    let text = xml_input::as_text(bytes, limits)?;
-    let doc = xml_input::parse(text, limits)?;
-    read_tree(&doc, text)
+    read_with_options(
+        bytes,
+        &ReadOptions {
+            limits: *limits,
+            lenient: false,
+        },
+    )
+}
+
+/// [`read`] with explicit [`ReadOptions`]: limits, and a lenient read
+/// that keeps going past unreadable values.
+///
+/// ```
+/// use facture::syntax::{ReadOptions, read_with_options};
+/// let xml = std::fs::read_to_string("examples/ubl-invoice.xml").unwrap();
+/// let bad = xml.replacen("<cbc:IssueDate>2026-03-31</cbc:IssueDate>", "<cbc:IssueDate>31/03/2026</cbc:IssueDate>", 1);
+/// assert!(facture::read(bad.as_bytes()).is_err());
+/// let lenient = ReadOptions { lenient: true, ..ReadOptions::default() };
+/// let doc = read_with_options(bad.as_bytes(), &lenient).unwrap();
+/// assert_eq!(doc.invoice.issue_date, None);
+/// assert_eq!(doc.unreadable[0].element, "/Invoice/cbc:IssueDate[1]");
+/// ```
+pub fn read_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+    let text = xml_input::as_text(bytes, &options.limits)?;
+    let doc = xml_input::parse(text, &options.limits)?;
+    read_tree_with(&doc, text, options.lenient)
 }
 
 /// Reads an already parsed XML tree (`text` is the text it was parsed from).
 pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+    read_tree_with(doc, text, false)
+}
+
+/// [`read_tree`], leniently when `lenient` (see [`ReadOptions::lenient`]).
+pub fn read_tree_with(
+    doc: &roxmltree::Document<'_>,
+    text: &str,
+    lenient: bool,
+) -> Result<Document> {
     match syntax_of(doc, text)? {
-        Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_document(doc, text),
-        Syntax::Cii => cii::read_document(doc, text),
+        Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_with(doc, text, lenient),
+        Syntax::Cii => cii::read_with(doc, text, lenient),
         Syntax::CppPivot | Syntax::CppMixte => cpp_pivot::read_document(doc, text),
     }
 }
