@@ -55,6 +55,15 @@ pub struct RuleInfo {
     pub en: &'static str,
     /// Message in French.
     pub fr: &'static str,
+    /// Where the rule comes from when it is not an assertion of the CEN
+    /// artefacts (e.g. `Chorus Pro EDI annex, rule G1.05 [R]`); empty for
+    /// the EN 16931 set.
+    pub origin: &'static str,
+    /// What Chorus Pro says for this defect in a UBL flow, in its own
+    /// wording pattern (Chorus Pro rules only).
+    pub platform_ubl: Option<&'static str>,
+    /// The same for a CII (or Factur-X) flow.
+    pub platform_cii: Option<&'static str>,
 }
 
 impl RuleInfo {
@@ -73,6 +82,17 @@ impl RuleInfo {
         match syntax {
             Some(Syntax::Cii) => self.flag_cii,
             _ => self.flag_ubl,
+        }
+    }
+}
+
+impl RuleInfo {
+    /// The platform's message for a document in `syntax`, when the rule has
+    /// one (CII wording for CII and Factur-X, UBL wording otherwise).
+    pub fn platform(&self, syntax: Option<Syntax>) -> Option<&'static str> {
+        match syntax.map(Syntax::family) {
+            Some("cii" | "facturx") => self.platform_cii.or(self.platform_ubl),
+            _ => self.platform_ubl.or(self.platform_cii),
         }
     }
 }

@@ -8,6 +8,19 @@ use crate::syntax::{Syntax, Unreadable, node::xml_path};
 use std::sync::{OnceLock, RwLock};
 
 /// The validation profile: which rule sets run.
+///
+/// ```
+/// use facture::Profile;
+/// use facture::rules::chorus_pro::{ChorusPro, RecipientParameters};
+/// let en = Profile::En16931;
+/// assert_eq!(en.sets(), ["en16931"]);
+/// let chorus = Profile::ChorusPro(ChorusPro {
+///     recipient: Some(RecipientParameters { service_code_required: true, ..Default::default() }),
+///     ..ChorusPro::default()
+/// });
+/// assert_eq!(chorus.sets(), ["en16931", "chorus-pro"]);
+/// assert_eq!(chorus.name(), "chorus-pro");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Profile {
@@ -15,13 +28,39 @@ pub enum Profile {
     /// lists, and the syntax rules of the document's syntax).
     #[default]
     En16931,
+    /// EN 16931 plus the Chorus Pro rules (`rules/chorus-pro.toml`): what
+    /// the platform checks before it accepts an invoice, with what it knows
+    /// of the recipient.
+    ChorusPro(super::chorus_pro::ChorusPro),
 }
 
 impl Profile {
+    /// The Chorus Pro profile with no recipient parameters (the rules that
+    /// need them are reported as not checked).
+    pub fn chorus_pro() -> Self {
+        Profile::ChorusPro(super::chorus_pro::ChorusPro::default())
+    }
+
     /// The catalogue sets this profile runs.
     pub fn sets(&self) -> &'static [&'static str] {
         match self {
             Profile::En16931 => &["en16931"],
+            Profile::ChorusPro(_) => &["en16931", "chorus-pro"],
+        }
+    }
+
+    /// The profile's name on the command line and in reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Profile::En16931 => "en16931",
+            Profile::ChorusPro(_) => "chorus-pro",
+        }
+    }
+
+    fn chorus(&self) -> Option<&super::chorus_pro::ChorusPro> {
+        match self {
+            Profile::ChorusPro(c) => Some(c),
+            Profile::En16931 => None,
         }
     }
 }
@@ -160,6 +199,18 @@ pub(crate) struct SyntaxFamily {
 /// The model rule families.
 pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
 
+/// A family of Chorus Pro rules: checked over the model with what the
+/// profile knows of the recipient and the deposit.
+pub(crate) struct ChorusFamily {
+    /// The ids the function can fire.
+    pub ids: &'static [&'static str],
+    /// Whether the family needs the recipient's parameters (otherwise its
+    /// ids are reported as not checked).
+    pub needs_recipient: bool,
+    /// The check.
+    pub check: fn(&Invoice, &super::chorus_pro::Context<'_>, &mut Checker<'_>),
+}
+
 /// The syntax rule families.
 pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::ubl::rules::FAMILY,
@@ -185,11 +236,12 @@ fn applicable(
 /// whether the document tree is there (syntax rules need it). It depends
 /// only on the code, so it is computed once per combination.
 fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Vec<&'static str> {
-    type Key = (Profile, Option<Syntax>, bool);
+    type Key = (&'static str, bool, Option<Syntax>, bool);
     type Entries = Vec<(Key, Vec<&'static str>)>;
     static CACHE: OnceLock<RwLock<Entries>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
-    let key = (profile.clone(), syntax, with_tree);
+    let recipient = profile.chorus().is_some_and(|c| c.recipient.is_some());
+    let key = (profile.name(), recipient, syntax, with_tree);
     if let Ok(entries) = cache.read()
         && let Some((_, ids)) = entries.iter().find(|(k, _)| *k == key)
     {
@@ -199,6 +251,14 @@ fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Ve
         .iter()
         .flat_map(|f| f.ids.iter().copied())
         .collect();
+    if profile.chorus().is_some() {
+        checked.extend(
+            super::chorus_pro::FAMILIES
+                .iter()
+                .filter(|f| recipient || !f.needs_recipient)
+                .flat_map(|f| f.ids.iter().copied()),
+        );
+    }
     if let (true, Some(syntax)) = (with_tree, syntax) {
         checked.extend(
             SYNTAX_FAMILIES
@@ -234,6 +294,7 @@ pub(crate) fn run(
     syntax: Option<Syntax>,
     source: Option<&Source<'_, '_>>,
     profile: &Profile,
+    input_bytes: Option<u64>,
 ) -> Report {
     let mut checker = match source {
         Some(s) => Checker::with_source(syntax, s.source_map, s.unreadable),
@@ -241,6 +302,15 @@ pub(crate) fn run(
     };
     for family in MODEL_FAMILIES {
         (family.check)(invoice, &mut checker);
+    }
+    if let Some(options) = profile.chorus() {
+        let context = super::chorus_pro::Context::new(options, input_bytes);
+        for family in super::chorus_pro::FAMILIES
+            .iter()
+            .filter(|f| options.recipient.is_some() || !f.needs_recipient)
+        {
+            (family.check)(invoice, &context, &mut checker);
+        }
     }
     let with_tree = source.is_some() && syntax.is_some();
     if let (Some(source), Some(syntax)) = (source, syntax) {
@@ -254,6 +324,7 @@ pub(crate) fn run(
 
     let mut report = Report {
         syntax,
+        profile: profile.name(),
         not_checked: not_checked(profile, syntax, with_tree),
         ..Report::default()
     };
@@ -280,6 +351,7 @@ pub(crate) fn run(
             location,
             message_en: rule.en,
             message_fr: rule.fr,
+            platform: rule.platform(syntax),
         });
     }
     // What a lenient read could not read: reported whatever the profile.
@@ -293,8 +365,12 @@ pub(crate) fn run(
                 location: Some(locate(source, u.span)),
                 message_en: rule.en,
                 message_fr: rule.fr,
+                platform: None,
             });
         }
+    }
+    if profile.chorus().is_some() {
+        super::chorus_pro::adjust_en16931(invoice, &mut report.findings);
     }
     report.findings.sort_by(|a, b| {
         let pos = |f: &Finding| f.location.as_ref().map(|l| (l.line, l.column));

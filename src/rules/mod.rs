@@ -10,6 +10,7 @@
 //! ```
 
 pub mod catalogue;
+pub mod chorus_pro;
 pub mod codelist;
 pub(crate) mod en16931;
 pub mod engine;
@@ -27,7 +28,7 @@ use crate::syntax;
 /// Validates a model against a profile. Syntax rules need a document and
 /// are not run; positions are unknown.
 pub fn validate(invoice: &Invoice, profile: &Profile) -> Report {
-    engine::run(invoice, None, None, profile)
+    engine::run(invoice, None, None, profile, None)
 }
 
 /// Reads a document (UBL or CII, detected) and validates it: syntax rules
@@ -64,5 +65,6 @@ pub fn validate_bytes_with_limits(
         Some(doc.syntax),
         Some(&source),
         profile,
+        u64::try_from(bytes.len()).ok(),
     ))
 }

@@ -8,6 +8,7 @@ mod convert;
 #[cfg(feature = "generate")]
 mod generate;
 mod inspect;
+mod profile;
 mod validate;
 
 use clap::{Parser, Subcommand};

@@ -9,9 +9,13 @@ use std::path::{Path, PathBuf};
 /// Arguments of `facture validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Rule profile.
+    /// Rule profile: `en16931` (the CEN rules), or `chorus-pro` (EN 16931
+    /// plus what Chorus Pro checks before it accepts an invoice; see the
+    /// options below for what it needs to know of the recipient).
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
+    #[command(flatten)]
+    chorus: crate::profile::ChorusArgs,
     /// Output format: `text` (human), `json` (one object per file per
     /// line), or `svrl` (Schematron Validation Report Language).
     #[arg(long, value_enum, default_value = "text")]
@@ -31,6 +35,7 @@ pub struct Args {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ProfileArg {
     En16931,
+    ChorusPro,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,6 +71,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let profile = match args.profile {
         ProfileArg::En16931 => facture::Profile::En16931,
+        ProfileArg::ChorusPro => args.chorus.profile()?,
     };
     let mut unreadable = 0usize;
     let mut not_valid = 0usize;
@@ -178,11 +184,14 @@ fn text(file: &Path, report: &Report, lang: Lang) -> String {
             f.rule,
             lang.message(f)
         );
+        if let Some(platform) = f.platform {
+            let _ = writeln!(out, "      Chorus Pro: {platform}");
+        }
     }
     if !report.not_checked.is_empty() {
         let _ = writeln!(
             out,
-            "  not checked ({} rule(s) not implemented yet): {}",
+            "  not checked ({} rule(s): not implemented, or missing what they need, e.g. the recipient's parameters): {}",
             report.not_checked.len(),
             report.not_checked.join(" ")
         );
@@ -205,12 +214,14 @@ fn json(file: &Path, report: &Report, lang: Lang) -> serde_json::Value {
                 "path": f.location.as_ref().map(|l| l.xpath.as_str()),
                 "term": f.path.map(|p| p.to_string()),
                 "message": lang.message(f),
+                "platform": f.platform,
             })
         })
         .collect();
     serde_json::json!({
         "file": file.display().to_string(),
         "syntax": report.syntax.map(|s| s.family()),
+        "profile": report.profile,
         "valid": report.is_valid(),
         "verdict": verdict_word(report),
         "findings": findings,

@@ -173,7 +173,12 @@ fn identifier(
         cx.record(scheme_path, node);
         s.to_owned()
     });
-    Identifier { value, scheme }
+    let scheme_name = node.attribute("schemeName").map(str::to_owned);
+    Identifier {
+        value,
+        scheme,
+        scheme_name,
+    }
 }
 
 /// The value of a `udt:Indicator` inside `node`, as `xs:boolean`.
@@ -561,6 +566,7 @@ fn object_identifier(
     Identifier {
         value: value.unwrap_or_default(),
         scheme,
+        scheme_name: None,
     }
 }
 

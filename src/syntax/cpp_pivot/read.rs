@@ -320,7 +320,11 @@ impl UnitReader<'_> {
             .map(|s| s.trim().to_owned());
         let id = elements(node).find(|c| local(*c) == Some(n::IDENTIFIANT))?;
         let value = self.opt(path, id)?;
-        Some(Identifier { value, scheme })
+        Some(Identifier {
+            value,
+            scheme,
+            scheme_name: None,
+        })
     }
 
     fn supplier(&mut self, node: Node<'_, '_>) -> Result<()> {

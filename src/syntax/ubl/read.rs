@@ -284,6 +284,7 @@ impl Reader<'_> {
         Identifier {
             value: self.cx.string(path, node),
             scheme: attr(node, n::SCHEME_ID),
+            scheme_name: attr(node, n::SCHEME_NAME),
         }
     }
 

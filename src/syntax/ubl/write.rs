@@ -64,8 +64,14 @@ impl Writer {
 
     fn id(&mut self, name: &str, id: Option<&Identifier>) {
         if let Some(id) = id {
-            self.out
-                .leaf(name, &[(n::SCHEME_ID, id.scheme.as_deref())], &id.value);
+            self.out.leaf(
+                name,
+                &[
+                    (n::SCHEME_ID, id.scheme.as_deref()),
+                    (n::SCHEME_NAME, id.scheme_name.as_deref()),
+                ],
+                &id.value,
+            );
         }
     }
 
