@@ -172,10 +172,9 @@ fn pay(plan: &mut Plan, options: &Options, choice: u8) -> bool {
     !(options.chorus_pro && matches!(choice, 1..=3))
 }
 
+/// One embedded attachment (even kinds are embedded files).
 fn with_attachment(plan: &mut Plan, _: &Options) -> bool {
-    if plan.attachments.is_empty() {
-        plan.attachments.push(0);
-    }
+    plan.attachments = vec![0];
     true
 }
 
@@ -1185,6 +1184,97 @@ const OTHERS: &[Breaker] = &[
     }),
 ];
 
+/// Chorus Pro rules (`rules/chorus-pro.toml`), on invoices generated with
+/// [`Options::chorus_pro`] and checked with `Profile::ChorusPro`.
+const CHORUS: &[Breaker] = &[
+    breaker!("G1.02", chorus, |i| i.process.business_process =
+        Some("B1".to_owned())),
+    breaker!("G1.05", chorus, |i| {
+        i.number = Some(format!(
+            "{}-LONG-NUMBER",
+            i.number.as_deref().unwrap_or("F")
+        ));
+    }),
+    breaker!(
+        "CPP-CADRE-A2-PAID",
+        |p, o| {
+            p.extras.prepaid = 0;
+            chorus(p, o)
+        },
+        |i| {
+            i.process.business_process = Some("A2".to_owned());
+        }
+    ),
+    breaker!("CPP-BUYER-SIRET-KEY", chorus, |i| {
+        for id in [
+            i.buyer.identifier.as_mut(),
+            i.buyer.legal_registration_id.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            id.value = wrong_last_digit(&id.value);
+        }
+    }),
+    breaker!(
+        "CPP-SELLER-SIRET-KEY",
+        |p, o| chorus(p, o) && domestic(p, o),
+        |i| {
+            if let Some(id) = i.seller.identifiers.first_mut() {
+                id.value = wrong_last_digit(&id.value);
+            }
+        }
+    ),
+    breaker!("CPP-INVOICE-TYPE", chorus, |i| {
+        i.type_code = Some(InvoiceTypeCode::DebitNote);
+        i.preceding_invoices.clear();
+    }),
+    breaker!("S2.05", chorus, |i| {
+        if let Some(p) = i.payment.as_mut() {
+            p.means_code = Some(PaymentMeansCode::from("57"));
+        }
+    }),
+    breaker!("CPP-CURRENCY-SINGLE", chorus, |i| {
+        i.vat_accounting_currency = Some(CurrencyCode::from("USD"));
+        let tax = i.totals.tax_amount.unwrap_or_default();
+        i.totals.tax_amount_accounting = Some(TaxAmountInCurrency {
+            amount: money(tax * Decimal::new(108, 2)),
+            currency: Some(CurrencyCode::from("USD")),
+        });
+    }),
+    breaker!("CPP-ENGAGEMENT-LENGTH", chorus, |i| {
+        i.purchase_order_reference = Some(format!("EJ{}", "0".repeat(60)));
+    }),
+    breaker!(
+        "CPP-ATTACHMENT-EXTENSION",
+        |p, o| chorus(p, o) && with_attachment(p, o),
+        |i| {
+            if let Some(file) = i
+                .supporting_documents
+                .iter_mut()
+                .find_map(|d| d.attachment.as_mut())
+            {
+                file.filename = Some("piece-jointe.exe".to_owned());
+            }
+        }
+    ),
+];
+
+/// Invoices for Chorus Pro only.
+fn chorus(_: &mut Plan, options: &Options) -> bool {
+    options.chorus_pro
+}
+
+/// The same identifier with its last digit changed (a wrong check key).
+fn wrong_last_digit(value: &str) -> String {
+    let mut out = value.to_owned();
+    if let Some(last) = out.pop() {
+        let digit = last.to_digit(10).unwrap_or(0);
+        out.push(char::from_digit((digit + 1) % 10, 10).unwrap_or('0'));
+    }
+    out
+}
+
 /// Every breaker, category families included.
 pub(super) fn all() -> impl Iterator<Item = &'static Breaker> {
     OTHERS
@@ -1200,6 +1290,7 @@ pub(super) fn all() -> impl Iterator<Item = &'static Breaker> {
         .chain(M.iter())
         .chain(NINES.iter())
         .chain(ONES.iter())
+        .chain(CHORUS.iter())
 }
 
 pub(super) fn find(rule: &str) -> Option<&'static Breaker> {
@@ -1208,7 +1299,8 @@ pub(super) fn find(rule: &str) -> Option<&'static Breaker> {
 
 /// The rule ids [`break_rule`] can target: an invoice breaking the rule
 /// and no other fatal rule, in UBL and CII unless [`syntax_limits`] names
-/// one of them.
+/// one of them. The Chorus Pro rules (`G1.05`, `CPP-…`) need
+/// [`Options::chorus_pro`] and are judged with the `chorus-pro` profile.
 pub fn breakable_rules() -> &'static [&'static str] {
     static RULES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {

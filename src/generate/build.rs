@@ -51,7 +51,7 @@ pub(super) fn scenario_of(plan: &Plan, options: &Options) -> &'static Scenario {
 }
 
 fn issue_date(plan: &Plan) -> NaiveDate {
-    let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
     start
         .checked_add_days(Days::new(u64::from(plan.day)))
         .unwrap_or(start)
@@ -530,9 +530,10 @@ fn payment(
         account_name: pick(seller_country.companies(), plan.seller.name).map(|s| (*s).to_owned()),
         service_provider_id: bic.map(str::to_owned),
     };
-    // Chorus Pro uses neither SEPA codes 58/59 nor direct debits (BG-19).
+    // Chorus Pro uses neither SEPA codes 58/59 nor direct debits (BG-19),
+    // and wants a payment means on every invoice.
     let choice = if options.chorus_pro {
-        [0, 4, 5, 0, 4, 5][usize::from(plan.extras.payment % 6)]
+        [0, 4][usize::from(plan.extras.payment % 2)]
     } else {
         plan.extras.payment % 6
     };
@@ -824,7 +825,7 @@ impl Plan {
             tax_representative,
             delivery,
             period: extras.period.then_some(period),
-            payment: if credit {
+            payment: if credit && !options.chorus_pro {
                 None
             } else {
                 payment(self, scenario, options, &remittance)

@@ -62,7 +62,7 @@ pub struct Plan {
     pub credit_note: bool,
     /// The sequence number in the invoice number.
     pub sequence: u32,
-    /// Days after 2025-01-01 of the issue date.
+    /// Days after 2024-01-01 of the issue date.
     pub day: u16,
     /// How the invoice number is spelt.
     pub number_style: u8,
