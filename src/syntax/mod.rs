@@ -11,6 +11,7 @@ pub mod cpp_statut;
 pub mod lexical;
 pub mod node;
 pub mod ubl;
+pub mod xsd;
 pub mod xml_input;
 pub mod xml_output;
 

@@ -1,0 +1,223 @@
+//! Matching the element children of an element against its content model
+//! (a particle tree of sequences, choices, element declarations and
+//! wildcards with their minOccurs / maxOccurs).
+//!
+//! The matcher follows sets of positions in the child list: each particle
+//! maps the positions it may start at to the positions it may end at. The
+//! schemas obey the Unique Particle Attribution constraint, so these sets
+//! stay tiny, the matching is linear in practice, and no backtracking is
+//! needed. While matching it remembers the furthest child it reached and
+//! what it would have accepted there, which is what the finding reports.
+
+use super::schema::{NsConstraint, Schema, Term, U, Wildcard, range};
+
+/// One element child: namespace URI and local name.
+#[derive(Clone, Copy, Debug)]
+pub struct Child<'a> {
+    /// Namespace URI (`""` for none).
+    pub ns: &'a str,
+    /// Local name.
+    pub name: &'a str,
+}
+
+/// Why the children do not match.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Index of the first child that could not be matched (`children.len()`
+    /// when the children stop too early).
+    pub at: usize,
+    /// The element particles and wildcards that would have been accepted
+    /// there (particle indices, in model order, without repetitions).
+    pub expected: Vec<u32>,
+    /// The element particle the child matches but that already occurs its
+    /// maxOccurs times.
+    pub too_many: Option<u32>,
+}
+
+/// Whether a wildcard accepts an element or attribute in namespace `ns`.
+pub fn wildcard_allows(schema: &Schema, w: &Wildcard, ns: &str) -> bool {
+    match w.namespaces {
+        NsConstraint::Any => true,
+        NsConstraint::Not(other) => !ns.is_empty() && ns != schema.uri(other),
+        NsConstraint::List(start, len) => range(schema.wildcard_namespaces, (start, len))
+            .iter()
+            .any(|n| schema.uri(*n) == ns),
+    }
+}
+
+struct Matcher<'s, 'c> {
+    schema: &'s Schema,
+    children: &'c [Child<'c>],
+    furthest: usize,
+    expected: Vec<u32>,
+    too_many: Option<u32>,
+}
+
+/// Matches `children` against the particle `root`.
+pub fn match_children(schema: &Schema, root: u32, children: &[Child<'_>]) -> Result<(), Mismatch> {
+    let mut m = Matcher {
+        schema,
+        children,
+        furthest: 0,
+        expected: Vec::new(),
+        too_many: None,
+    };
+    let ends = m.particle(root, vec![0]);
+    if ends.last() == Some(&(children.len() as u32)) {
+        return Ok(());
+    }
+    Err(Mismatch {
+        at: m.furthest,
+        expected: m.expected,
+        too_many: m.too_many,
+    })
+}
+
+fn union(mut a: Vec<u32>, b: &[u32]) -> Vec<u32> {
+    a.extend_from_slice(b);
+    a.sort_unstable();
+    a.dedup();
+    a
+}
+
+impl Matcher<'_, '_> {
+    fn reach(&mut self, pos: usize) {
+        if pos > self.furthest {
+            self.furthest = pos;
+            self.expected.clear();
+            self.too_many = None;
+        }
+    }
+
+    fn attempt(&mut self, pos: usize, particle: u32) {
+        self.reach(pos);
+        if pos == self.furthest && !self.expected.contains(&particle) {
+            self.expected.push(particle);
+        }
+    }
+
+    /// Whether child `pos` is matched by the single-element term.
+    fn accepts(&self, term: Term, pos: usize) -> bool {
+        let Some(child) = self.children.get(pos) else {
+            return false;
+        };
+        match term {
+            Term::Element(e) => self
+                .schema
+                .elements
+                .get(e as usize)
+                .is_some_and(|d| d.name == child.name && self.schema.uri(d.ns) == child.ns),
+            Term::Any(w) => self
+                .schema
+                .wildcards
+                .get(w as usize)
+                .is_some_and(|w| wildcard_allows(self.schema, w, child.ns)),
+            Term::Sequence(..) | Term::Choice(..) => false,
+        }
+    }
+
+    /// The positions particle `index` can end at from `starts` (sorted, unique).
+    fn particle(&mut self, index: u32, starts: Vec<u32>) -> Vec<u32> {
+        let Some(p) = self.schema.particles.get(index as usize).copied() else {
+            return Vec::new();
+        };
+        match p.term {
+            Term::Element(_) | Term::Any(_) => {
+                let mut out = Vec::new();
+                for start in starts {
+                    let mut pos = start as usize;
+                    let mut count = 0u32;
+                    loop {
+                        if count >= p.min {
+                            out.push(pos as u32);
+                        }
+                        if count == p.max {
+                            if self.accepts(p.term, pos) {
+                                self.reach(pos);
+                                if pos == self.furthest {
+                                    self.too_many = Some(index);
+                                }
+                            }
+                            break;
+                        }
+                        self.attempt(pos, index);
+                        if !self.accepts(p.term, pos) {
+                            break;
+                        }
+                        pos += 1;
+                        count += 1;
+                        self.reach(pos);
+                    }
+                }
+                union(out, &[])
+            }
+            Term::Sequence(..) | Term::Choice(..) => {
+                let mut current = starts;
+                let mut out = if p.min == 0 {
+                    current.clone()
+                } else {
+                    Vec::new()
+                };
+                let mut count = 0u32;
+                while count < p.max && !current.is_empty() {
+                    let next = self.group_once(p.term, current.clone());
+                    count += 1;
+                    let progressed = next != current;
+                    current = next;
+                    if count >= p.min {
+                        let before = out.len();
+                        out = union(out, &current);
+                        if out.len() == before && (!progressed || p.max == U) {
+                            break;
+                        }
+                    }
+                    if !progressed && count >= p.min {
+                        break;
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn group_once(&mut self, term: Term, starts: Vec<u32>) -> Vec<u32> {
+        match term {
+            Term::Sequence(start, len) => {
+                let members = range(self.schema.members, (start, len));
+                let mut current = starts;
+                for m in members {
+                    if current.is_empty() {
+                        break;
+                    }
+                    current = self.particle(*m, current);
+                }
+                current
+            }
+            Term::Choice(start, len) => {
+                let members = range(self.schema.members, (start, len));
+                let mut out = Vec::new();
+                for m in members {
+                    let ends = self.particle(*m, starts.clone());
+                    out = union(out, &ends);
+                }
+                out
+            }
+            Term::Element(_) | Term::Any(_) => Vec::new(),
+        }
+    }
+}
+
+/// Every element particle and wildcard of the model under `root`, in order.
+pub fn leaves(schema: &Schema, root: u32, out: &mut Vec<u32>) {
+    let Some(p) = schema.particles.get(root as usize) else {
+        return;
+    };
+    match p.term {
+        Term::Element(_) | Term::Any(_) => out.push(root),
+        Term::Sequence(start, len) | Term::Choice(start, len) => {
+            for m in range(schema.members, (start, len)) {
+                leaves(schema, *m, out);
+            }
+        }
+    }
+}
