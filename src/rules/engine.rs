@@ -131,6 +131,12 @@ fn applicable(
         .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
 }
 
+/// Every applicable rule of a profile for a syntax (what `not_checked`
+/// lists when nothing could run).
+pub(crate) fn applicable_ids(profile: &Profile, syntax: Option<Syntax>) -> Vec<&'static str> {
+    applicable(profile, syntax).map(|rule| rule.id).collect()
+}
+
 /// The applicable rules that no family checks, for a profile, a syntax and
 /// whether the document tree is there (syntax rules need it). It depends
 /// only on the code, so it is computed once per combination.
@@ -229,6 +235,7 @@ pub(crate) fn run(
             location,
             message_en: rule.en,
             message_fr: rule.fr,
+            detail: None,
         });
     }
     report.findings.sort_by(|a, b| {

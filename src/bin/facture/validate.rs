@@ -19,6 +19,12 @@ pub struct Args {
     /// Language of the messages.
     #[arg(long, value_enum, default_value = "en")]
     lang: Lang,
+    /// Skip the structural check: by default each file is first checked
+    /// against the XML Schema of its syntax (UBL 2.1, CII D16B,
+    /// CPPFacturePivot), natively, as Chorus Pro does before any business
+    /// rule; its findings have ids `XSD-*`.
+    #[arg(long)]
+    no_xsd: bool,
     /// For `--format svrl` with several files: the directory where one
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
@@ -47,10 +53,10 @@ enum Lang {
 }
 
 impl Lang {
-    fn message(self, f: &Finding) -> &'static str {
+    fn message(self, f: &Finding) -> String {
         match self {
-            Lang::En => f.message_en,
-            Lang::Fr => f.message_fr,
+            Lang::En => f.text_en(),
+            Lang::Fr => f.text_fr(),
         }
     }
 }
@@ -67,12 +73,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let profile = match args.profile {
         ProfileArg::En16931 => facture::Profile::En16931,
     };
+    let options = facture::ValidateOptions::new(profile).structure(!args.no_xsd);
     let mut unreadable = 0usize;
     let mut not_valid = 0usize;
     for file in &args.files {
         let result = std::fs::read(file)
             .map_err(facture::Error::from)
-            .and_then(|bytes| facture::validate_bytes(&bytes, &profile));
+            .and_then(|bytes| facture::validate_bytes_with(&bytes, &options));
         match result {
             Ok(report) => {
                 if !report.is_valid() {
@@ -161,6 +168,15 @@ fn text(file: &Path, report: &Report, lang: Lang) -> String {
         warnings,
         if warnings == 1 { "" } else { "s" }
     );
+    if let Some(schema) = report.schema {
+        let _ = writeln!(out, "  structure checked against {schema}");
+    }
+    if let Some(why) = &report.unreadable {
+        let _ = writeln!(
+            out,
+            "  business rules not run: the invoice could not be read ({why})"
+        );
+    }
     for f in &report.findings {
         let at = f
             .location
@@ -215,6 +231,8 @@ fn json(file: &Path, report: &Report, lang: Lang) -> serde_json::Value {
         "verdict": verdict_word(report),
         "findings": findings,
         "not_checked": report.not_checked,
+        "schema": report.schema,
+        "unreadable": report.unreadable,
     })
 }
 
