@@ -299,7 +299,9 @@ fn corrupt(value: &str, rng: &mut Rng) -> Option<String> {
     if value.is_empty() {
         return None;
     }
-    let is_number = value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    let is_number = value
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
     Some(match rng.below(4) {
         0 if value.len() == 10 && value.as_bytes().get(4) == Some(&b'-') => {
             format!("{}-13{}", &value[..4], &value[7..])
@@ -519,7 +521,12 @@ fn native_check_agrees_with_xmllint_on_mutants() {
         disagreements.is_empty(),
         "{} disagreement(s) with xmllint:\n{}",
         disagreements.len(),
-        disagreements.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        disagreements
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -49,7 +49,7 @@ use crate::syntax::node::xml_path;
 use schema::Schema;
 
 /// The kinds of structural problem, each a rule of `rules/xsd.toml`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
     /// An element out of the order the schema sets (`XSD-ORDER`).
     Order,

@@ -480,6 +480,41 @@ impl<'s> Walk<'s> {
         }
     }
 
+    /// The required elements expected where the content stopped that do not
+    /// come later either (so they are missing, not misplaced), as a list.
+    fn missing_required(
+        &self,
+        scope: Node<'_, '_>,
+        expected: &[u32],
+        rest: Option<&[Node<'_, '_>]>,
+    ) -> Option<String> {
+        let schema = self.schema;
+        let rest = rest.unwrap_or(&[]);
+        let required: Vec<&Element> = expected
+            .iter()
+            .filter_map(|p| schema.particles.get(*p as usize))
+            .filter(|p| p.min > 0)
+            .filter_map(|p| match p.term {
+                Term::Element(e) => schema.elements.get(e as usize),
+                _ => None,
+            })
+            .collect();
+        let later = |d: &&Element| {
+            rest.iter().any(|k| {
+                k.tag_name().name() == d.name
+                    && k.tag_name().namespace().unwrap_or("") == schema.uri(d.ns)
+            })
+        };
+        if required.is_empty() || required.iter().any(later) {
+            return None;
+        }
+        let names: Vec<String> = required
+            .iter()
+            .map(|d| self.display(scope, schema.uri(d.ns), d.name))
+            .collect();
+        Some(names.join(" / "))
+    }
+
     fn mismatch(&mut self, node: Node<'_, '_>, kids: &[Node<'_, '_>], leaves: &[u32], m: Mismatch) {
         let schema = self.schema;
         let parent = self.node_name(node);
@@ -548,6 +583,14 @@ impl<'s> Walk<'s> {
                 Rule::Cardinality,
                 format!("{found_name} occurs more than {max} time(s) in {parent}"),
                 format!("{found_name} figure plus de {max} fois dans {parent}"),
+            )
+        } else if in_model.is_some()
+            && let Some(missing) = self.missing_required(node, &m.expected, kids.get(m.at..))
+        {
+            (
+                Rule::Cardinality,
+                format!("{missing} is missing {}, found {found_name}", after.0),
+                format!("{missing} manque {}, trouvé {found_name}", after.1),
             )
         } else if in_model.is_some() {
             let expect_en = if expected.is_empty() {
