@@ -25,6 +25,14 @@ pub struct Args {
     /// rule; its findings have ids `XSD-*`.
     #[arg(long)]
     no_xsd: bool,
+    /// Cross-check the structure with libxml2 (feature `libxml`): validate
+    /// each file also against the XML Schema found under DIR by its usual
+    /// file name (`UBL-Invoice-2.1.xsd`, `CrossIndustryInvoice_100pD16B.xsd`,
+    /// `CPPFacturePivot_V2_02.xsd`…) and print libxml2's verdict beside
+    /// facture's; a file libxml2 rejects counts as not valid.
+    #[cfg(feature = "libxml")]
+    #[arg(long, value_name = "DIR")]
+    schemas: Option<PathBuf>,
     /// For `--format svrl` with several files: the directory where one
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
@@ -86,6 +94,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                     not_valid += 1;
                 }
                 emit_report(args, file, &report)?;
+                #[cfg(feature = "libxml")]
+                if let Some(dir) = &args.schemas
+                    && !cross_check(args, file, dir, &report)?
+                    && report.is_valid()
+                {
+                    not_valid += 1;
+                }
             }
             Err(e) => {
                 unreadable += 1;
@@ -127,6 +142,62 @@ fn emit_report(args: &Args, file: &Path, report: &Report) -> Result<(), Failure>
             }
         }
     }
+}
+
+/// Runs libxml2 on `file` and prints its verdict (a JSON line
+/// `{"file":…,"libxml2":…}` in JSON); whether libxml2 accepts the file.
+#[cfg(feature = "libxml")]
+fn cross_check(args: &Args, file: &Path, dir: &Path, report: &Report) -> Result<bool, Failure> {
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Error(format!("{}: {e}", file.display())))?;
+    let verdict = facture::syntax::xsd::libxml::validate(&bytes, dir)
+        .map_err(|e| Failure::Error(format!("{}: {e}", file.display())))?;
+    let Some(verdict) = verdict else {
+        eprintln!(
+            "facture: {}: no schema for it under {}",
+            file.display(),
+            dir.display()
+        );
+        return Ok(true);
+    };
+    let native = report.findings.iter().any(|f| f.rule.starts_with("XSD-"));
+    let valid = verdict.complaints.is_empty();
+    if args.format == Format::Json {
+        let value = serde_json::json!({
+            "file": file.display().to_string(),
+            "libxml2": {
+                "schema": verdict.schema.display().to_string(),
+                "valid": valid,
+                "agrees": valid != native,
+                "complaints": verdict.complaints.iter().map(|c| serde_json::json!({
+                    "line": c.line, "column": c.column, "message": c.message,
+                })).collect::<Vec<_>>(),
+            },
+        });
+        print_stdout(format!("{value}\n").as_bytes())?;
+    } else {
+        let mut out = format!(
+            "  libxml2 ({}): {}{}\n",
+            verdict.schema.display(),
+            if valid { "valid" } else { "invalid" },
+            if valid != native {
+                ""
+            } else {
+                " (disagrees with facture's structural check)"
+            }
+        );
+        for c in &verdict.complaints {
+            let _ = writeln!(
+                out,
+                "    {}:{} {}",
+                c.line.unwrap_or(0),
+                c.column.unwrap_or(0),
+                c.message
+            );
+        }
+        print_stdout(out.as_bytes())?;
+    }
+    Ok(valid)
 }
 
 fn emit_error(args: &Args, file: &Path, e: &facture::Error) -> Result<(), Failure> {

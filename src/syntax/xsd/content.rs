@@ -20,6 +20,32 @@ pub struct Child<'a> {
     pub name: &'a str,
 }
 
+/// What the matcher needs of a child: its expanded name.
+pub trait Named {
+    /// Namespace URI (`""` for none).
+    fn ns(&self) -> &str;
+    /// Local name.
+    fn local(&self) -> &str;
+}
+
+impl Named for Child<'_> {
+    fn ns(&self) -> &str {
+        self.ns
+    }
+    fn local(&self) -> &str {
+        self.name
+    }
+}
+
+impl Named for roxmltree::Node<'_, '_> {
+    fn ns(&self) -> &str {
+        self.tag_name().namespace().unwrap_or("")
+    }
+    fn local(&self) -> &str {
+        self.tag_name().name()
+    }
+}
+
 /// Why the children do not match.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Mismatch {
@@ -45,16 +71,20 @@ pub fn wildcard_allows(schema: &Schema, w: &Wildcard, ns: &str) -> bool {
     }
 }
 
-struct Matcher<'s, 'c> {
+struct Matcher<'s, 'c, C> {
     schema: &'s Schema,
-    children: &'c [Child<'c>],
+    children: &'c [C],
     furthest: usize,
     expected: Vec<u32>,
     too_many: Option<u32>,
 }
 
 /// Matches `children` against the particle `root`.
-pub fn match_children(schema: &Schema, root: u32, children: &[Child<'_>]) -> Result<(), Mismatch> {
+pub fn match_children<C: Named>(
+    schema: &Schema,
+    root: u32,
+    children: &[C],
+) -> Result<(), Mismatch> {
     let mut m = Matcher {
         schema,
         children,
@@ -80,7 +110,7 @@ fn union(mut a: Vec<u32>, b: &[u32]) -> Vec<u32> {
     a
 }
 
-impl Matcher<'_, '_> {
+impl<C: Named> Matcher<'_, '_, C> {
     fn reach(&mut self, pos: usize) {
         if pos > self.furthest {
             self.furthest = pos;
@@ -106,12 +136,12 @@ impl Matcher<'_, '_> {
                 .schema
                 .elements
                 .get(e as usize)
-                .is_some_and(|d| d.name == child.name && self.schema.uri(d.ns) == child.ns),
+                .is_some_and(|d| d.name == child.local() && self.schema.uri(d.ns) == child.ns()),
             Term::Any(w) => self
                 .schema
                 .wildcards
                 .get(w as usize)
-                .is_some_and(|w| wildcard_allows(self.schema, w, child.ns)),
+                .is_some_and(|w| wildcard_allows(self.schema, w, child.ns())),
             Term::Sequence(..) | Term::Choice(..) => false,
         }
     }
@@ -205,6 +235,80 @@ impl Matcher<'_, '_> {
             Term::Element(_) | Term::Any(_) => Vec::new(),
         }
     }
+}
+
+/// The fast path for the common shape, a sequence (or a choice) of element
+/// declarations and wildcards, each with its own bounds: matched greedily
+/// in one pass without allocating (exact under the Unique Particle
+/// Attribution constraint). On success `assign` holds, for each child, the
+/// particle that matched it. `None` when the model has another shape or the
+/// children do not match (the general matcher then says why).
+pub fn match_flat<C: Named>(
+    schema: &Schema,
+    root: u32,
+    children: &[C],
+    assign: &mut Vec<u32>,
+) -> Option<()> {
+    let p = schema.particles.get(root as usize)?;
+    if p.min != 1 || p.max != 1 {
+        return None;
+    }
+    let (members, choice) = match p.term {
+        Term::Sequence(start, len) => (range(schema.members, (start, len)), false),
+        Term::Choice(start, len) => (range(schema.members, (start, len)), true),
+        Term::Element(_) | Term::Any(_) => (std::slice::from_ref(&root), false),
+    };
+    let leaf = |m: &u32| {
+        schema
+            .particles
+            .get(*m as usize)
+            .filter(|p| matches!(p.term, Term::Element(_) | Term::Any(_)))
+    };
+    let matcher = Matcher {
+        schema,
+        children,
+        furthest: 0,
+        expected: Vec::new(),
+        too_many: None,
+    };
+    assign.clear();
+    if choice {
+        // One member, then its repetitions.
+        let first = children.first();
+        let chosen = match first {
+            None => {
+                return members
+                    .iter()
+                    .any(|m| leaf(m).is_some_and(|p| p.min == 0))
+                    .then_some(());
+            }
+            Some(_) => members
+                .iter()
+                .find(|m| leaf(m).is_some_and(|p| matcher.accepts(p.term, 0)))?,
+        };
+        let p = leaf(chosen)?;
+        let n = children.len() as u32;
+        if n < p.min.max(1) || n > p.max || !(0..children.len()).all(|i| matcher.accepts(p.term, i))
+        {
+            return None;
+        }
+        assign.extend(std::iter::repeat_n(*chosen, children.len()));
+        return Some(());
+    }
+    let mut pos = 0usize;
+    for m in members {
+        let p = leaf(m)?;
+        let mut count = 0u32;
+        while count < p.max && matcher.accepts(p.term, pos) {
+            assign.push(*m);
+            pos += 1;
+            count += 1;
+        }
+        if count < p.min {
+            return None;
+        }
+    }
+    (pos == children.len()).then_some(())
 }
 
 /// Every element particle and wildcard of the model under `root`, in order.

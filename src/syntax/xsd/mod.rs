@@ -39,6 +39,8 @@
 
 pub mod content;
 pub mod datatype;
+#[cfg(feature = "libxml")]
+pub mod libxml;
 pub mod pattern;
 pub mod schema;
 pub mod tables;

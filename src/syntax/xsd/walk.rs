@@ -1,7 +1,7 @@
 //! The walk over the document: each element against its declaration, its
 //! attributes, its content model and its value.
 
-use super::content::{self, Child, Mismatch};
+use super::content::{self, Mismatch};
 use super::datatype::{self, Problem, quote};
 use super::schema::{Builtin, Complex, Content, Element, Process, Schema, Term, Type, range};
 use super::{Rule, Violation};
@@ -13,6 +13,8 @@ const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub(super) struct Walk<'s> {
     schema: &'s Schema,
     ids: HashSet<String>,
+    /// Reused buffers for the particle of each child (one per depth).
+    assign_pool: Vec<Vec<u32>>,
     pub(super) out: Vec<Violation>,
 }
 
@@ -21,6 +23,7 @@ impl<'s> Walk<'s> {
         Walk {
             schema,
             ids: HashSet::new(),
+            assign_pool: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -141,11 +144,18 @@ impl<'s> Walk<'s> {
         }
     }
 
-    fn text(node: Node<'_, '_>) -> String {
-        node.children()
-            .filter(Node::is_text)
-            .filter_map(|c| c.text())
-            .collect()
+    fn text<'a>(node: Node<'a, '_>) -> std::borrow::Cow<'a, str> {
+        let mut texts = node.children().filter(Node::is_text);
+        match (texts.next(), texts.next()) {
+            (None, _) => std::borrow::Cow::Borrowed(""),
+            (Some(one), None) => std::borrow::Cow::Borrowed(one.text().unwrap_or("")),
+            _ => std::borrow::Cow::Owned(
+                node.children()
+                    .filter(Node::is_text)
+                    .filter_map(|c| c.text())
+                    .collect(),
+            ),
+        }
     }
 
     fn simple_content(&mut self, node: Node<'_, '_>, simple: u32, fixed: Option<&str>) {
@@ -183,15 +193,18 @@ impl<'s> Walk<'s> {
         let Some(ty) = self.schema.simple.get(simple as usize) else {
             return;
         };
-        let owner = self.node_name(node);
-        let (of_en, of_fr) = match attribute {
-            Some(a) => (
-                format!("attribute {a} of {owner}"),
-                format!("attribut {a} de {owner}"),
-            ),
-            None => (owner.clone(), owner),
+        let of = |walk: &Self| {
+            let owner = walk.node_name(node);
+            match attribute {
+                Some(a) => (
+                    format!("attribute {a} of {owner}"),
+                    format!("attribut {a} de {owner}"),
+                ),
+                None => (owner.clone(), owner),
+            }
         };
         if let Err(bad) = datatype::check(self.schema, ty, value) {
+            let (of_en, of_fr) = of(self);
             let rule = match bad.problem {
                 Problem::Datatype => Rule::Datatype,
                 Problem::Facet => Rule::Facet,
@@ -217,6 +230,7 @@ impl<'s> Walk<'s> {
                         | Builtin::PositiveInteger
                 ) && datatype::same_number(&norm, &want));
             if !same {
+                let (of_en, of_fr) = of(self);
                 self.report(
                     Rule::Facet,
                     node,
@@ -249,20 +263,18 @@ impl<'s> Walk<'s> {
 
     fn attributes(&mut self, node: Node<'_, '_>, ty: &Complex) {
         let schema = self.schema;
-        let uses: Vec<&super::schema::Attribute> = range(schema.attribute_uses, ty.attributes)
-            .iter()
-            .filter_map(|i| schema.attributes.get(*i as usize))
-            .collect();
+        let uses = || {
+            range(schema.attribute_uses, ty.attributes)
+                .iter()
+                .filter_map(|i| schema.attributes.get(*i as usize))
+        };
         for a in node.attributes() {
             let ns = a.namespace().unwrap_or("");
             if ns == XSI {
                 continue;
             }
             let name = self.display(node, ns, a.name());
-            if let Some(decl) = uses
-                .iter()
-                .find(|u| u.name == a.name() && schema.uri(u.ns) == ns)
-            {
+            if let Some(decl) = uses().find(|u| u.name == a.name() && schema.uri(u.ns) == ns) {
                 self.attribute_value(node, a, decl.ty, decl.fixed, &name);
                 continue;
             }
@@ -298,7 +310,7 @@ impl<'s> Walk<'s> {
                 }
             }
         }
-        for u in uses.iter().filter(|u| u.required) {
+        for u in uses().filter(|u| u.required) {
             let uri = schema.uri(u.ns);
             let present = node
                 .attributes()
@@ -395,16 +407,31 @@ impl<'s> Walk<'s> {
     fn children(&mut self, node: Node<'_, '_>, particle: u32) {
         let schema = self.schema;
         let kids: Vec<Node<'_, '_>> = node.children().filter(Node::is_element).collect();
-        let children: Vec<Child<'_>> = kids
-            .iter()
-            .map(|k| Child {
-                ns: k.tag_name().namespace().unwrap_or(""),
-                name: k.tag_name().name(),
-            })
-            .collect();
+        let mut assign = self.assign_pool.pop().unwrap_or_default();
+        if content::match_flat(schema, particle, &kids, &mut assign).is_some() {
+            for (kid, p) in kids.iter().zip(assign.iter()) {
+                let (kid, p) = (*kid, *p);
+                match schema.particles.get(p as usize).map(|p| p.term) {
+                    Some(Term::Element(e)) => {
+                        if let Some(d) = schema.elements.get(e as usize) {
+                            self.element(kid, d);
+                        }
+                    }
+                    Some(Term::Any(w)) => {
+                        if let Some(w) = schema.wildcards.get(w as usize) {
+                            self.wildcard(kid, w.process);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            self.assign_pool.push(assign);
+            return;
+        }
+        self.assign_pool.push(assign);
         let mut leaves = Vec::new();
         content::leaves(schema, particle, &mut leaves);
-        if let Err(mismatch) = content::match_children(schema, particle, &children) {
+        if let Err(mismatch) = content::match_children(schema, particle, &kids) {
             self.mismatch(node, &kids, &leaves, mismatch);
         }
         for kid in kids {
