@@ -28,8 +28,9 @@ enum Command {
     Inspect(inspect::Args),
     /// Converts an invoice to another syntax (output to stdout by default).
     Convert(convert::Args),
-    /// Validates invoices against the EN 16931 rules (exit 0 all valid,
-    /// 1 some invalid or not fully checked, 2 some unreadable).
+    /// Validates invoices: first their structure against the XML Schema of
+    /// their syntax (XSD-* findings), then the EN 16931 rules (exit 0 all
+    /// valid, 1 some invalid or not fully checked, 2 some unreadable).
     Validate(validate::Args),
     /// Chorus Pro: builds the `deposerFluxFacture` body of an invoice, reads
     /// the platform's flow reports and invoice status histories.
