@@ -30,6 +30,14 @@ struct Rule {
     context_cii: Option<String>,
     en: String,
     fr: String,
+    /// Where the rule comes from, when not the CEN artefacts.
+    #[serde(default)]
+    origin: String,
+    /// The platform's own wording for the defect (Chorus Pro rules), for any
+    /// syntax, or per syntax family.
+    platform: Option<String>,
+    platform_ubl: Option<String>,
+    platform_cii: Option<String>,
 }
 
 fn severity(flag: &str, id: &str) -> &'static str {
@@ -73,6 +81,7 @@ fn main() {
                 "ubl" => "SyntaxScope::Ubl",
                 "cii" => "SyntaxScope::Cii",
                 "any" => "SyntaxScope::Any",
+                "facturx" => "SyntaxScope::FacturX",
                 other => panic!("rule {}: unknown syntax {other:?}", r.id),
             };
             let kind = match r.kind.as_str() {
@@ -80,15 +89,27 @@ fn main() {
                 "codelist" => "RuleKind::CodeList",
                 "syntax" => "RuleKind::Syntax",
                 "platform" => "RuleKind::Platform",
+                "container" => "RuleKind::Container",
                 other => panic!("rule {}: unknown kind {other:?}", r.id),
             };
             let context_ubl = r.context_ubl.as_deref().unwrap_or(&r.context);
             let context_cii = r.context_cii.as_deref().unwrap_or(&r.context);
+            let platform_ubl = r.platform_ubl.as_ref().or(r.platform.as_ref());
+            let platform_cii = r.platform_cii.as_ref().or(r.platform.as_ref());
             let mut entry = String::new();
             let _ = writeln!(
                 entry,
-                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context_ubl: {:?}, context_cii: {:?}, en: {:?}, fr: {:?} }},",
-                r.id, set, r.terms, context_ubl, context_cii, r.en, r.fr
+                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context_ubl: {:?}, context_cii: {:?}, en: {:?}, fr: {:?}, origin: {:?}, platform_ubl: {:?}, platform_cii: {:?} }},",
+                r.id,
+                set,
+                r.terms,
+                context_ubl,
+                context_cii,
+                r.en,
+                r.fr,
+                r.origin,
+                platform_ubl,
+                platform_cii
             );
             if rules.insert(r.id.clone(), entry).is_some() {
                 panic!("rule {} is catalogued twice", r.id);

@@ -1,5 +1,6 @@
 //! Read, read + validate (EN 16931, with and without the structural XSD
-//! check) and convert speed on the bundled examples.
+//! check) and convert speed on the bundled examples, and Factur-X
+//! extraction from the python-made fixture PDF.
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
 
@@ -54,5 +55,21 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+fn bench_facturx(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/facturx/python-factur-x-en16931.pdf");
+    let Ok(pdf) = std::fs::read(&path) else {
+        eprintln!("{}: absent, Factur-X benchmarks skipped", path.display());
+        return;
+    };
+    let limits = facture::Limits::default();
+    c.bench_function("facturx-extract/python-factur-x-en16931.pdf", |b| {
+        b.iter(|| facture::syntax::facturx::extract(black_box(&pdf), &limits))
+    });
+    c.bench_function("read+validate/python-factur-x-en16931.pdf", |b| {
+        b.iter(|| facture::validate_bytes(black_box(&pdf), &facture::Profile::En16931))
+    });
+}
+
+criterion_group!(benches, bench, bench_facturx);
 criterion_main!(benches);

@@ -25,8 +25,8 @@ pub use limits::Limits;
 pub use model::Invoice;
 pub use rules::{Profile, Report, ValidateOptions, validate, validate_bytes, validate_bytes_with};
 pub use syntax::{
-    Conversion, Document, Dropped, Ignored, Syntax, Target, Written, convert, detect, read,
-    read_with_limits, write,
+    Conversion, Document, Dropped, Ignored, ReadOptions, Syntax, Target, Unreadable, Written,
+    convert, detect, read, read_with_limits, read_with_options, write,
 };
 
 /// The README's code examples, compiled as doc-tests so they cannot rot.

@@ -38,7 +38,11 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 }
 
 fn identifier() -> impl Strategy<Value = Identifier> {
-    (code(), of("[0-9]{4}")).prop_map(|(value, scheme)| Identifier { value, scheme })
+    (code(), of("[0-9]{4}")).prop_map(|(value, scheme)| Identifier {
+        value,
+        scheme,
+        scheme_name: None,
+    })
 }
 
 fn address() -> impl Strategy<Value = PostalAddress> {

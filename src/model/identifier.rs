@@ -17,9 +17,16 @@ use serde::{Deserialize, Serialize};
 pub struct Identifier {
     /// The identifier itself.
     pub value: String,
-    /// The identification scheme identifier (`schemeID` / `schemeName`).
+    /// The identification scheme identifier (`schemeID`).
     #[serde(default)]
     pub scheme: Option<String>,
+    /// The `schemeName` attribute, outside EN 16931 (the official artefacts
+    /// warn about it: UBL-DT-08, CII-DT-001). Chorus Pro's E1 UBL flow
+    /// carries its identifier type there (`1` = SIRET, see
+    /// [`crate::model::IdentifierType`]); kept so that such a document
+    /// reads and writes back unchanged.
+    #[serde(default)]
+    pub scheme_name: Option<String>,
 }
 
 impl Identifier {
@@ -28,6 +35,7 @@ impl Identifier {
         Self {
             value: value.into(),
             scheme: None,
+            scheme_name: None,
         }
     }
 
@@ -36,6 +44,7 @@ impl Identifier {
         Self {
             value: value.into(),
             scheme: Some(scheme.into()),
+            scheme_name: None,
         }
     }
 }

@@ -12,6 +12,7 @@
 
 mod allowance_charge;
 mod attachment;
+mod chorus;
 mod code;
 mod delivery;
 mod identifier;
@@ -25,6 +26,10 @@ mod vat_breakdown;
 
 pub use allowance_charge::{DocumentAllowance, DocumentCharge, LineAllowance, LineCharge};
 pub use attachment::{BinaryObject, SupportingDocument};
+pub use chorus::{
+    Cadre, ChorusIdentifier, IdentifierType, LA_POSTE_SIREN, UnknownCode, is_siret_shaped,
+    is_valid_siret, luhn_valid,
+};
 pub use code::{
     AllowanceReasonCode, ChargeReasonCode, CountryCode, CurrencyCode, InvoiceTypeCode,
     ItemClassificationScheme, MimeCode, PaymentMeansCode, ReferenceTypeCode, TextSubjectCode,

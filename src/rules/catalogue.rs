@@ -15,6 +15,8 @@ pub enum SyntaxScope {
     Cii,
     /// Independent of syntax (our own rules, Chorus Pro rules).
     Any,
+    /// Only for a Factur-X PDF (checks of the PDF container).
+    FacturX,
 }
 
 /// What a rule looks at.
@@ -28,6 +30,8 @@ pub enum RuleKind {
     Syntax,
     /// A platform rule (Chorus Pro management rules and limits).
     Platform,
+    /// A check of the container of the invoice (the Factur-X PDF).
+    Container,
 }
 
 /// One catalogued rule.
@@ -55,24 +59,47 @@ pub struct RuleInfo {
     pub en: &'static str,
     /// Message in French.
     pub fr: &'static str,
+    /// Where the rule comes from when it is not an assertion of the CEN
+    /// artefacts (e.g. `Chorus Pro EDI annex, rule G1.05 [R]`); empty for
+    /// the EN 16931 set.
+    pub origin: &'static str,
+    /// What Chorus Pro says for this defect in a UBL flow, in its own
+    /// wording pattern (Chorus Pro rules only).
+    pub platform_ubl: Option<&'static str>,
+    /// The same for a CII (or Factur-X) flow.
+    pub platform_cii: Option<&'static str>,
 }
 
 impl RuleInfo {
     /// Whether the rule applies to documents in `syntax` (all rules apply
-    /// to a model validated without a syntax, except syntax rules).
+    /// to a model validated without a syntax, except syntax rules). The
+    /// CII rules apply to a Factur-X PDF (its embedded CII).
     pub fn applies_to(&self, syntax: Option<Syntax>) -> bool {
         match (self.syntax, syntax.map(Syntax::family)) {
             (SyntaxScope::Both | SyntaxScope::Any, _) => true,
-            (SyntaxScope::Ubl, Some("ubl")) | (SyntaxScope::Cii, Some("cii")) => true,
-            (SyntaxScope::Ubl | SyntaxScope::Cii, _) => false,
+            (SyntaxScope::Ubl, Some("ubl"))
+            | (SyntaxScope::Cii, Some("cii" | "facturx"))
+            | (SyntaxScope::FacturX, Some("facturx")) => true,
+            (SyntaxScope::Ubl | SyntaxScope::Cii | SyntaxScope::FacturX, _) => false,
         }
     }
 
     /// The severity for a document in `syntax` (UBL's when unknown).
     pub fn severity(&self, syntax: Option<Syntax>) -> Severity {
         match syntax {
-            Some(Syntax::Cii) => self.flag_cii,
+            Some(Syntax::Cii | Syntax::FacturX) => self.flag_cii,
             _ => self.flag_ubl,
+        }
+    }
+}
+
+impl RuleInfo {
+    /// The platform's message for a document in `syntax`, when the rule has
+    /// one (CII wording for CII and Factur-X, UBL wording otherwise).
+    pub fn platform(&self, syntax: Option<Syntax>) -> Option<&'static str> {
+        match syntax.map(Syntax::family) {
+            Some("cii" | "facturx") => self.platform_cii.or(self.platform_ubl),
+            _ => self.platform_ubl.or(self.platform_cii),
         }
     }
 }

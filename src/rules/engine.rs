@@ -4,10 +4,23 @@
 use super::catalogue::{self, RuleInfo};
 use super::report::{Finding, Location, Report};
 use crate::model::{Invoice, SourceMap, Span, TermPath, TextPos};
-use crate::syntax::{Syntax, node::xml_path};
+use crate::syntax::{Syntax, Unreadable, node::xml_path};
 use std::sync::{OnceLock, RwLock};
 
 /// The validation profile: which rule sets run.
+///
+/// ```
+/// use facture::Profile;
+/// use facture::rules::chorus_pro::{ChorusPro, RecipientParameters};
+/// let en = Profile::En16931;
+/// assert_eq!(en.sets(), ["en16931"]);
+/// let chorus = Profile::ChorusPro(ChorusPro {
+///     recipient: Some(RecipientParameters { service_code_required: true, ..Default::default() }),
+///     ..ChorusPro::default()
+/// });
+/// assert_eq!(chorus.sets(), ["en16931", "chorus-pro"]);
+/// assert_eq!(chorus.name(), "chorus-pro");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Profile {
@@ -15,15 +28,65 @@ pub enum Profile {
     /// lists, and the syntax rules of the document's syntax).
     #[default]
     En16931,
+    /// EN 16931 plus the Chorus Pro rules (`rules/chorus-pro.toml`): what
+    /// the platform checks before it accepts an invoice, with what it knows
+    /// of the recipient.
+    ChorusPro(super::chorus_pro::ChorusPro),
+    /// The EN 16931 rules and the Factur-X profile rules (`FX-PROFILE-*`,
+    /// `rules/facturx.toml`); for a Factur-X PDF, also the container checks
+    /// (`FX-PDF-*`). A Factur-X PDF gets the Factur-X rules whatever the
+    /// profile.
+    FacturX,
 }
 
 impl Profile {
+    /// The Chorus Pro profile with no recipient parameters (the rules that
+    /// need them are reported as not checked).
+    pub fn chorus_pro() -> Self {
+        Profile::ChorusPro(super::chorus_pro::ChorusPro::default())
+    }
+
     /// The catalogue sets this profile runs.
     pub fn sets(&self) -> &'static [&'static str] {
         match self {
             Profile::En16931 => &["en16931"],
+            Profile::ChorusPro(_) => &["en16931", "chorus-pro"],
+            Profile::FacturX => &["en16931", "facturx"],
         }
     }
+
+    /// The profile's name on the command line and in reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Profile::En16931 => "en16931",
+            Profile::ChorusPro(_) => "chorus-pro",
+            Profile::FacturX => "factur-x",
+        }
+    }
+
+    fn chorus(&self) -> Option<&super::chorus_pro::ChorusPro> {
+        match self {
+            Profile::ChorusPro(c) => Some(c),
+            Profile::En16931 | Profile::FacturX => None,
+        }
+    }
+}
+
+/// The sets that run on one invoice: the profile's, plus `facturx` for a
+/// Factur-X PDF; when the Factur-X rules run on an invoice whose BT-24 is
+/// Factur-X MINIMUM or BASIC WL, which are not EN 16931 invoices, the
+/// EN 16931 set does not (`FX-PROFILE-01` says so).
+fn active_sets(profile: &Profile, syntax: Option<Syntax>, invoice: &Invoice) -> Vec<&'static str> {
+    let mut sets = profile.sets().to_vec();
+    if syntax == Some(Syntax::FacturX) && !sets.contains(&"facturx") {
+        sets.push("facturx");
+    }
+    if sets.contains(&"facturx")
+        && crate::syntax::facturx::FacturXProfile::of(invoice).is_some_and(|p| !p.is_en16931())
+    {
+        sets.retain(|s| *s != "en16931");
+    }
+    sets
 }
 
 /// Where a finding points before it is resolved to a line and column.
@@ -33,6 +96,9 @@ enum Anchor {
     Term(TermPath),
     /// A byte range of the document (syntax rules).
     Span(Span),
+    /// The container of the document (the PDF of a Factur-X invoice): no
+    /// position in the XML.
+    Container,
 }
 
 /// What a rule reports into.
@@ -40,6 +106,10 @@ enum Anchor {
 pub struct Checker<'a> {
     syntax: Option<Syntax>,
     source_map: Option<&'a SourceMap>,
+    unreadable: &'a [Unreadable],
+    /// Whether the syntax families run after the model families (a
+    /// document is being validated, not a bare model).
+    tree: bool,
     fired: Vec<(&'static str, Anchor)>,
 }
 
@@ -48,14 +118,22 @@ impl<'a> Checker<'a> {
         Self {
             syntax,
             source_map: None,
+            unreadable: &[],
+            tree: false,
             fired: Vec::new(),
         }
     }
 
-    pub(crate) fn with_source(syntax: Option<Syntax>, source_map: &'a SourceMap) -> Self {
+    pub(crate) fn with_source(
+        syntax: Option<Syntax>,
+        source_map: &'a SourceMap,
+        unreadable: &'a [Unreadable],
+    ) -> Self {
         Self {
             syntax,
             source_map: Some(source_map),
+            unreadable,
+            tree: syntax.is_some(),
             fired: Vec::new(),
         }
     }
@@ -70,9 +148,41 @@ impl<'a> Checker<'a> {
             .map(|map| map.entries().iter().any(|(p, _)| *p == path))
     }
 
+    /// Whether the term at `path` was in the document with a value a lenient
+    /// read could not read (so it is `None` in the model): it exists for the
+    /// official `exists(…)` tests, though its value cannot be used.
+    pub fn unreadable(&self, path: &TermPath) -> bool {
+        self.unreadable_value(path).is_some()
+    }
+
+    /// The value as written of an unreadable term (see [`Self::unreadable`]),
+    /// for tests on the string itself such as `string-length(…)`.
+    pub fn unreadable_value(&self, path: &TermPath) -> Option<&str> {
+        self.unreadable
+            .iter()
+            .find(|u| u.term.as_ref() == Some(path))
+            .map(|u| u.value.as_str())
+    }
+
     /// The syntax of the document being checked (`None` for a bare model).
     pub fn syntax(&self) -> Option<Syntax> {
         self.syntax
+    }
+
+    /// Whether model rule `id` is checked on the document tree for this
+    /// document, by a syntax family that declares it in
+    /// its `replaces` list: the model family must then leave it
+    /// alone. That is the case of the rules whose official contexts depend
+    /// on XML details the model does not keep (an element repeated where
+    /// the model holds one term, an allowance without its charge
+    /// indicator, the currency written on an amount).
+    pub fn checked_on_tree(&self, id: &str) -> bool {
+        self.tree
+            && self.syntax.is_some_and(|syntax| {
+                SYNTAX_FAMILIES
+                    .iter()
+                    .any(|f| f.syntax == syntax.family() && f.replaces.contains(&id))
+            })
     }
 
     /// Rule `id` fired on the model term or group at `path`.
@@ -88,6 +198,11 @@ impl<'a> Checker<'a> {
     /// Rule `id` fired on the document bytes `span` (for syntax rules).
     pub fn fire_at(&mut self, id: &'static str, span: Span) {
         self.fired.push((id, Anchor::Span(span)));
+    }
+
+    /// Rule `id` fired on the container of the document (the PDF).
+    pub fn fire_container(&mut self, id: &'static str) {
+        self.fired.push((id, Anchor::Container));
     }
 }
 
@@ -105,26 +220,60 @@ pub(crate) struct SyntaxFamily {
     pub syntax: &'static str,
     /// The ids the function can fire.
     pub ids: &'static [&'static str],
+    /// Model rules (also in `ids`) this family checks in full on the tree
+    /// for its syntax, in place of their model family (see
+    /// [`Checker::checked_on_tree`]).
+    pub replaces: &'static [&'static str],
     /// The check.
     pub check: fn(&roxmltree::Document<'_>, &mut Checker<'_>),
 }
 
-/// The model rule families.
-pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
+/// A family of rules checked by one function over the container of the
+/// document (a Factur-X PDF) and the invoice it holds.
+pub(crate) struct ContainerFamily {
+    /// The ids the function can fire.
+    pub ids: &'static [&'static str],
+    /// The check.
+    pub check: fn(&crate::syntax::facturx::Extracted, &Invoice, &mut Checker<'_>),
+}
+
+/// The model rule families, per rule set.
+pub(crate) const MODEL_FAMILIES: &[&[ModelFamily]] =
+    &[super::en16931::FAMILIES, super::facturx::FAMILIES];
+
+/// The container rule families.
+pub(crate) const CONTAINER_FAMILIES: &[ContainerFamily] = &[super::facturx::CONTAINER];
+
+fn model_families() -> impl Iterator<Item = &'static ModelFamily> {
+    MODEL_FAMILIES.iter().flat_map(|f| f.iter())
+}
+
+/// A family of Chorus Pro rules: checked over the model with what the
+/// profile knows of the recipient and the deposit.
+pub(crate) struct ChorusFamily {
+    /// The ids the function can fire.
+    pub ids: &'static [&'static str],
+    /// Whether the family needs the recipient's parameters (otherwise its
+    /// ids are reported as not checked).
+    pub needs_recipient: bool,
+    /// The check.
+    pub check: fn(&Invoice, &super::chorus_pro::Context<'_>, &mut Checker<'_>),
+}
 
 /// The syntax rule families.
 pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::ubl::rules::FAMILY,
     crate::syntax::ubl::rules::currency::FAMILY,
+    crate::syntax::ubl::rules::business::FAMILY,
     crate::syntax::cii::rules::FAMILY,
     crate::syntax::cii::rules::currency::FAMILY,
+    crate::syntax::cii::rules::business::FAMILY,
 ];
 
 fn applicable(
-    profile: &Profile,
+    sets: &[&'static str],
     syntax: Option<Syntax>,
 ) -> impl Iterator<Item = &'static RuleInfo> {
-    let sets = profile.sets();
     catalogue::all()
         .iter()
         .filter(move |r| sets.contains(&r.set) && r.applies_to(syntax))
@@ -134,38 +283,76 @@ fn applicable(
 /// Every applicable rule of a profile for a syntax (what `not_checked`
 /// lists when nothing could run).
 pub(crate) fn applicable_ids(profile: &Profile, syntax: Option<Syntax>) -> Vec<&'static str> {
-    applicable(profile, syntax).map(|rule| rule.id).collect()
+    applicable(profile.sets(), syntax)
+        .map(|rule| rule.id)
+        .collect()
 }
 
-/// The applicable rules that no family checks, for a profile, a syntax and
-/// whether the document tree is there (syntax rules need it). It depends
-/// only on the code, so it is computed once per combination.
-fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Vec<&'static str> {
-    type Key = (Profile, Option<Syntax>, bool);
+/// The applicable rules that no family checks, for a profile, the rule sets
+/// active on the invoice, a syntax, and whether the document tree is there
+/// (syntax rules need it) and its container (container rules need it). It
+/// depends only on the code, so it is computed once per combination.
+fn not_checked(
+    profile: &Profile,
+    sets: &[&'static str],
+    syntax: Option<Syntax>,
+    with_tree: bool,
+    with_container: bool,
+) -> Vec<&'static str> {
+    type Key = (
+        &'static str,
+        bool,
+        Vec<&'static str>,
+        Option<Syntax>,
+        bool,
+        bool,
+    );
     type Entries = Vec<(Key, Vec<&'static str>)>;
     static CACHE: OnceLock<RwLock<Entries>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
-    let key = (profile.clone(), syntax, with_tree);
+    let recipient = profile.chorus().is_some_and(|c| c.recipient.is_some());
+    let key = (
+        profile.name(),
+        recipient,
+        sets.to_vec(),
+        syntax,
+        with_tree,
+        with_container,
+    );
     if let Ok(entries) = cache.read()
         && let Some((_, ids)) = entries.iter().find(|(k, _)| *k == key)
     {
         return ids.clone();
     }
-    let mut checked: Vec<&'static str> = MODEL_FAMILIES
-        .iter()
+    let mut checked: Vec<&'static str> = model_families()
         .flat_map(|f| f.ids.iter().copied())
         .collect();
+    if profile.chorus().is_some() {
+        checked.extend(
+            super::chorus_pro::FAMILIES
+                .iter()
+                .filter(|f| recipient || !f.needs_recipient)
+                .flat_map(|f| f.ids.iter().copied()),
+        );
+    }
     if let (true, Some(syntax)) = (with_tree, syntax) {
         checked.extend(
             SYNTAX_FAMILIES
                 .iter()
-                .filter(|f| f.syntax == syntax.family())
+                .filter(|f| f.syntax == syntax.xml_syntax().family())
+                .flat_map(|f| f.ids.iter().copied()),
+        );
+    }
+    if with_container {
+        checked.extend(
+            CONTAINER_FAMILIES
+                .iter()
                 .flat_map(|f| f.ids.iter().copied()),
         );
     }
     checked.sort_unstable();
     checked.dedup();
-    let ids: Vec<&'static str> = applicable(profile, syntax)
+    let ids: Vec<&'static str> = applicable(sets, syntax)
         .filter(|rule| checked.binary_search(&rule.id).is_err())
         .map(|rule| rule.id)
         .collect();
@@ -180,6 +367,9 @@ pub(crate) struct Source<'a, 'input> {
     pub text: &'input str,
     pub doc: &'a roxmltree::Document<'input>,
     pub source_map: &'a SourceMap,
+    pub unreadable: &'a [Unreadable],
+    /// The PDF the document was extracted from (Factur-X), if any.
+    pub container: Option<&'a crate::syntax::facturx::Extracted>,
 }
 
 /// Runs the profile's rules over the model (and the document, when given)
@@ -189,27 +379,48 @@ pub(crate) fn run(
     syntax: Option<Syntax>,
     source: Option<&Source<'_, '_>>,
     profile: &Profile,
+    input_bytes: Option<u64>,
 ) -> Report {
+    // The rules see the XML syntax (the embedded CII of a Factur-X PDF);
+    // the catalogue and the report see the document's syntax.
+    let xml_syntax = syntax.map(Syntax::xml_syntax);
     let mut checker = match source {
-        Some(s) => Checker::with_source(syntax, s.source_map),
-        None => Checker::new(syntax),
+        Some(s) => Checker::with_source(xml_syntax, s.source_map, s.unreadable),
+        None => Checker::new(xml_syntax),
     };
-    for family in MODEL_FAMILIES {
+    for family in model_families() {
         (family.check)(invoice, &mut checker);
     }
+    if let Some(options) = profile.chorus() {
+        let context = super::chorus_pro::Context::new(options, input_bytes);
+        for family in super::chorus_pro::FAMILIES
+            .iter()
+            .filter(|f| options.recipient.is_some() || !f.needs_recipient)
+        {
+            (family.check)(invoice, &context, &mut checker);
+        }
+    }
     let with_tree = source.is_some() && syntax.is_some();
-    if let (Some(source), Some(syntax)) = (source, syntax) {
+    if let (Some(source), Some(xml_syntax)) = (source, xml_syntax) {
         for family in SYNTAX_FAMILIES
             .iter()
-            .filter(|f| f.syntax == syntax.family())
+            .filter(|f| f.syntax == xml_syntax.family())
         {
             (family.check)(source.doc, &mut checker);
         }
     }
+    let container = source.and_then(|s| s.container);
+    if let Some(container) = container {
+        for family in CONTAINER_FAMILIES {
+            (family.check)(container, invoice, &mut checker);
+        }
+    }
 
+    let sets = active_sets(profile, syntax, invoice);
     let mut report = Report {
         syntax,
-        not_checked: not_checked(profile, syntax, with_tree),
+        profile: profile.name(),
+        not_checked: not_checked(profile, &sets, syntax, with_tree, container.is_some()),
         ..Report::default()
     };
     for (id, anchor) in checker.fired {
@@ -217,7 +428,7 @@ pub(crate) fn run(
             debug_assert!(false, "rule {id} fired but is not catalogued");
             continue;
         };
-        if !profile.sets().contains(&rule.set) || !rule.applies_to(syntax) {
+        if !sets.contains(&rule.set) || !rule.applies_to(syntax) {
             continue;
         }
         let (path, location) = match anchor {
@@ -226,6 +437,7 @@ pub(crate) fn run(
                 source.and_then(|s| s.source_map.span_near(&path).map(|span| locate(s, span))),
             ),
             Anchor::Span(span) => (None, source.map(|s| locate(s, span))),
+            Anchor::Container => (None, None),
         };
         report.findings.push(Finding {
             rule: rule.id,
@@ -235,8 +447,28 @@ pub(crate) fn run(
             location,
             message_en: rule.en,
             message_fr: rule.fr,
+            platform: rule.platform(syntax),
             detail: None,
         });
+    }
+    // What a lenient read could not read: reported whatever the profile.
+    if let (Some(source), Some(rule)) = (source, catalogue::rule("READ-01")) {
+        for u in source.unreadable {
+            report.findings.push(Finding {
+                rule: rule.id,
+                severity: rule.severity(syntax),
+                terms: rule.terms,
+                path: u.term,
+                location: Some(locate(source, u.span)),
+                message_en: rule.en,
+                message_fr: rule.fr,
+                platform: None,
+                detail: None,
+            });
+        }
+    }
+    if profile.chorus().is_some() {
+        super::chorus_pro::adjust_en16931(invoice, &mut report.findings);
     }
     report.findings.sort_by(|a, b| {
         let pos = |f: &Finding| f.location.as_ref().map(|l| (l.line, l.column));

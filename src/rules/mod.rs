@@ -10,9 +10,11 @@
 //! ```
 
 pub mod catalogue;
+pub mod chorus_pro;
 pub mod codelist;
-mod en16931;
+pub(crate) mod en16931;
 pub mod engine;
+mod facturx;
 pub mod report;
 pub mod xpath;
 
@@ -27,7 +29,7 @@ use crate::syntax;
 /// Validates a model against a profile. Syntax rules need a document and
 /// are not run; positions are unknown.
 pub fn validate(invoice: &Invoice, profile: &Profile) -> Report {
-    engine::run(invoice, None, None, profile)
+    engine::run(invoice, None, None, profile, None)
 }
 
 /// How [`validate_bytes_with`] validates.
@@ -87,11 +89,20 @@ impl ValidateOptions {
     }
 }
 
-/// Reads a document (UBL, CII or a Chorus Pro invoice, detected) and
-/// validates it: first its structure against the syntax's XML Schema
-/// (`XSD-*` findings, see [`crate::syntax::xsd`]), then the syntax rules on
-/// the XML and the business rules on the model, each finding with its line,
-/// column and XPath.
+/// Reads a document (UBL, CII, a Chorus Pro invoice, detected, or a
+/// Factur-X PDF) and validates it: first its structure against the XML
+/// Schema of its syntax (`XSD-*` findings, see [`crate::syntax::xsd`]), then
+/// the syntax rules on the XML and the business rules on the model, each
+/// finding with its line, column and XPath. For a Factur-X PDF the rules see
+/// the embedded CII (positions are in it) and the Factur-X rules (`FX-*`)
+/// run too, whatever the profile.
+///
+/// The document is read leniently ([`crate::ReadOptions::lenient`]): a
+/// value not in the lexical form of its type (a date `123`, an empty
+/// amount) is reported as a `READ-01` finding (fatal), and the rules run on
+/// the rest, taking that element as present without a usable value.
+/// Malformed XML, an unknown document or an exceeded limit is still an
+/// error.
 pub fn validate_bytes(bytes: &[u8], profile: &Profile) -> Result<Report> {
     validate_bytes_with(bytes, &ValidateOptions::new(profile.clone()))
 }
@@ -110,59 +121,93 @@ pub fn validate_bytes_with_limits(
 
 /// [`validate_bytes`] with [`ValidateOptions`].
 ///
-/// When the structure is invalid and the model cannot be read (a value the
-/// reader refuses, a missing root child), the report still comes back:
-/// the structural findings, every business rule in `not_checked`, and
-/// [`Report::unreadable`] saying why. A document that cannot be read and
-/// has no structural finding (or with the check off) is an error, as
-/// before.
+/// When the structure is invalid and the model cannot be read at all, the
+/// report still comes back: the structural findings, every business rule
+/// in `not_checked`, and [`Report::unreadable`] saying why. A document that
+/// cannot be read and has no structural finding (or with the check off) is
+/// an error, as before.
 pub fn validate_bytes_with(bytes: &[u8], options: &ValidateOptions) -> Result<Report> {
-    let text = syntax::xml_input::as_text(bytes, &options.limits)?;
-    let tree = syntax::xml_input::parse(text, &options.limits)?;
-    let structure = if options.structure {
-        syntax::xsd::check(&tree, text)
-    } else {
-        None
-    };
-    let structural = structure
-        .as_ref()
-        .map(|c| structural_findings(c, &tree, text))
-        .unwrap_or_default();
-    let schema = structure.as_ref().map(|c| c.schema.title);
-    let doc = match syntax::read_tree(&tree, text) {
+    let (profile, limits) = (&options.profile, &options.limits);
+    if syntax::facturx::is_pdf(bytes) {
+        let extracted = syntax::facturx::extract(bytes, limits)?;
+        return syntax::facturx::with_embedded(&extracted, limits, true, |text, tree, doc| {
+            let source = engine::Source {
+                text,
+                doc: tree,
+                source_map: &doc.source_map,
+                unreadable: &doc.unreadable,
+                container: Some(&extracted),
+            };
+            // The size Chorus Pro limits is that of the deposited file, the PDF.
+            let report = engine::run(
+                &doc.invoice,
+                Some(doc.syntax),
+                Some(&source),
+                profile,
+                u64::try_from(bytes.len()).ok(),
+            );
+            with_structure(report, options, tree, text)
+        });
+    }
+    let text = syntax::xml_input::as_text(bytes, limits)?;
+    let tree = syntax::xml_input::parse(text, limits)?;
+    let doc = match syntax::read_tree_with(&tree, text, true) {
         Ok(doc) => doc,
-        Err(e) if !structural.is_empty() => {
+        Err(e) => {
             let syntax = syntax::syntax_of(&tree, text).ok();
-            return Ok(Report {
+            let report = Report {
                 syntax,
-                findings: structural,
-                not_checked: engine::applicable_ids(&options.profile, syntax),
-                schema,
+                profile: profile.name(),
+                not_checked: engine::applicable_ids(profile, syntax),
                 unreadable: Some(e.to_string()),
-            });
+                ..Report::default()
+            };
+            let report = with_structure(report, options, &tree, text);
+            return if report.findings.is_empty() {
+                Err(e)
+            } else {
+                Ok(report)
+            };
         }
-        Err(e) => return Err(e),
     };
     let source = engine::Source {
         text,
         doc: &tree,
         source_map: &doc.source_map,
+        unreadable: &doc.unreadable,
+        container: None,
     };
-    let mut report = engine::run(
+    let report = engine::run(
         &doc.invoice,
         Some(doc.syntax),
         Some(&source),
-        &options.profile,
+        profile,
+        u64::try_from(bytes.len()).ok(),
     );
-    report.schema = schema;
-    if !structural.is_empty() {
-        // Structural findings first, in document order, as the platforms
-        // check the schema before any business rule.
+    Ok(with_structure(report, options, &tree, text))
+}
+
+/// Adds the structural check to a report: its findings first, in document
+/// order, as the platforms check the schema before any business rule.
+fn with_structure(
+    mut report: Report,
+    options: &ValidateOptions,
+    tree: &roxmltree::Document<'_>,
+    text: &str,
+) -> Report {
+    if !options.structure {
+        return report;
+    }
+    let Some(checked) = syntax::xsd::check(tree, text) else {
+        return report;
+    };
+    report.schema = Some(checked.schema.title);
+    if !checked.violations.is_empty() {
         let business = std::mem::take(&mut report.findings);
-        report.findings = structural;
+        report.findings = structural_findings(&checked, tree, text);
         report.findings.extend(business);
     }
-    Ok(report)
+    report
 }
 
 fn structural_findings(
@@ -192,6 +237,7 @@ fn structural_findings(
                     en: v.en.clone(),
                     fr: v.fr.clone(),
                 }),
+                platform: None,
             })
         })
         .collect()

@@ -51,6 +51,10 @@ pub struct Finding {
     pub message_en: &'static str,
     /// What is wrong, in French.
     pub message_fr: &'static str,
+    /// What the platform says for this defect, in its own wording (Chorus
+    /// Pro rules), or a note on how the platform treats an EN 16931
+    /// finding (e.g. a SIRET under scheme `1`, which Chorus Pro expects).
+    pub platform: Option<&'static str>,
     /// What exactly was found and expected, when the rule's message alone
     /// does not say (structural `XSD-*` findings: "expected cbc:IssueDate
     /// after cbc:ID, found cbc:DueDate").
@@ -102,6 +106,8 @@ pub enum Verdict {
 pub struct Report {
     /// The syntax of the validated document (`None` for a bare model).
     pub syntax: Option<Syntax>,
+    /// The name of the profile the report is for (`en16931`, `chorus-pro`).
+    pub profile: &'static str,
     /// Every finding, in rule-id then document order.
     pub findings: Vec<Finding>,
     /// Ids of the applicable rules that could not be checked.

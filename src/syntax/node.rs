@@ -2,7 +2,7 @@
 //! positioned errors, recording where each business term came from, and
 //! keeping a list of the elements a reader did not map.
 
-use super::{Ignored, lexical};
+use super::{Ignored, Unreadable, lexical};
 use crate::error::{Error, Result};
 use crate::model::{SourceMap, Span, TermPath, TextPos};
 use chrono::NaiveDate;
@@ -17,6 +17,12 @@ pub struct ReadContext<'a> {
     pub source_map: SourceMap,
     /// Elements present in the document that the reader did not map.
     pub ignored: Vec<Ignored>,
+    /// Lenient read: a value that is not in its data type's lexical form is
+    /// recorded in `unreadable` and left out of the model, instead of
+    /// failing the read.
+    pub lenient: bool,
+    /// The values a lenient read could not read.
+    pub unreadable: Vec<Unreadable>,
 }
 
 impl<'a> ReadContext<'a> {
@@ -26,6 +32,41 @@ impl<'a> ReadContext<'a> {
             text,
             source_map: SourceMap::new(),
             ignored: Vec::new(),
+            lenient: false,
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// A context that reads leniently when `lenient` (see the field).
+    pub fn with_lenient(text: &'a str, lenient: bool) -> Self {
+        Self {
+            lenient,
+            ..Self::new(text)
+        }
+    }
+
+    /// The value of a typed read: `Some` when it could be read; when it
+    /// could not, the error in a strict read, and `None` in a lenient one
+    /// (the value is then recorded as unreadable, for the term at `path`).
+    pub fn lenient<T>(
+        &mut self,
+        path: Option<TermPath>,
+        node: Node<'_, '_>,
+        read: Result<T>,
+    ) -> Result<Option<T>> {
+        match read {
+            Ok(value) => Ok(Some(value)),
+            Err(e) if self.lenient => {
+                self.unreadable.push(Unreadable {
+                    term: path,
+                    element: xml_path(node),
+                    value: node.text().unwrap_or("").chars().take(64).collect(),
+                    reason: e.to_string(),
+                    span: Span::new(node.range()),
+                });
+                Ok(None)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -54,39 +95,47 @@ impl<'a> ReadContext<'a> {
         node.text().unwrap_or("").to_owned()
     }
 
-    /// The element text parsed as a decimal, recorded under `path`.
-    pub fn decimal(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Decimal> {
+    /// The element text parsed as a decimal, recorded under `path` (`None`:
+    /// unreadable, in a lenient read).
+    pub fn decimal(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Option<Decimal>> {
         self.record(path, node);
         let raw = node.text().unwrap_or("");
-        lexical::decimal(raw).map_err(|reason| self.invalid("decimal", raw, node, reason))
+        let read =
+            lexical::decimal(raw).map_err(|reason| self.invalid("decimal", raw, node, reason));
+        self.lenient(Some(path), node, read)
     }
 
     /// The element text parsed as an ISO date (`YYYY-MM-DD`), recorded
-    /// under `path`.
-    pub fn iso_date(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<NaiveDate> {
+    /// under `path` (`None`: unreadable, in a lenient read).
+    pub fn iso_date(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Option<NaiveDate>> {
         self.record(path, node);
         let raw = node.text().unwrap_or("");
-        lexical::iso_date(raw).map_err(|reason| self.invalid("date", raw, node, reason))
+        let read = lexical::iso_date(raw).map_err(|reason| self.invalid("date", raw, node, reason));
+        self.lenient(Some(path), node, read)
     }
 
     /// The text of a CII `DateTimeString` parsed as format `102`, recorded
-    /// under `path`. Any other `format` attribute is refused.
-    pub fn date_102(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<NaiveDate> {
+    /// under `path`. Any other `format` attribute is refused (`None`:
+    /// unreadable, in a lenient read).
+    pub fn date_102(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Option<NaiveDate>> {
         self.record(path, node);
         let raw = node.text().unwrap_or("");
-        if let Some(format) = node.attribute("format")
-            && format != "102"
-        {
-            return Err(self.invalid("date", format, node, "only date format 102 is supported"));
-        }
-        lexical::date_102(raw).map_err(|reason| self.invalid("date", raw, node, reason))
+        let read = match node.attribute("format") {
+            Some(format) if format != "102" => {
+                Err(self.invalid("date", format, node, "only date format 102 is supported"))
+            }
+            _ => lexical::date_102(raw).map_err(|reason| self.invalid("date", raw, node, reason)),
+        };
+        self.lenient(Some(path), node, read)
     }
 
-    /// The element text decoded from base64, recorded under `path`.
-    pub fn base64(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Vec<u8>> {
+    /// The element text decoded from base64, recorded under `path` (`None`:
+    /// unreadable, in a lenient read).
+    pub fn base64(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Option<Vec<u8>>> {
         self.record(path, node);
         let raw = node.text().unwrap_or("");
-        lexical::base64(raw).map_err(|reason| self.invalid("base64", raw, node, reason))
+        let read = lexical::base64(raw).map_err(|reason| self.invalid("base64", raw, node, reason));
+        self.lenient(Some(path), node, read)
     }
 
     /// An [`Error::InvalidValue`] for `raw` found in `node`.

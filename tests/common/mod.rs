@@ -174,3 +174,12 @@ pub fn en16931_corpus(shared: &Path) -> Vec<CorpusDocument> {
     }
     out
 }
+
+/// This repository's own invoices of the kinds real senders produce
+/// (`tests/fixtures/realworld`), which the official corpus does not have.
+pub fn realworld_invoices() -> Vec<CorpusDocument> {
+    xml_files(&repo_file("tests/fixtures/realworld"))
+        .iter()
+        .flat_map(|file| documents_of(file))
+        .collect()
+}

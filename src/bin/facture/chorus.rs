@@ -23,12 +23,13 @@ enum Command {
     ///
     /// The `syntaxeFlux` code comes from the file: UBL → IN_DP_E1_UBL_INVOICE,
     /// CII → IN_DP_E1_CII_16B, CPPFactureMixte → IN_DP_E2_CPP_FACTURE_MIN,
-    /// PDF → IN_DP_E2_CII_FACTURX (the PDF is not checked); a
-    /// CPPFacturePivot cannot be deposited. UBL and CII files are first
-    /// validated against the EN 16931 rules and refused (exit 1, findings on
-    /// stderr) when invalid. The Chorus Pro rules (a `chorus-pro` profile)
-    /// are not implemented yet: a file may pass here and still be rejected
-    /// by the platform. Files over 10 000 000 bytes are refused (exit 1).
+    /// Factur-X PDF → IN_DP_E2_CII_FACTURX; a
+    /// CPPFacturePivot cannot be deposited. UBL, CII and Factur-X files are first
+    /// validated with the `chorus-pro` profile (EN 16931 and the Chorus Pro
+    /// rules) and refused (exit 1, findings on stderr) when invalid; give
+    /// the recipient's parameters (--recipient or the flags) so that the
+    /// service code and engagement number rules run too. Files over
+    /// 10 000 000 bytes are refused (exit 1).
     Payload(PayloadArgs),
     /// Prints a Chorus Pro response as a readable history: a
     /// `consulterCRDetaille` or `consulterCR` response (flow state and
@@ -57,6 +58,8 @@ struct PayloadArgs {
     /// Indents the JSON.
     #[arg(long)]
     pretty: bool,
+    #[command(flatten)]
+    chorus: crate::profile::ChorusArgs,
     /// The invoices to deposit (UBL, CII, CPPFactureMixte or Factur-X PDF).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -103,11 +106,12 @@ fn payload(args: &PayloadArgs) -> Result<(), Failure> {
     };
     if matches!(
         body.syntaxe_flux,
-        SyntaxeFlux::InDpE1UblInvoice | SyntaxeFlux::InDpE1Cii16b
+        SyntaxeFlux::InDpE1UblInvoice | SyntaxeFlux::InDpE1Cii16b | SyntaxeFlux::InDpE2CiiFacturx
     ) {
+        let profile = args.chorus.profile()?;
         let mut invalid = 0usize;
         for (path, _, bytes) in &files {
-            if let Err(failure) = check_valid(path, bytes) {
+            if let Err(failure) = check_valid(path, bytes, &profile) {
                 match failure {
                     Failure::Check(message) => {
                         eprintln!("facture: {message}");
@@ -119,7 +123,7 @@ fn payload(args: &PayloadArgs) -> Result<(), Failure> {
         }
         if invalid > 0 {
             return Err(Failure::Check(format!(
-                "{invalid} of {} file(s) not valid against EN 16931: no payload",
+                "{invalid} of {} file(s) would be rejected by Chorus Pro: no payload",
                 files.len()
             )));
         }
@@ -137,15 +141,15 @@ fn payload(args: &PayloadArgs) -> Result<(), Failure> {
     print_stdout(format!("{json}\n").as_bytes())
 }
 
-/// Refuses a file the EN 16931 rules find invalid, listing the findings.
-fn check_valid(file: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let report = facture::validate_bytes(bytes, &facture::Profile::En16931)
-        .map_err(|e| Failure::read(file, e))?;
+/// Refuses a file the chorus-pro profile finds invalid, listing the
+/// findings with what the platform would say.
+fn check_valid(file: &Path, bytes: &[u8], profile: &facture::Profile) -> Result<(), Failure> {
+    let report = facture::validate_bytes(bytes, profile).map_err(|e| Failure::read(file, e))?;
     match report.verdict() {
         Verdict::Valid => Ok(()),
         Verdict::Incomplete => {
             eprintln!(
-                "facture: {}: note: {} EN 16931 rule(s) could not be checked: {}",
+                "facture: {}: note: {} rule(s) could not be checked: {}",
                 file.display(),
                 report.not_checked.len(),
                 report.not_checked.join(" ")
@@ -160,10 +164,13 @@ fn check_valid(file: &Path, bytes: &[u8]) -> Result<(), Failure> {
                     .as_ref()
                     .map_or_else(String::new, |l| format!("{}:{} ", l.line, l.column));
                 let _ = writeln!(out, "  {at}{} {}: {}", f.severity, f.rule, f.message_en);
+                if let Some(platform) = f.platform {
+                    let _ = writeln!(out, "      Chorus Pro: {platform}");
+                }
             }
             eprint!("{out}");
             Err(Failure::Check(format!(
-                "{}: not valid against EN 16931 ({} fatal finding(s))",
+                "{}: not valid for Chorus Pro ({} fatal finding(s))",
                 file.display(),
                 report.fatal().count()
             )))
@@ -283,8 +290,14 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             opt(dp.identifiant_fournisseur.as_deref()),
             opt(dp.identifiant_destinataire.as_deref())
         );
-        for message in dp.messages() {
+        for (message, rule) in dp.findings() {
             let _ = writeln!(out, "    - {message}");
+            if let Some(rule) = rule {
+                let _ = writeln!(
+                    out,
+                    "      (facture rule {rule} reports this before the deposit)"
+                );
+            }
         }
     }
     for tech in &cr.liste_erreur_technique {
@@ -298,6 +311,12 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             let _ = write!(out, " at line {line}, column {column}");
         }
         let _ = writeln!(out, ":\n    {}", opt(tech.libelle_erreur.as_deref()));
+        if let Some(family) = tech.rule_family() {
+            let _ = writeln!(
+                out,
+                "      (facture's {family}-… structural checks report this before the deposit)"
+            );
+        }
     }
     out
 }

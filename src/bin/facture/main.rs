@@ -5,7 +5,9 @@
 
 mod chorus;
 mod convert;
+mod facturx;
 mod inspect;
+mod profile;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Reads, writes, converts and validates electronic invoices (EN 16931,
-/// UBL 2.1, UN/CEFACT CII D16B, Chorus Pro).
+/// UBL 2.1, UN/CEFACT CII D16B, Chorus Pro, Factur-X).
 #[derive(Parser)]
 #[command(name = "facture", version, about)]
 struct Cli {
@@ -35,6 +37,10 @@ enum Command {
     /// Chorus Pro: builds the `deposerFluxFacture` body of an invoice, reads
     /// the platform's flow reports and invoice status histories.
     Chorus(chorus::Args),
+    /// Factur-X / ZUGFeRD PDFs: extracts the embedded invoice, or embeds
+    /// one into a PDF. (`inspect`, `convert` and `validate` also take a
+    /// Factur-X PDF directly.)
+    Facturx(facturx::Args),
     /// Prints the JSON Schema of the canonical invoice model (the JSON that
     /// `inspect --json` prints).
     Schema,
@@ -73,6 +79,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Chorus(args) => chorus::run(&args),
+        Command::Facturx(args) => facturx::run(&args),
         Command::Schema => schema(),
     };
     match result {

@@ -9,9 +9,17 @@ use std::path::{Path, PathBuf};
 /// Arguments of `facture validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Rule profile.
+    /// Rule profile: `en16931` (the CEN rules), `chorus-pro` (EN 16931
+    /// plus what Chorus Pro checks before it accepts an invoice; see the
+    /// options below for what it needs to know of the recipient), or
+    /// `factur-x` (EN 16931 and the Factur-X profile rules FX-PROFILE-*, by
+    /// BT-24; MINIMUM and BASIC WL invoices get those instead of EN 16931).
+    /// A Factur-X PDF always gets the Factur-X rules, container checks
+    /// FX-PDF-* included.
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
+    #[command(flatten)]
+    chorus: crate::profile::ChorusArgs,
     /// Output format: `text` (human), `json` (one object per file per
     /// line), or `svrl` (Schematron Validation Report Language).
     #[arg(long, value_enum, default_value = "text")]
@@ -37,7 +45,8 @@ pub struct Args {
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// The invoices to validate (UBL Invoice/CreditNote or CII).
+    /// The invoices to validate (UBL Invoice/CreditNote, CII, Chorus Pro,
+    /// or a Factur-X PDF: its embedded CII, lines and columns in that XML).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -45,6 +54,9 @@ pub struct Args {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ProfileArg {
     En16931,
+    ChorusPro,
+    #[value(name = "factur-x")]
+    FacturX,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -80,6 +92,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let profile = match args.profile {
         ProfileArg::En16931 => facture::Profile::En16931,
+        ProfileArg::ChorusPro => args.chorus.profile()?,
+        ProfileArg::FacturX => facture::Profile::FacturX,
     };
     let options = facture::ValidateOptions::new(profile).structure(!args.no_xsd);
     let mut unreadable = 0usize;
@@ -265,11 +279,14 @@ fn text(file: &Path, report: &Report, lang: Lang) -> String {
             f.rule,
             lang.message(f)
         );
+        if let Some(platform) = f.platform {
+            let _ = writeln!(out, "      Chorus Pro: {platform}");
+        }
     }
     if !report.not_checked.is_empty() {
         let _ = writeln!(
             out,
-            "  not checked ({} rule(s) not implemented yet): {}",
+            "  not checked ({} rule(s): not implemented, or missing what they need, e.g. the recipient's parameters): {}",
             report.not_checked.len(),
             report.not_checked.join(" ")
         );
@@ -292,12 +309,14 @@ fn json(file: &Path, report: &Report, lang: Lang) -> serde_json::Value {
                 "path": f.location.as_ref().map(|l| l.xpath.as_str()),
                 "term": f.path.map(|p| p.to_string()),
                 "message": lang.message(f),
+                "platform": f.platform,
             })
         })
         .collect();
     serde_json::json!({
         "file": file.display().to_string(),
         "syntax": report.syntax.map(|s| s.family()),
+        "profile": report.profile,
         "valid": report.is_valid(),
         "verdict": verdict_word(report),
         "findings": findings,

@@ -34,7 +34,8 @@
 //!   `cac:InvoicePeriod/cbc:DescriptionCode`, a payee's address).
 //! - UBL BR-CL-07 applies to a line `cac:DocumentReference` only when its
 //!   `cbc:DocumentTypeCode` is `130`; the reader maps BT-128 whatever the
-//!   type code, so its scheme is checked in any case.
+//!   type code, so for UBL documents the rule is checked on the tree
+//!   (`syntax::ubl::rules::business`); this module checks it on a bare model.
 //! - CII identifiers: `ram:ID` and `ram:GlobalID` of a party are one list in
 //!   the model. A party or deliver-to identifier with a scheme is taken to be
 //!   a `ram:GlobalID` (BR-CL-10, BR-CL-26), which is how EN 16931 binds
@@ -146,13 +147,15 @@ fn document(inv: &Invoice, out: &mut Checker, syntax: Option<Syntax>) {
         )
     };
     code(out, "BR-CL-06", list, date_code, top(8));
-    code(
-        out,
-        "BR-CL-07",
-        CodeList::ReferenceQualifier,
-        scheme(inv.invoiced_object_id.as_ref()),
-        TermPath::of(sub(18, 1)),
-    );
+    if !out.checked_on_tree("BR-CL-07") {
+        code(
+            out,
+            "BR-CL-07",
+            CodeList::ReferenceQualifier,
+            scheme(inv.invoiced_object_id.as_ref()),
+            TermPath::of(sub(18, 1)),
+        );
+    }
 }
 
 /// BR-CL-08.
@@ -403,13 +406,15 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
 fn lines(inv: &Invoice, out: &mut Checker) {
     for (i, line) in inv.lines.iter().enumerate() {
         let g = TermPath::root().nth(bg(25), nth(i));
-        code(
-            out,
-            "BR-CL-07",
-            CodeList::ReferenceQualifier,
-            scheme(line.object_id.as_ref()),
-            g.child(sub(128, 1)),
-        );
+        if !out.checked_on_tree("BR-CL-07") {
+            code(
+                out,
+                "BR-CL-07",
+                CodeList::ReferenceQualifier,
+                scheme(line.object_id.as_ref()),
+                g.child(sub(128, 1)),
+            );
+        }
         code(
             out,
             "BR-CL-23",

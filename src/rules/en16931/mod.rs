@@ -6,7 +6,7 @@
 
 mod code_list;
 mod presence;
-mod totals;
+pub(crate) mod totals;
 mod vat_category;
 
 #[cfg(test)]

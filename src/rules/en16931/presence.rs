@@ -71,6 +71,12 @@ fn nth(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
+/// `not(exists(x))` for a typed term: no value in the model, and no value
+/// a lenient read found there but could not read.
+fn absent<T>(value: &Option<T>, path: &TermPath, out: &Checker) -> bool {
+    value.is_none() && !out.unreadable(path)
+}
+
 fn is_cii(out: &Checker) -> bool {
     out.syntax() == Some(Syntax::Cii)
 }
@@ -95,7 +101,7 @@ fn document(inv: &Invoice, out: &mut Checker) {
     if !has_text(inv.number.as_deref()) {
         out.fire("BR-02", top(1));
     }
-    if inv.issue_date.is_none() {
+    if absent(&inv.issue_date, &top(2), out) {
         out.fire("BR-03", top(2));
     }
     if !has_text(inv.type_code.as_ref().map(|c| c.code())) {
@@ -250,7 +256,7 @@ fn totals(inv: &Invoice, out: &mut Checker) {
             ("BR-14", t.tax_inclusive_amount, 112),
             ("BR-15", t.amount_due, 115),
         ] {
-            if value.is_none() {
+            if absent(&value, &g.child(bt(number)), out) {
                 out.fire(id, g.child(bt(number)));
             }
         }
@@ -283,13 +289,13 @@ fn lines(inv: &Invoice, out: &mut Checker) {
         if !has_text(line.id.as_deref()) {
             out.fire("BR-21", g.child(bt(126)));
         }
-        if line.quantity.is_none() {
+        if absent(&line.quantity, &g.child(bt(129)), out) {
             out.fire("BR-22", g.child(bt(129)));
         }
         if line.unit_code.is_none() {
             out.fire("BR-23", g.child(bt(130)));
         }
-        if line.net_amount.is_none() {
+        if absent(&line.net_amount, &g.child(bt(131)), out) {
             out.fire("BR-24", g.child(bt(131)));
         }
         let item = line.item.as_ref();
@@ -298,7 +304,7 @@ fn lines(inv: &Invoice, out: &mut Checker) {
         }
         let price = line.price.as_ref();
         let net = price.and_then(|p| p.net_price);
-        if net.is_none() {
+        if absent(&net, &g.child(bg(29)).child(bt(146)), out) {
             out.fire("BR-26", g.child(bg(29)).child(bt(146)));
         }
         // `price >= 0` is false on an absent price too.
@@ -352,7 +358,7 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
     let cii = is_cii(out);
     for (i, a) in inv.allowances.iter().enumerate() {
         let g = TermPath::root().nth(bg(20), nth(i));
-        if a.amount.is_none() {
+        if absent(&a.amount, &g.child(bt(92)), out) {
             out.fire("BR-31", g.child(bt(92)));
         }
         // `cac:TaxCategory[VAT scheme]/cbc:ID`, `ram:CategoryTradeTax[VAT type]/ram:CategoryCode`.
@@ -365,7 +371,7 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
     }
     for (i, c) in inv.charges.iter().enumerate() {
         let g = TermPath::root().nth(bg(21), nth(i));
-        if c.amount.is_none() {
+        if absent(&c.amount, &g.child(bt(99)), out) {
             out.fire("BR-36", g.child(bt(99)));
         }
         if c.vat_category.is_none() || !vat_scheme(c.tax_scheme.as_deref(), cii) {
@@ -379,7 +385,7 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
         let lg = TermPath::root().nth(bg(25), nth(i));
         for (j, a) in line.allowances.iter().enumerate() {
             let g = lg.nth(bg(27), nth(j));
-            if a.amount.is_none() {
+            if absent(&a.amount, &g.child(bt(136)), out) {
                 out.fire("BR-41", g.child(bt(136)));
             }
             if a.reason.is_none() && a.reason_code.is_none() {
@@ -388,7 +394,7 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
         }
         for (j, c) in line.charges.iter().enumerate() {
             let g = lg.nth(bg(28), nth(j));
-            if c.amount.is_none() {
+            if absent(&c.amount, &g.child(bt(141)), out) {
                 out.fire("BR-43", g.child(bt(141)));
             }
             if c.reason.is_none() && c.reason_code.is_none() {
@@ -403,10 +409,10 @@ fn vat_breakdown(inv: &Invoice, out: &mut Checker) {
     let cii = is_cii(out);
     for (i, v) in inv.vat_breakdown.iter().enumerate() {
         let g = TermPath::root().nth(bg(23), nth(i));
-        if v.taxable_amount.is_none() {
+        if absent(&v.taxable_amount, &g.child(bt(116)), out) {
             out.fire("BR-45", g.child(bt(116)));
         }
-        if v.tax_amount.is_none() {
+        if absent(&v.tax_amount, &g.child(bt(117)), out) {
             out.fire("BR-46", g.child(bt(117)));
         }
         let vat = vat_scheme(v.tax_scheme.as_deref(), cii);
@@ -420,7 +426,7 @@ fn vat_breakdown(inv: &Invoice, out: &mut Checker) {
         } else {
             code.is_some_and(|c| normalize_space(c) == "O")
         };
-        if !vat || (v.rate.is_none() && !outside_scope) {
+        if !vat || (absent(&v.rate, &g.child(bt(119)), out) && !outside_scope) {
             out.fire("BR-48", g.child(bt(119)));
         }
     }

@@ -11,15 +11,17 @@
 //! verdict can differ on these documents:
 //!
 //! - **Currency of BT-110.** The model keeps no `currencyID` on BT-110; it
-//!   is taken to be the invoice currency (BT-5). BR-CO-14 (CII), BR-CO-15
-//!   and BR-DEC-13 (CII) select the VAT totals by `@currencyID`, so a BT-110
-//!   written in another currency, or without `currencyID`, is judged as if
-//!   it were in BT-5. BT-111 keeps its currency and is counted when it
-//!   equals BT-5 (two VAT totals in the invoice currency fail BR-CO-15).
+//!   is taken to be the invoice currency (BT-5). CII BR-CO-14 and BR-CO-15
+//!   select the VAT totals by `@currencyID` and count them, so for CII
+//!   documents they are checked on the tree (`syntax::cii::rules::business`);
+//!   UBL BR-CO-15 and CII BR-DEC-13 still judge a BT-110 written in another
+//!   currency, or without `currencyID`, as if it were in BT-5. BT-111 keeps
+//!   its currency and is counted when it equals BT-5.
 //! - **Totals the reader drops.** A repeated `cac:TaxTotal` with subtotals
-//!   after the one read (UBL), a second `ram:TaxTotalAmount` in the invoice
-//!   currency when there is no BT-6 (CII: BR-CO-15 counts it and fires), a
-//!   repeated `ram:LineTotalAmount`: the rules only see the first.
+//!   after the one read (UBL), a repeated `ram:LineTotalAmount`: the rules
+//!   only see the first.
+//! - BR-CO-09 is checked on the tree for documents (every VAT party tax
+//!   scheme / VA registration, repetitions included).
 //! - **Empty containers.** An empty `cac:LegalMonetaryTotal` (or CII
 //!   monetary summation) cannot be told from an absent one: BR-CO-10…13 and
 //!   BR-CO-16 run only when one of its terms is present. Likewise BR-CO-26
@@ -44,7 +46,7 @@
 
 mod cooccurrence;
 mod decimals;
-mod num;
+pub(crate) mod num;
 mod sums;
 
 use crate::model::{Invoice, Term};

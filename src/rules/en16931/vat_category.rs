@@ -46,7 +46,9 @@
 //!   rule 01 of Z/E/G/K/O counts its breakdowns (unit tests BR-E-01#6,
 //!   BR-G-01#6, BR-IC-01#6, BR-O-01#6, BR-Z-01#6 are missed).
 //! - A `cac:AllowanceCharge` without `cbc:ChargeIndicator` (dropped by the
-//!   UBL reader): UBL BR-S-01 counts its tax category (BR-CL-17#1).
+//!   UBL reader), or a tax category on a line allowance: UBL BR-S-01,
+//!   BR-AF-01 and BR-AG-01 count it, so for UBL documents these three are
+//!   checked on the tree (`syntax::ubl::rules::business`).
 //! - What else the readers do not map: a second `ram:ApplicableTradeTax` on a line, tax categories on line
 //!   allowances/charges (the artefacts' `//cac:AllowanceCharge` and
 //!   `//ram:CategoryTradeTax` see them), a second `ram:ActualAmount`, a

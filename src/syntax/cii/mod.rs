@@ -8,7 +8,7 @@ mod read;
 pub(crate) mod rules;
 mod write;
 
-pub use read::read_document;
+pub use read::{read_document, read_with};
 pub use write::write;
 
 #[cfg(test)]

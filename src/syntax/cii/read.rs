@@ -27,7 +27,13 @@ use rust_decimal::Decimal;
 /// Reads a parsed CII document (its root is known to be
 /// `rsm:CrossIndustryInvoice`).
 pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
-    let mut cx = ReadContext::new(text);
+    read_with(doc, text, false)
+}
+
+/// [`read_document`], leniently when `lenient` (see
+/// [`crate::syntax::ReadOptions::lenient`]).
+pub fn read_with(doc: &roxmltree::Document<'_>, text: &str, lenient: bool) -> Result<Document> {
+    let mut cx = ReadContext::with_lenient(text, lenient);
     let mut inv = Invoice::default();
     for child in elements(doc.root_element()) {
         match key(child) {
@@ -42,6 +48,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
         invoice: inv,
         source_map: cx.source_map,
         ignored: cx.ignored,
+        unreadable: cx.unreadable,
     })
 }
 
@@ -100,7 +107,7 @@ fn decimal_into(
     if slot.is_some() {
         cx.ignore(node);
     } else {
-        *slot = Some(cx.decimal(path, node)?);
+        *slot = cx.decimal(path, node)?;
     }
     Ok(())
 }
@@ -114,7 +121,7 @@ fn date_of(cx: &mut Cx<'_>, path: TermPath, node: Node<'_, '_>) -> Result<Option
             Some(n::DATE_TIME_STRING | n::DATE_STRING | n::QDT_DATE_TIME_STRING)
                 if date.is_none() =>
             {
-                date = Some(cx.date_102(path, c)?);
+                date = cx.date_102(path, c)?;
             }
             _ => cx.ignore(c),
         }
@@ -166,7 +173,12 @@ fn identifier(
         cx.record(scheme_path, node);
         s.to_owned()
     });
-    Identifier { value, scheme }
+    let scheme_name = node.attribute("schemeName").map(str::to_owned);
+    Identifier {
+        value,
+        scheme,
+        scheme_name,
+    }
 }
 
 /// The value of a `udt:Indicator` inside `node`, as `xs:boolean`.
@@ -554,6 +566,7 @@ fn object_identifier(
     Identifier {
         value: value.unwrap_or_default(),
         scheme,
+        scheme_name: None,
     }
 }
 
@@ -581,7 +594,7 @@ fn supporting_document(
                     cx.record(g.child(Term::bt_sub(125, 2)), c);
                     f.to_owned()
                 });
-                doc.attachment = Some(BinaryObject {
+                doc.attachment = content.map(|content| BinaryObject {
                     content,
                     mime_code,
                     filename,
@@ -1008,11 +1021,11 @@ fn totals(cx: &mut Cx<'_>, inv: &mut Invoice, node: Node<'_, '_>) -> Result<()> 
                     && currency == accounting.as_deref()
                     && (accounting != invoice || totals.tax_amount.is_some());
                 if in_accounting && totals.tax_amount_accounting.is_none() {
-                    let amount = cx.decimal(at(111), c)?;
-                    totals.tax_amount_accounting = Some(TaxAmountInCurrency {
-                        amount,
-                        currency: currency.map(CurrencyCode::from),
-                    });
+                    totals.tax_amount_accounting =
+                        cx.decimal(at(111), c)?.map(|amount| TaxAmountInCurrency {
+                            amount,
+                            currency: currency.map(CurrencyCode::from),
+                        });
                 } else {
                     decimal_into(cx, &mut totals.tax_amount, at(110), c)?;
                 }
@@ -1085,7 +1098,7 @@ fn line(cx: &mut Cx<'_>, node: Node<'_, '_>, index: u32) -> Result<InvoiceLine> 
             Some(n::LINE_DELIVERY) => {
                 for d in elements(c) {
                     if is(d, n::BILLED_QUANTITY) && line.quantity.is_none() {
-                        line.quantity = Some(cx.decimal(at(129), d)?);
+                        line.quantity = cx.decimal(at(129), d)?;
                         line.unit_code = d.attribute("unitCode").map(|u| {
                             cx.record(at(130), d);
                             UnitCode::from(u)
@@ -1231,7 +1244,7 @@ fn price_element(
                 let unit = c.attribute("unitCode").map(UnitCode::from);
                 match &price.base_quantity {
                     None => {
-                        price.base_quantity = Some(cx.decimal(at(149), c)?);
+                        price.base_quantity = cx.decimal(at(149), c)?;
                         if unit.is_some() {
                             cx.record(at(150), c);
                         }

@@ -32,6 +32,7 @@
 //! (`FACTURE_CII_MUTANTS=<dir>`, and `FACTURE_CII_BASES` for other base
 //! documents) for `tools/conformance` to compare with the official XSLT.
 
+pub(crate) mod business;
 pub(crate) mod currency;
 mod custom;
 mod path;
@@ -48,6 +49,7 @@ use std::sync::LazyLock;
 pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
     syntax: "cii",
     ids: table::IDS,
+    replaces: &[],
     check,
 };
 

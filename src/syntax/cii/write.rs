@@ -86,9 +86,16 @@ impl W {
         }
     }
 
-    /// An identifier with its scheme in `schemeID`.
+    /// An identifier with its scheme in `schemeID` (and `schemeName`).
     fn id(&mut self, name: Name, id: &Identifier) {
-        self.leaf(name, &[("schemeID", id.scheme.as_deref())], &id.value);
+        self.leaf(
+            name,
+            &[
+                ("schemeID", id.scheme.as_deref()),
+                ("schemeName", id.scheme_name.as_deref()),
+            ],
+            &id.value,
+        );
     }
 
     /// `<outer><inner>text</inner></outer>` when `text` is present.

@@ -131,6 +131,7 @@ pub fn read_all(doc: &roxmltree::Document<'_>, text: &str) -> Result<Vec<FlowInv
                 invoice: inv,
                 source_map: cx.source_map,
                 ignored: cx.ignored,
+                unreadable: Vec::new(),
             },
             platform,
         });
@@ -156,6 +157,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
             invoice: Invoice::default(),
             source_map: cx.source_map,
             ignored: cx.ignored,
+            unreadable: Vec::new(),
         });
     };
     let mut document = first.document;
@@ -257,14 +259,14 @@ impl UnitReader<'_> {
         if plain(node).is_none() {
             return Ok(None);
         }
-        self.cx.decimal(path, node).map(Some)
+        self.cx.decimal(path, node)
     }
 
     fn date(&mut self, path: TermPath, node: Node<'_, '_>) -> Result<Option<NaiveDate>> {
         if plain(node).is_none() {
             return Ok(None);
         }
-        self.cx.iso_date(path, node).map(Some)
+        self.cx.iso_date(path, node)
     }
 
     /// A date of the platform data (not a business term).
@@ -318,7 +320,11 @@ impl UnitReader<'_> {
             .map(|s| s.trim().to_owned());
         let id = elements(node).find(|c| local(*c) == Some(n::IDENTIFIANT))?;
         let value = self.opt(path, id)?;
-        Some(Identifier { value, scheme })
+        Some(Identifier {
+            value,
+            scheme,
+            scheme_name: None,
+        })
     }
 
     fn supplier(&mut self, node: Node<'_, '_>) -> Result<()> {
@@ -574,7 +580,7 @@ impl UnitReader<'_> {
                 Some(n::ID_ORIGINAL) => data.original_id = plain(f),
                 Some(n::CONTENU) => {
                     data.without_content = false;
-                    object.content = self.cx.base64(base.child(bt(125)), f)?;
+                    object.content = self.cx.base64(base.child(bt(125)), f)?.unwrap_or_default();
                 }
                 Some(n::NOM_PJ) => {
                     object.filename = self.opt(base.child(bt_sub(125, 2)), f);

@@ -12,7 +12,7 @@ mod write;
 #[cfg(test)]
 mod tests;
 
-pub use read::read_document;
+pub use read::{read_document, read_with};
 pub use write::write;
 
 /// The root element a UBL document is written with.

@@ -177,6 +177,8 @@ names! {
 
 /// Attribute `schemeID` of identifiers.
 pub const SCHEME_ID: &str = "schemeID";
+/// The `schemeName` attribute (Chorus Pro's identifier type in E1 UBL).
+pub const SCHEME_NAME: &str = "schemeName";
 /// Attribute `currencyID` of amounts.
 pub const CURRENCY_ID: &str = "currencyID";
 /// Attribute `unitCode` of quantities.

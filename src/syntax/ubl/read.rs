@@ -34,6 +34,12 @@ use roxmltree::Node;
 
 /// Reads a parsed UBL document.
 pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+    read_with(doc, text, false)
+}
+
+/// [`read_document`], leniently when `lenient` (see
+/// [`crate::syntax::ReadOptions::lenient`]).
+pub fn read_with(doc: &roxmltree::Document<'_>, text: &str, lenient: bool) -> Result<Document> {
     let root = doc.root_element();
     let name = root.tag_name();
     let (syntax, credit) = match (name.namespace(), name.name()) {
@@ -48,7 +54,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
         }
     };
     let mut r = Reader {
-        cx: ReadContext::new(text),
+        cx: ReadContext::with_lenient(text, lenient),
         inv: Invoice::default(),
         credit,
     };
@@ -59,6 +65,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
         invoice: inv,
         source_map: cx.source_map,
         ignored: cx.ignored,
+        unreadable: cx.unreadable,
     })
 }
 
@@ -256,6 +263,18 @@ macro_rules! once {
     };
 }
 
+/// [`once!`] for a typed read, whose value is `None` when a lenient read
+/// could not read it (the slot is then left empty).
+macro_rules! once_read {
+    ($self:ident, $slot:expr, $node:expr, $read:expr) => {
+        if $slot.is_none() {
+            $slot = $read;
+        } else {
+            $self.cx.ignore($node);
+        }
+    };
+}
+
 impl Reader<'_> {
     fn string(&mut self, path: TermPath, node: Node<'_, '_>) -> String {
         self.cx.string(path, node)
@@ -265,6 +284,7 @@ impl Reader<'_> {
         Identifier {
             value: self.cx.string(path, node),
             scheme: attr(node, n::SCHEME_ID),
+            scheme_name: attr(node, n::SCHEME_NAME),
         }
     }
 
@@ -298,10 +318,10 @@ impl Reader<'_> {
                 }
                 Some(n::ID) => once!(self, self.inv.number, c, self.string(top(1), c)),
                 Some(n::ISSUE_DATE) => {
-                    once!(self, self.inv.issue_date, c, self.cx.iso_date(top(2), c)?)
+                    once_read!(self, self.inv.issue_date, c, self.cx.iso_date(top(2), c)?)
                 }
                 Some(n::DUE_DATE) if !self.credit => {
-                    once!(self, self.inv.due_date, c, self.cx.iso_date(top(9), c)?)
+                    once_read!(self, self.inv.due_date, c, self.cx.iso_date(top(9), c)?)
                 }
                 Some(n::INVOICE_TYPE_CODE) if !self.credit => {
                     once!(self, self.inv.type_code, c, self.string(top(3), c).into())
@@ -326,7 +346,7 @@ impl Reader<'_> {
                     });
                 }
                 Some(n::TAX_POINT_DATE) => {
-                    once!(
+                    once_read!(
                         self,
                         self.inv.vat_point_date,
                         c,
@@ -470,7 +490,7 @@ impl Reader<'_> {
         for c in elements(node) {
             match n::of(c) {
                 Some(n::START_DATE) => {
-                    once!(
+                    once_read!(
                         self,
                         period.start,
                         c,
@@ -478,7 +498,7 @@ impl Reader<'_> {
                     )
                 }
                 Some(n::END_DATE) => {
-                    once!(
+                    once_read!(
                         self,
                         period.end,
                         c,
@@ -570,7 +590,7 @@ impl Reader<'_> {
                             self.string(base.child(bt(25)), d)
                         )
                     }
-                    Some(n::ISSUE_DATE) => once!(
+                    Some(n::ISSUE_DATE) => once_read!(
                         self,
                         reference.issue_date,
                         d,
@@ -631,15 +651,17 @@ impl Reader<'_> {
                 Some(n::ATTACHMENT) => {
                     for a in elements(c) {
                         match n::of(a) {
-                            Some(n::EMBEDDED_DOCUMENT_BINARY_OBJECT) => once!(
+                            Some(n::EMBEDDED_DOCUMENT_BINARY_OBJECT) => once_read!(
                                 self,
                                 document.attachment,
                                 a,
-                                BinaryObject {
-                                    content: self.cx.base64(base.child(bt(125)), a)?,
-                                    mime_code: attr(a, n::MIME_CODE).map(MimeCode::from),
-                                    filename: attr(a, n::FILENAME),
-                                }
+                                self.cx.base64(base.child(bt(125)), a)?.map(|content| {
+                                    BinaryObject {
+                                        content,
+                                        mime_code: attr(a, n::MIME_CODE).map(MimeCode::from),
+                                        filename: attr(a, n::FILENAME),
+                                    }
+                                })
                             ),
                             Some(n::EXTERNAL_REFERENCE) => {
                                 for e in elements(a) {
@@ -888,7 +910,7 @@ impl Reader<'_> {
         let mut d = Delivery::default();
         for c in elements(node) {
             match n::of(c) {
-                Some(n::ACTUAL_DELIVERY_DATE) => once!(
+                Some(n::ACTUAL_DELIVERY_DATE) => once_read!(
                     self,
                     d.actual_delivery_date,
                     c,
@@ -975,10 +997,11 @@ impl Reader<'_> {
                 }
                 Some(n::PAYMENT_DUE_DATE) if self.credit => {
                     let date = self.cx.iso_date(top(9), c)?;
-                    match self.inv.due_date {
-                        None => self.inv.due_date = Some(date),
-                        Some(d) if d == date => {}
-                        Some(_) => self.cx.ignore(c),
+                    match (self.inv.due_date, date) {
+                        (_, None) => {}
+                        (None, date) => self.inv.due_date = date,
+                        (Some(d), Some(date)) if d == date => {}
+                        (Some(_), Some(_)) => self.cx.ignore(c),
                     }
                 }
                 Some(n::CARD_ACCOUNT) if payment.card.is_none() => {
@@ -1091,7 +1114,8 @@ impl Reader<'_> {
     }
 
     /// The `cbc:ChargeIndicator` of a `cac:AllowanceCharge`: `Some(true)`
-    /// for a charge, `None` (element ignored) when absent.
+    /// for a charge, `None` (element ignored) when absent, or unreadable in
+    /// a lenient read.
     fn charge_indicator(&mut self, node: Node<'_, '_>) -> Result<Option<bool>> {
         let Some(indicator) = elements(node).find(|c| n::of(*c) == Some(n::CHARGE_INDICATOR))
         else {
@@ -1099,13 +1123,20 @@ impl Reader<'_> {
             return Ok(None);
         };
         let raw = indicator.text().unwrap_or("");
-        match raw.trim() {
-            "true" | "1" => Ok(Some(true)),
-            "false" | "0" => Ok(Some(false)),
+        let read = match raw.trim() {
+            "true" | "1" => Ok(true),
+            "false" | "0" => Ok(false),
             _ => Err(self
                 .cx
                 .invalid("boolean", raw, indicator, "expected true or false")),
+        };
+        // Lenient: neither an allowance nor a charge, as in the official
+        // rule contexts (`cbc:ChargeIndicator = false()` / `true()`).
+        let value = self.cx.lenient(None, indicator, read)?;
+        if value.is_none() {
+            self.cx.ignore(node);
         }
+        Ok(value)
     }
 
     fn allowance_charge(
@@ -1128,11 +1159,13 @@ impl Reader<'_> {
                     once!(self, ac.reason, c, self.string(path(reason), c))
                 }
                 Some(n::MULTIPLIER_FACTOR_NUMERIC) => {
-                    once!(self, ac.percentage, c, self.cx.decimal(path(pct), c)?)
+                    once_read!(self, ac.percentage, c, self.cx.decimal(path(pct), c)?)
                 }
-                Some(n::AMOUNT) => once!(self, ac.amount, c, self.cx.decimal(path(amount), c)?),
+                Some(n::AMOUNT) => {
+                    once_read!(self, ac.amount, c, self.cx.decimal(path(amount), c)?)
+                }
                 Some(n::BASE_AMOUNT) => {
-                    once!(
+                    once_read!(
                         self,
                         ac.base_amount,
                         c,
@@ -1148,7 +1181,7 @@ impl Reader<'_> {
                                 once!(self, ac.vat_category, d, self.string(path(cat), d).into())
                             }
                             Some(n::PERCENT) => {
-                                once!(self, ac.vat_rate, d, self.cx.decimal(path(rate), d)?)
+                                once_read!(self, ac.vat_rate, d, self.cx.decimal(path(rate), d)?)
                             }
                             Some(n::TAX_SCHEME) => self.tax_scheme(d, &mut scheme),
                             _ => self.cx.ignore(d),
@@ -1249,10 +1282,11 @@ impl Reader<'_> {
                 match n::of(c) {
                     Some(n::TAX_AMOUNT) if self.inv.totals.tax_amount_accounting.is_none() => {
                         let path = TermPath::of(bg(22)).child(bt(111));
-                        self.inv.totals.tax_amount_accounting = Some(TaxAmountInCurrency {
-                            amount: self.cx.decimal(path, c)?,
-                            currency: attr(c, n::CURRENCY_ID).map(CurrencyCode::from),
-                        });
+                        self.inv.totals.tax_amount_accounting =
+                            self.cx.decimal(path, c)?.map(|amount| TaxAmountInCurrency {
+                                amount,
+                                currency: attr(c, n::CURRENCY_ID).map(CurrencyCode::from),
+                            });
                     }
                     _ => self.cx.ignore(c),
                 }
@@ -1271,7 +1305,7 @@ impl Reader<'_> {
                 Some(n::TAX_AMOUNT) if self.inv.totals.tax_amount.is_some() => self.cx.ignore(c),
                 Some(n::TAX_AMOUNT) => {
                     let path = TermPath::of(bg(22)).child(bt(110));
-                    once!(
+                    once_read!(
                         self,
                         self.inv.totals.tax_amount,
                         c,
@@ -1293,9 +1327,11 @@ impl Reader<'_> {
         for c in elements(node) {
             match n::of(c) {
                 Some(n::TAXABLE_AMOUNT) => {
-                    once!(self, v.taxable_amount, c, self.cx.decimal(path(116), c)?)
+                    once_read!(self, v.taxable_amount, c, self.cx.decimal(path(116), c)?)
                 }
-                Some(n::TAX_AMOUNT) => once!(self, v.tax_amount, c, self.cx.decimal(path(117), c)?),
+                Some(n::TAX_AMOUNT) => {
+                    once_read!(self, v.tax_amount, c, self.cx.decimal(path(117), c)?)
+                }
                 Some(n::TAX_CATEGORY) if !category_seen => {
                     category_seen = true;
                     let mut scheme = Some(String::new());
@@ -1305,7 +1341,7 @@ impl Reader<'_> {
                                 once!(self, v.category, d, self.string(path(118), d).into())
                             }
                             Some(n::PERCENT) => {
-                                once!(self, v.rate, d, self.cx.decimal(path(119), d)?)
+                                once_read!(self, v.rate, d, self.cx.decimal(path(119), d)?)
                             }
                             Some(n::TAX_EXEMPTION_REASON_CODE) => once!(
                                 self,
@@ -1351,7 +1387,7 @@ impl Reader<'_> {
             if slot.is_some() {
                 self.cx.ignore(c);
             } else {
-                *slot = Some(self.cx.decimal(path(number), c)?);
+                *slot = self.cx.decimal(path(number), c)?;
             }
         }
         Ok(())
@@ -1371,14 +1407,14 @@ impl Reader<'_> {
                 // Either quantity in either line, as the official rules read
                 // them (`cbc:InvoicedQuantity | cbc:CreditedQuantity`).
                 Some(n::INVOICED_QUANTITY | n::CREDITED_QUANTITY) if line.quantity.is_none() => {
-                    line.quantity = Some(self.cx.decimal(path(129), c)?);
+                    line.quantity = self.cx.decimal(path(129), c)?;
                     if let Some(unit) = c.attribute(n::UNIT_CODE) {
                         self.cx.record(path(130), c);
                         line.unit_code = Some(UnitCode::from(unit));
                     }
                 }
                 Some(n::LINE_EXTENSION_AMOUNT) => {
-                    once!(self, line.net_amount, c, self.cx.decimal(path(131), c)?)
+                    once_read!(self, line.net_amount, c, self.cx.decimal(path(131), c)?)
                 }
                 Some(n::ACCOUNTING_COST) => {
                     once!(
@@ -1393,13 +1429,13 @@ impl Reader<'_> {
                     let mut period = Period::default();
                     for d in elements(c) {
                         match n::of(d) {
-                            Some(n::START_DATE) => once!(
+                            Some(n::START_DATE) => once_read!(
                                 self,
                                 period.start,
                                 d,
                                 self.cx.iso_date(period_base.child(bt(134)), d)?
                             ),
-                            Some(n::END_DATE) => once!(
+                            Some(n::END_DATE) => once_read!(
                                 self,
                                 period.end,
                                 d,
@@ -1554,7 +1590,7 @@ impl Reader<'_> {
                                 d,
                                 self.string(vat_base.child(bt(151)), d).into()
                             ),
-                            Some(n::PERCENT) => once!(
+                            Some(n::PERCENT) => once_read!(
                                 self,
                                 vat.rate,
                                 d,
@@ -1611,10 +1647,10 @@ impl Reader<'_> {
         for c in elements(node) {
             match n::of(c) {
                 Some(n::PRICE_AMOUNT) => {
-                    once!(self, price.net_price, c, self.cx.decimal(path(146), c)?)
+                    once_read!(self, price.net_price, c, self.cx.decimal(path(146), c)?)
                 }
                 Some(n::BASE_QUANTITY) if price.base_quantity.is_none() => {
-                    price.base_quantity = Some(self.cx.decimal(path(149), c)?);
+                    price.base_quantity = self.cx.decimal(path(149), c)?;
                     if let Some(unit) = c.attribute(n::UNIT_CODE) {
                         self.cx.record(path(150), c);
                         price.base_quantity_unit = Some(UnitCode::from(unit));
@@ -1631,9 +1667,14 @@ impl Reader<'_> {
                             match n::of(d) {
                                 Some(n::CHARGE_INDICATOR) => {}
                                 Some(n::AMOUNT) => {
-                                    once!(self, price.discount, d, self.cx.decimal(path(147), d)?)
+                                    once_read!(
+                                        self,
+                                        price.discount,
+                                        d,
+                                        self.cx.decimal(path(147), d)?
+                                    )
                                 }
-                                Some(n::BASE_AMOUNT) => once!(
+                                Some(n::BASE_AMOUNT) => once_read!(
                                     self,
                                     price.gross_price,
                                     d,

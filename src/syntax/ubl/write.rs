@@ -64,8 +64,14 @@ impl Writer {
 
     fn id(&mut self, name: &str, id: Option<&Identifier>) {
         if let Some(id) = id {
-            self.out
-                .leaf(name, &[(n::SCHEME_ID, id.scheme.as_deref())], &id.value);
+            self.out.leaf(
+                name,
+                &[
+                    (n::SCHEME_ID, id.scheme.as_deref()),
+                    (n::SCHEME_NAME, id.scheme_name.as_deref()),
+                ],
+                &id.value,
+            );
         }
     }
 
@@ -384,7 +390,10 @@ impl Writer {
             if vat {
                 self.vat_scheme();
             } else {
+                // BT-32: any tax scheme but VAT; UBL-SR-53 wants one named.
+                // `FC` (fiscal code) is what XRechnung and Peppol use.
                 self.out.open(n::TAX_SCHEME, &[]);
+                self.out.leaf(n::ID, &[], "FC");
                 self.out.close(n::TAX_SCHEME);
             }
             self.out.close(n::PARTY_TAX_SCHEME);

@@ -32,9 +32,13 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
     // The readers keep an empty period element as an empty BG-14. In UBL
     // the context is any `cac:InvoicePeriod`, whose `cbc:DescriptionCode`
     // (BT-8) alone also satisfies the test; CII tests only the dates.
+    // A date a lenient read could not read still exists.
+    let period_path = TermPath::of(bg(14));
     if let Some(period) = &inv.period
         && period.start.is_none()
         && period.end.is_none()
+        && !out.unreadable(&period_path.child(bt(73)))
+        && !out.unreadable(&period_path.child(bt(74)))
         && !(binding == Binding::Ubl && inv.vat_point_date_code.is_some())
     {
         out.fire("BR-CO-19", TermPath::of(bg(14)));
@@ -43,9 +47,12 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
     // BR-CO-20: the same for each line period (BG-26). In UBL the line
     // context takes precedence over the header one, so BT-8 does not count.
     for (i, line) in inv.lines.iter().enumerate() {
+        let period_path = root.nth(bg(25), index(i)).child(bg(26));
         if let Some(period) = &line.period
             && period.start.is_none()
             && period.end.is_none()
+            && !out.unreadable(&period_path.child(bt(134)))
+            && !out.unreadable(&period_path.child(bt(135)))
         {
             out.fire("BR-CO-20", root.nth(bg(25), index(i)).child(bg(26)));
         }
@@ -85,6 +92,12 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
             TermPath::of(bg(11)).child(bt(63)),
         ),
     ] {
+        // In a document, the official contexts are every VAT party tax
+        // scheme (UBL) or VA registration (CII), repetitions included:
+        // checked on the tree.
+        if out.checked_on_tree("BR-CO-09") {
+            break;
+        }
         let Some(vat_id) = vat_id else { continue };
         let prefix: String = vat_id.chars().take(2).collect();
         let ok = match binding {

@@ -14,12 +14,12 @@ use rust_decimal::Decimal;
 
 /// The `xs:double` an untyped value with this decimal's lexical form casts
 /// to (correctly rounded, as Java's `Double.parseDouble`).
-pub(super) fn to_double(x: Decimal) -> f64 {
+pub(crate) fn to_double(x: Decimal) -> f64 {
     x.to_string().parse().unwrap_or(f64::NAN)
 }
 
 /// `sum()` of untyped values: each cast to `xs:double`, added left to right.
-pub(super) fn double_sum(values: impl IntoIterator<Item = Decimal>) -> f64 {
+pub(crate) fn double_sum(values: impl IntoIterator<Item = Decimal>) -> f64 {
     values
         .into_iter()
         .map(to_double)
@@ -39,7 +39,7 @@ pub(super) fn round_double(x: f64) -> f64 {
 
 /// `round(x * 10 * 10) div 100` evaluated in `xs:double`, each step rounded
 /// as IEEE 754 rounds it.
-pub(super) fn round2_double(x: f64) -> f64 {
+pub(crate) fn round2_double(x: f64) -> f64 {
     round_double(x * 10.0 * 10.0) / 100.0
 }
 
@@ -97,7 +97,7 @@ pub(super) fn exact_round2_of_double(d: f64) -> Option<Decimal> {
 
 /// `round(x * 10 * 10) div 100` in `xs:decimal` (the UBL binding and the
 /// CII rules that cast with `xs:decimal(…)`); `None` on overflow.
-pub(super) fn round2_decimal(x: Decimal) -> Option<Decimal> {
+pub(crate) fn round2_decimal(x: Decimal) -> Option<Decimal> {
     let scaled = x.checked_mul(Decimal::ONE_HUNDRED)?;
     round(scaled).checked_div(Decimal::ONE_HUNDRED)
 }

@@ -30,8 +30,12 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
             out.fire("BR-CO-16", totals_path.child(bt(115)));
         }
     }
-    br_co_14(inv, binding, out);
-    if !br_co_15(inv, binding) {
+    // CII documents: checked on the tree (`syntax::cii::rules::business`),
+    // where the currency of each `ram:TaxTotalAmount` is seen.
+    if !out.checked_on_tree("BR-CO-14") {
+        br_co_14(inv, binding, out);
+    }
+    if !out.checked_on_tree("BR-CO-15") && !br_co_15(inv, binding) {
         out.fire("BR-CO-15", totals_path.child(bt(112)));
     }
     for (i, vat) in inv.vat_breakdown.iter().enumerate() {

@@ -182,6 +182,11 @@ impl<'a> Doc<'a> {
 
     /// Rule 01, at the invoice root.
     fn presence(&self, cat: &Category, out: &mut Checker) {
+        if out.checked_on_tree(cat.ids[0]) {
+            // UBL BR-S/AF/AG-01 count `//cac:AllowanceCharge/cac:TaxCategory`
+            // (see `syntax::ubl::rules::business`).
+            return;
+        }
         let x = cat.code;
         // CII counts every category whatever its type code; UBL filters on
         // the VAT scheme except in BR-S-01.
@@ -539,14 +544,26 @@ impl<'a> Doc<'a> {
     pub(super) fn intra_community(&self, out: &mut Checker) {
         const K: &str = "K";
         let inv = self.inv;
-        let delivery_date = inv
-            .delivery
-            .as_ref()
-            .is_some_and(|d| d.actual_delivery_date.is_some());
+        // A date a lenient read could not read: CII tests its existence,
+        // UBL `string-length(cac:Delivery/cbc:ActualDeliveryDate) > 1` and
+        // `cac:InvoicePeriod/*`.
+        let date_path = TermPath::of(Term::bg(13)).child(Term::bt(72));
+        let unreadable_date = match out.unreadable_value(&date_path) {
+            Some(value) => self.cii || value.chars().count() > 1,
+            None => false,
+        };
+        let delivery_date = unreadable_date
+            || inv
+                .delivery
+                .as_ref()
+                .is_some_and(|d| d.actual_delivery_date.is_some());
+        let period_path = TermPath::of(Term::bg(14));
         let period = inv
             .period
             .as_ref()
-            .is_some_and(|p| p.start.is_some() || p.end.is_some());
+            .is_some_and(|p| p.start.is_some() || p.end.is_some())
+            || out.unreadable(&period_path.child(Term::bt(73)))
+            || out.unreadable(&period_path.child(Term::bt(74)));
         let country = inv
             .delivery
             .as_ref()

@@ -15,6 +15,7 @@ const RAM: &str =
 pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
     syntax: "cii",
     ids: &["BR-CL-03"],
+    replaces: &[],
     check,
 };
 

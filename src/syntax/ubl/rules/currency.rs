@@ -34,6 +34,7 @@ const AMOUNTS: &[&str] = &[
 pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
     syntax: "ubl",
     ids: &["BR-CL-03"],
+    replaces: &[],
     check,
 };
 
