@@ -32,7 +32,7 @@ fn kind(message: &str) -> Option<Kind> {
         Some(Kind::TooLong)
     } else if m.contains("alphanum") {
         Some(Kind::Alphanumeric)
-    } else if m.contains("n'est pas") {
+    } else if m.contains("n'est pas accept") || m.contains("n'est pas un cadre") {
         Some(Kind::NotAccepted)
     } else {
         None
@@ -52,13 +52,34 @@ fn element(message: &str) -> Option<&str> {
     rest.get(..end)
 }
 
+/// A message without case, accents of the ASCII kind, punctuation and
+/// spacing differences, for comparing.
+fn normalized(message: &str) -> String {
+    message
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The id of the rule of ours that reports the defect a Chorus Pro
-/// rejection message describes, when there is one.
+/// rejection message describes, when there is one: the rule whose recorded
+/// platform wording is the message, else the one whose wording names the
+/// same element with the same complaint (mandatory, too long, not
+/// alphanumeric, not accepted).
 pub fn rule_for_message(message: &str) -> Option<&'static str> {
+    let chorus = || catalogue::all().iter().filter(|r| r.set == "chorus-pro");
+    let wanted = normalized(message);
+    if let Some(rule) = chorus().find(|r| {
+        [r.platform_ubl, r.platform_cii]
+            .into_iter()
+            .flatten()
+            .any(|p| normalized(p) == wanted)
+    }) {
+        return Some(rule.id);
+    }
     let (element, kind) = (element(message)?, kind(message)?);
-    catalogue::all()
-        .iter()
-        .filter(|r| r.set == "chorus-pro")
+    chorus()
         .find(|r| {
             [r.platform_ubl, r.platform_cii]
                 .into_iter()
