@@ -81,6 +81,7 @@ fn main() {
                 "ubl" => "SyntaxScope::Ubl",
                 "cii" => "SyntaxScope::Cii",
                 "any" => "SyntaxScope::Any",
+                "facturx" => "SyntaxScope::FacturX",
                 other => panic!("rule {}: unknown syntax {other:?}", r.id),
             };
             let kind = match r.kind.as_str() {
@@ -88,6 +89,7 @@ fn main() {
                 "codelist" => "RuleKind::CodeList",
                 "syntax" => "RuleKind::Syntax",
                 "platform" => "RuleKind::Platform",
+                "container" => "RuleKind::Container",
                 other => panic!("rule {}: unknown kind {other:?}", r.id),
             };
             let context_ubl = r.context_ubl.as_deref().unwrap_or(&r.context);

@@ -1,4 +1,6 @@
-//! Read, read + validate (EN 16931) and convert speed on the bundled examples.
+//! Read, read + validate (EN 16931, with and without the structural XSD
+//! check) and convert speed on the bundled examples, and Factur-X
+//! extraction from the python-made fixture PDF.
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
 
@@ -29,6 +31,19 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("read+validate/{name}"), |b| {
             b.iter(|| facture::validate_bytes(black_box(&bytes), &facture::Profile::En16931))
         });
+        // The same without the structural (XSD) check, which is on by default.
+        let no_xsd = facture::ValidateOptions::default().structure(false);
+        c.bench_function(&format!("read+validate-no-xsd/{name}"), |b| {
+            b.iter(|| facture::validate_bytes_with(black_box(&bytes), &no_xsd))
+        });
+        // The structural check alone, on an already parsed tree.
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && let Ok(doc) = roxmltree::Document::parse(text)
+        {
+            c.bench_function(&format!("xsd/{name}"), |b| {
+                b.iter(|| facture::syntax::xsd::check(black_box(&doc), text))
+            });
+        }
         let target = if name.starts_with("cii") {
             facture::Target::Ubl
         } else {
@@ -40,5 +55,21 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+fn bench_facturx(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/facturx/python-factur-x-en16931.pdf");
+    let Ok(pdf) = std::fs::read(&path) else {
+        eprintln!("{}: absent, Factur-X benchmarks skipped", path.display());
+        return;
+    };
+    let limits = facture::Limits::default();
+    c.bench_function("facturx-extract/python-factur-x-en16931.pdf", |b| {
+        b.iter(|| facture::syntax::facturx::extract(black_box(&pdf), &limits))
+    });
+    c.bench_function("read+validate/python-factur-x-en16931.pdf", |b| {
+        b.iter(|| facture::validate_bytes(black_box(&pdf), &facture::Profile::En16931))
+    });
+}
+
+criterion_group!(benches, bench, bench_facturx);
 criterion_main!(benches);

@@ -79,6 +79,52 @@ pub enum Error {
         /// Where it was exceeded (1:1 for whole-input limits).
         pos: TextPos,
     },
+    /// The input is a PDF that cannot be read (truncated, damaged, or using
+    /// a structure this library does not follow).
+    #[error("unreadable PDF{}: {message}", at_offset(*.offset))]
+    Pdf {
+        /// What is wrong.
+        message: String,
+        /// The byte offset in the file where the problem was found, when
+        /// known.
+        offset: Option<u64>,
+    },
+    /// The PDF is encrypted. PDF/A (and so Factur-X) forbids encryption;
+    /// the file is refused without trying any password.
+    #[error("encrypted PDF: a Factur-X PDF/A-3 file must not be encrypted")]
+    PdfEncrypted,
+    /// The PDF has no embedded invoice: no attached file named
+    /// `factur-x.xml`, `zugferd-invoice.xml` or `xrechnung.xml`.
+    #[error("no embedded invoice: the PDF has no factur-x.xml, zugferd-invoice.xml or xrechnung.xml attachment (attachments: {})", list(.attachments))]
+    NoEmbeddedInvoice {
+        /// The names of the files the PDF does have attached.
+        attachments: Vec<String>,
+    },
+    /// The PDF has more than one embedded invoice, so which one is the
+    /// invoice is ambiguous.
+    #[error("several embedded invoices in one PDF: {}", list(.names))]
+    SeveralEmbeddedInvoices {
+        /// Their file names.
+        names: Vec<String>,
+    },
+    /// The file embedded in a PDF could not be read; `source` says why, its
+    /// position is in the embedded file.
+    #[error("in the embedded file {name}: {source}")]
+    Embedded {
+        /// The embedded file's name (e.g. `factur-x.xml`).
+        name: String,
+        /// The error in the embedded file.
+        source: Box<Error>,
+    },
+    /// The invoice cannot be written in the target: something the target
+    /// requires is missing from it.
+    #[error("cannot write {target}: {reason}")]
+    Unwritable {
+        /// The target (syntax or flow).
+        target: &'static str,
+        /// What is missing.
+        reason: String,
+    },
     /// Reading or writing a file failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
@@ -95,7 +141,13 @@ impl Error {
             | Error::UnknownDocument { pos, .. }
             | Error::InvalidValue { pos, .. }
             | Error::LimitExceeded { pos, .. } => Some(*pos),
-            Error::Io(_) => None,
+            Error::Embedded { source, .. } => source.pos(),
+            Error::Pdf { .. }
+            | Error::PdfEncrypted
+            | Error::NoEmbeddedInvoice { .. }
+            | Error::SeveralEmbeddedInvoices { .. }
+            | Error::Unwritable { .. }
+            | Error::Io(_) => None,
         }
     }
 
@@ -109,6 +161,12 @@ impl Error {
             Error::UnknownDocument { .. } => ErrorKind::UnknownDocument,
             Error::InvalidValue { .. } => ErrorKind::InvalidValue,
             Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+            Error::Pdf { .. } => ErrorKind::Pdf,
+            Error::PdfEncrypted => ErrorKind::PdfEncrypted,
+            Error::NoEmbeddedInvoice { .. } => ErrorKind::NoEmbeddedInvoice,
+            Error::SeveralEmbeddedInvoices { .. } => ErrorKind::SeveralEmbeddedInvoices,
+            Error::Embedded { source, .. } => source.kind(),
+            Error::Unwritable { .. } => ErrorKind::Unwritable,
             Error::Io(_) => ErrorKind::Io,
         }
     }
@@ -132,6 +190,16 @@ pub enum ErrorKind {
     InvalidValue,
     /// See [`Error::LimitExceeded`].
     LimitExceeded,
+    /// See [`Error::Pdf`].
+    Pdf,
+    /// See [`Error::PdfEncrypted`].
+    PdfEncrypted,
+    /// See [`Error::NoEmbeddedInvoice`].
+    NoEmbeddedInvoice,
+    /// See [`Error::SeveralEmbeddedInvoices`].
+    SeveralEmbeddedInvoices,
+    /// See [`Error::Unwritable`].
+    Unwritable,
     /// See [`Error::Io`].
     Io,
 }
@@ -146,8 +214,25 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnknownDocument => "unknown-document",
             ErrorKind::InvalidValue => "invalid-value",
             ErrorKind::LimitExceeded => "limit-exceeded",
+            ErrorKind::Pdf => "pdf",
+            ErrorKind::PdfEncrypted => "pdf-encrypted",
+            ErrorKind::NoEmbeddedInvoice => "no-embedded-invoice",
+            ErrorKind::SeveralEmbeddedInvoices => "several-embedded-invoices",
+            ErrorKind::Unwritable => "unwritable",
             ErrorKind::Io => "io",
         })
+    }
+}
+
+fn at_offset(offset: Option<u64>) -> String {
+    offset.map_or_else(String::new, |o| format!(" at byte {o}"))
+}
+
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
     }
 }
 

@@ -19,6 +19,12 @@ pub struct Limits {
     /// Most XML nodes (elements, attributes, text) accepted (default 4
     /// million: an invoice of 100 000 lines has about 3 million).
     pub max_nodes: u32,
+    /// Largest size, in bytes, a single PDF stream may decompress to when a
+    /// Factur-X PDF is read: the embedded XML, and each object or
+    /// cross-reference stream of the file (default 64 MiB). A stream that
+    /// inflates beyond it (a compression bomb) gives
+    /// [`crate::Error::LimitExceeded`] without being inflated further.
+    pub max_pdf_stream_bytes: usize,
 }
 
 impl Default for Limits {
@@ -27,6 +33,7 @@ impl Default for Limits {
             max_input_bytes: 128 * 1024 * 1024,
             max_depth: 64,
             max_nodes: 4_000_000,
+            max_pdf_stream_bytes: 64 * 1024 * 1024,
         }
     }
 }

@@ -283,8 +283,26 @@ fn cli_payload_errors() {
     .unwrap();
     let garbage = dir.join("garbage.txt");
     std::fs::write(&garbage, "not an invoice").unwrap();
+    let bad_pdf = dir.join("not-facturx.pdf");
+    std::fs::write(&bad_pdf, b"%PDF-1.7\n%%EOF\n").unwrap();
+    // A Factur-X PDF made from the bundled CII example.
     let pdf = dir.join("facturx.pdf");
-    std::fs::write(&pdf, b"%PDF-1.7\n%%EOF\n").unwrap();
+    let out = facture_cli(&[
+        "facturx",
+        "embed",
+        "--pdf",
+        "tests/fixtures/facturx/blank.pdf",
+        "--xml",
+        "examples/cii-invoice.xml",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = facture_cli(&["chorus", "payload", pivot.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "pivot: not depositable");
@@ -294,8 +312,19 @@ fn cli_payload_errors() {
     assert_eq!(out.status.code(), Some(2), "missing file");
     let out = facture_cli(&["chorus", "payload", "--user-id", "x", "f.xml"]);
     assert_eq!(out.status.code(), Some(2), "usage");
+    let out = facture_cli(&["chorus", "payload", bad_pdf.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a PDF without an invoice is unreadable"
+    );
     let out = facture_cli(&["chorus", "payload", pdf.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["syntaxeFlux"], "IN_DP_E2_CII_FACTURX");
     let _ = std::fs::remove_dir_all(&dir);

@@ -122,6 +122,7 @@ pub fn syntaxe_of(syntax: Syntax) -> Result<SyntaxeFlux, Error> {
         Syntax::UblInvoice | Syntax::UblCreditNote => Ok(SyntaxeFlux::InDpE1UblInvoice),
         Syntax::Cii => Ok(SyntaxeFlux::InDpE1Cii16b),
         Syntax::CppMixte => Ok(SyntaxeFlux::InDpE2CppFactureMin),
+        Syntax::FacturX => Ok(SyntaxeFlux::InDpE2CiiFacturx),
         Syntax::CppPivot => Err(Error::NotDepositable {
             syntax,
             reason: "it is the outbound format Chorus Pro sends to recipients",

@@ -81,15 +81,18 @@ macro_rules! open_code_enum {
     };
 }
 
+pub mod conventions;
 pub mod flow;
 pub mod lifecycle;
 pub mod payload;
 pub mod report;
+pub mod rule_mapping;
 
 pub use flow::{SyntaxeFlux, syntaxe_for, syntaxe_for_bytes};
 pub use lifecycle::{EtatFlux, HistoriqueFacture, PassageStatut, StatutFacture};
 pub use payload::{DeposerFluxFacture, MAX_ARCHIVE_BYTES, MAX_FILE_BYTES};
 pub use report::{ConsulterCr, ConsulterCrDetaille, ErreurDp, ErreurTechnique, Response};
+pub use rule_mapping::{rule_family_for_technical, rule_for_message};
 
 use crate::Syntax;
 

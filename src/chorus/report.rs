@@ -73,6 +73,15 @@ impl ErreurDp {
             .filter(|m| !m.is_empty())
             .collect()
     }
+
+    /// Each message with the id of the rule of ours that reports the same
+    /// defect before the deposit (see [`super::rule_for_message`]).
+    pub fn findings(&self) -> Vec<(&str, Option<&'static str>)> {
+        self.messages()
+            .into_iter()
+            .map(|m| (m, super::rule_for_message(m)))
+            .collect()
+    }
 }
 
 /// A technical error on a flow (`listeErreurTechnique[]`).
@@ -92,6 +101,12 @@ pub struct ErreurTechnique {
 }
 
 impl ErreurTechnique {
+    /// The family of our rules that reports this error before the deposit
+    /// (`XSD` for a schema rejection), when there is one.
+    pub fn rule_family(&self) -> Option<&'static str> {
+        super::rule_family_for_technical(self.nature_erreur.as_deref(), self.code_erreur.as_deref())
+    }
+
     /// The line and column an XSD error points at in the deposited file,
     /// read from the `- ligne: N - position: M` suffix of the message.
     pub fn position(&self) -> Option<(u32, u32)> {

@@ -1335,6 +1335,20 @@ pub fn syntax_limits() -> Vec<(&'static str, &'static str, &'static str)> {
     limits
 }
 
+/// The breakable rules whose broken document also fails the XML Schema
+/// (an `XSD-*` finding of facture's structural check; the official
+/// Schematron does not check the schema): the element the rule asks for is
+/// mandatory in the schema too (an invoice number, a line identifier, an
+/// allowance amount…), or the value is outside the schema type.
+pub fn also_breaks_schema(rule: &str) -> bool {
+    SCHEMA_BREAKING.contains(&rule)
+}
+
+const SCHEMA_BREAKING: &[&str] = &[
+    "BR-02", "BR-03", "BR-21", "BR-24", "BR-28", "BR-31", "BR-36", "BR-41", "BR-43", "BR-49",
+    "BR-52",
+];
+
 /// The EN 16931 model rules no change can break alone, with the reason.
 pub fn unbreakable_rules() -> &'static [(&'static str, &'static str)] {
     UNBREAKABLE

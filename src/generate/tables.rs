@@ -592,5 +592,5 @@ pub(super) const SERVICE_CODES: &[&str] = &[
     "SERVICE-FACTURES",
     "DAF-COMPTA",
     "SCE_ACHATS_01",
-    "DIRFIN/ORDO",
+    "DIRFIN ORDO",
 ];

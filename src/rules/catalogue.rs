@@ -15,6 +15,8 @@ pub enum SyntaxScope {
     Cii,
     /// Independent of syntax (our own rules, Chorus Pro rules).
     Any,
+    /// Only for a Factur-X PDF (checks of the PDF container).
+    FacturX,
 }
 
 /// What a rule looks at.
@@ -28,6 +30,8 @@ pub enum RuleKind {
     Syntax,
     /// A platform rule (Chorus Pro management rules and limits).
     Platform,
+    /// A check of the container of the invoice (the Factur-X PDF).
+    Container,
 }
 
 /// One catalogued rule.
@@ -68,19 +72,22 @@ pub struct RuleInfo {
 
 impl RuleInfo {
     /// Whether the rule applies to documents in `syntax` (all rules apply
-    /// to a model validated without a syntax, except syntax rules).
+    /// to a model validated without a syntax, except syntax rules). The
+    /// CII rules apply to a Factur-X PDF (its embedded CII).
     pub fn applies_to(&self, syntax: Option<Syntax>) -> bool {
         match (self.syntax, syntax.map(Syntax::family)) {
             (SyntaxScope::Both | SyntaxScope::Any, _) => true,
-            (SyntaxScope::Ubl, Some("ubl")) | (SyntaxScope::Cii, Some("cii")) => true,
-            (SyntaxScope::Ubl | SyntaxScope::Cii, _) => false,
+            (SyntaxScope::Ubl, Some("ubl"))
+            | (SyntaxScope::Cii, Some("cii" | "facturx"))
+            | (SyntaxScope::FacturX, Some("facturx")) => true,
+            (SyntaxScope::Ubl | SyntaxScope::Cii | SyntaxScope::FacturX, _) => false,
         }
     }
 
     /// The severity for a document in `syntax` (UBL's when unknown).
     pub fn severity(&self, syntax: Option<Syntax>) -> Severity {
         match syntax {
-            Some(Syntax::Cii) => self.flag_cii,
+            Some(Syntax::Cii | Syntax::FacturX) => self.flag_cii,
             _ => self.flag_ubl,
         }
     }

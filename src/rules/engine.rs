@@ -32,6 +32,11 @@ pub enum Profile {
     /// the platform checks before it accepts an invoice, with what it knows
     /// of the recipient.
     ChorusPro(super::chorus_pro::ChorusPro),
+    /// The EN 16931 rules and the Factur-X profile rules (`FX-PROFILE-*`,
+    /// `rules/facturx.toml`); for a Factur-X PDF, also the container checks
+    /// (`FX-PDF-*`). A Factur-X PDF gets the Factur-X rules whatever the
+    /// profile.
+    FacturX,
 }
 
 impl Profile {
@@ -46,6 +51,7 @@ impl Profile {
         match self {
             Profile::En16931 => &["en16931"],
             Profile::ChorusPro(_) => &["en16931", "chorus-pro"],
+            Profile::FacturX => &["en16931", "facturx"],
         }
     }
 
@@ -54,15 +60,33 @@ impl Profile {
         match self {
             Profile::En16931 => "en16931",
             Profile::ChorusPro(_) => "chorus-pro",
+            Profile::FacturX => "factur-x",
         }
     }
 
     fn chorus(&self) -> Option<&super::chorus_pro::ChorusPro> {
         match self {
             Profile::ChorusPro(c) => Some(c),
-            Profile::En16931 => None,
+            Profile::En16931 | Profile::FacturX => None,
         }
     }
+}
+
+/// The sets that run on one invoice: the profile's, plus `facturx` for a
+/// Factur-X PDF; when the Factur-X rules run on an invoice whose BT-24 is
+/// Factur-X MINIMUM or BASIC WL, which are not EN 16931 invoices, the
+/// EN 16931 set does not (`FX-PROFILE-01` says so).
+fn active_sets(profile: &Profile, syntax: Option<Syntax>, invoice: &Invoice) -> Vec<&'static str> {
+    let mut sets = profile.sets().to_vec();
+    if syntax == Some(Syntax::FacturX) && !sets.contains(&"facturx") {
+        sets.push("facturx");
+    }
+    if sets.contains(&"facturx")
+        && crate::syntax::facturx::FacturXProfile::of(invoice).is_some_and(|p| !p.is_en16931())
+    {
+        sets.retain(|s| *s != "en16931");
+    }
+    sets
 }
 
 /// Where a finding points before it is resolved to a line and column.
@@ -72,6 +96,9 @@ enum Anchor {
     Term(TermPath),
     /// A byte range of the document (syntax rules).
     Span(Span),
+    /// The container of the document (the PDF of a Factur-X invoice): no
+    /// position in the XML.
+    Container,
 }
 
 /// What a rule reports into.
@@ -172,6 +199,11 @@ impl<'a> Checker<'a> {
     pub fn fire_at(&mut self, id: &'static str, span: Span) {
         self.fired.push((id, Anchor::Span(span)));
     }
+
+    /// Rule `id` fired on the container of the document (the PDF).
+    pub fn fire_container(&mut self, id: &'static str) {
+        self.fired.push((id, Anchor::Container));
+    }
 }
 
 /// A family of rules checked by one function over the model.
@@ -196,8 +228,25 @@ pub(crate) struct SyntaxFamily {
     pub check: fn(&roxmltree::Document<'_>, &mut Checker<'_>),
 }
 
-/// The model rule families.
-pub(crate) const MODEL_FAMILIES: &[ModelFamily] = super::en16931::FAMILIES;
+/// A family of rules checked by one function over the container of the
+/// document (a Factur-X PDF) and the invoice it holds.
+pub(crate) struct ContainerFamily {
+    /// The ids the function can fire.
+    pub ids: &'static [&'static str],
+    /// The check.
+    pub check: fn(&crate::syntax::facturx::Extracted, &Invoice, &mut Checker<'_>),
+}
+
+/// The model rule families, per rule set.
+pub(crate) const MODEL_FAMILIES: &[&[ModelFamily]] =
+    &[super::en16931::FAMILIES, super::facturx::FAMILIES];
+
+/// The container rule families.
+pub(crate) const CONTAINER_FAMILIES: &[ContainerFamily] = &[super::facturx::CONTAINER];
+
+fn model_families() -> impl Iterator<Item = &'static ModelFamily> {
+    MODEL_FAMILIES.iter().flat_map(|f| f.iter())
+}
 
 /// A family of Chorus Pro rules: checked over the model with what the
 /// profile knows of the recipient and the deposit.
@@ -222,33 +271,60 @@ pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
 ];
 
 fn applicable(
-    profile: &Profile,
+    sets: &[&'static str],
     syntax: Option<Syntax>,
 ) -> impl Iterator<Item = &'static RuleInfo> {
-    let sets = profile.sets();
     catalogue::all()
         .iter()
         .filter(move |r| sets.contains(&r.set) && r.applies_to(syntax))
         .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
 }
 
-/// The applicable rules that no family checks, for a profile, a syntax and
-/// whether the document tree is there (syntax rules need it). It depends
-/// only on the code, so it is computed once per combination.
-fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Vec<&'static str> {
-    type Key = (&'static str, bool, Option<Syntax>, bool);
+/// Every applicable rule of a profile for a syntax (what `not_checked`
+/// lists when nothing could run).
+pub(crate) fn applicable_ids(profile: &Profile, syntax: Option<Syntax>) -> Vec<&'static str> {
+    applicable(profile.sets(), syntax)
+        .map(|rule| rule.id)
+        .collect()
+}
+
+/// The applicable rules that no family checks, for a profile, the rule sets
+/// active on the invoice, a syntax, and whether the document tree is there
+/// (syntax rules need it) and its container (container rules need it). It
+/// depends only on the code, so it is computed once per combination.
+fn not_checked(
+    profile: &Profile,
+    sets: &[&'static str],
+    syntax: Option<Syntax>,
+    with_tree: bool,
+    with_container: bool,
+) -> Vec<&'static str> {
+    type Key = (
+        &'static str,
+        bool,
+        Vec<&'static str>,
+        Option<Syntax>,
+        bool,
+        bool,
+    );
     type Entries = Vec<(Key, Vec<&'static str>)>;
     static CACHE: OnceLock<RwLock<Entries>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
     let recipient = profile.chorus().is_some_and(|c| c.recipient.is_some());
-    let key = (profile.name(), recipient, syntax, with_tree);
+    let key = (
+        profile.name(),
+        recipient,
+        sets.to_vec(),
+        syntax,
+        with_tree,
+        with_container,
+    );
     if let Ok(entries) = cache.read()
         && let Some((_, ids)) = entries.iter().find(|(k, _)| *k == key)
     {
         return ids.clone();
     }
-    let mut checked: Vec<&'static str> = MODEL_FAMILIES
-        .iter()
+    let mut checked: Vec<&'static str> = model_families()
         .flat_map(|f| f.ids.iter().copied())
         .collect();
     if profile.chorus().is_some() {
@@ -263,13 +339,20 @@ fn not_checked(profile: &Profile, syntax: Option<Syntax>, with_tree: bool) -> Ve
         checked.extend(
             SYNTAX_FAMILIES
                 .iter()
-                .filter(|f| f.syntax == syntax.family())
+                .filter(|f| f.syntax == syntax.xml_syntax().family())
+                .flat_map(|f| f.ids.iter().copied()),
+        );
+    }
+    if with_container {
+        checked.extend(
+            CONTAINER_FAMILIES
+                .iter()
                 .flat_map(|f| f.ids.iter().copied()),
         );
     }
     checked.sort_unstable();
     checked.dedup();
-    let ids: Vec<&'static str> = applicable(profile, syntax)
+    let ids: Vec<&'static str> = applicable(sets, syntax)
         .filter(|rule| checked.binary_search(&rule.id).is_err())
         .map(|rule| rule.id)
         .collect();
@@ -285,6 +368,8 @@ pub(crate) struct Source<'a, 'input> {
     pub doc: &'a roxmltree::Document<'input>,
     pub source_map: &'a SourceMap,
     pub unreadable: &'a [Unreadable],
+    /// The PDF the document was extracted from (Factur-X), if any.
+    pub container: Option<&'a crate::syntax::facturx::Extracted>,
 }
 
 /// Runs the profile's rules over the model (and the document, when given)
@@ -296,11 +381,14 @@ pub(crate) fn run(
     profile: &Profile,
     input_bytes: Option<u64>,
 ) -> Report {
+    // The rules see the XML syntax (the embedded CII of a Factur-X PDF);
+    // the catalogue and the report see the document's syntax.
+    let xml_syntax = syntax.map(Syntax::xml_syntax);
     let mut checker = match source {
-        Some(s) => Checker::with_source(syntax, s.source_map, s.unreadable),
-        None => Checker::new(syntax),
+        Some(s) => Checker::with_source(xml_syntax, s.source_map, s.unreadable),
+        None => Checker::new(xml_syntax),
     };
-    for family in MODEL_FAMILIES {
+    for family in model_families() {
         (family.check)(invoice, &mut checker);
     }
     if let Some(options) = profile.chorus() {
@@ -313,19 +401,26 @@ pub(crate) fn run(
         }
     }
     let with_tree = source.is_some() && syntax.is_some();
-    if let (Some(source), Some(syntax)) = (source, syntax) {
+    if let (Some(source), Some(xml_syntax)) = (source, xml_syntax) {
         for family in SYNTAX_FAMILIES
             .iter()
-            .filter(|f| f.syntax == syntax.family())
+            .filter(|f| f.syntax == xml_syntax.family())
         {
             (family.check)(source.doc, &mut checker);
         }
     }
+    let container = source.and_then(|s| s.container);
+    if let Some(container) = container {
+        for family in CONTAINER_FAMILIES {
+            (family.check)(container, invoice, &mut checker);
+        }
+    }
 
+    let sets = active_sets(profile, syntax, invoice);
     let mut report = Report {
         syntax,
         profile: profile.name(),
-        not_checked: not_checked(profile, syntax, with_tree),
+        not_checked: not_checked(profile, &sets, syntax, with_tree, container.is_some()),
         ..Report::default()
     };
     for (id, anchor) in checker.fired {
@@ -333,7 +428,7 @@ pub(crate) fn run(
             debug_assert!(false, "rule {id} fired but is not catalogued");
             continue;
         };
-        if !profile.sets().contains(&rule.set) || !rule.applies_to(syntax) {
+        if !sets.contains(&rule.set) || !rule.applies_to(syntax) {
             continue;
         }
         let (path, location) = match anchor {
@@ -342,6 +437,7 @@ pub(crate) fn run(
                 source.and_then(|s| s.source_map.span_near(&path).map(|span| locate(s, span))),
             ),
             Anchor::Span(span) => (None, source.map(|s| locate(s, span))),
+            Anchor::Container => (None, None),
         };
         report.findings.push(Finding {
             rule: rule.id,
@@ -352,6 +448,7 @@ pub(crate) fn run(
             message_en: rule.en,
             message_fr: rule.fr,
             platform: rule.platform(syntax),
+            detail: None,
         });
     }
     // What a lenient read could not read: reported whatever the profile.
@@ -366,6 +463,7 @@ pub(crate) fn run(
                 message_en: rule.en,
                 message_fr: rule.fr,
                 platform: None,
+                detail: None,
             });
         }
     }

@@ -8,11 +8,13 @@ pub mod cii;
 pub mod cpp_mixte;
 pub mod cpp_pivot;
 pub mod cpp_statut;
+pub mod facturx;
 pub mod lexical;
 pub mod node;
 pub mod ubl;
 pub mod xml_input;
 pub mod xml_output;
+pub mod xsd;
 
 use crate::error::{Error, Result};
 use crate::limits::Limits;
@@ -41,17 +43,30 @@ pub enum Syntax {
     CppPivot,
     /// Chorus Pro `CPPFactureMixte` (E2 mixed invoice flow).
     CppMixte,
+    /// Factur-X / ZUGFeRD: a PDF with an embedded CII invoice
+    /// ([`facturx`]). Positions refer to the embedded XML.
+    FacturX,
 }
 
 impl Syntax {
     /// The short name used on the command line and in reports: `ubl`,
-    /// `cii`, `cpp-pivot` or `cpp-mixte`.
+    /// `cii`, `cpp-pivot`, `cpp-mixte` or `facturx`.
     pub fn family(self) -> &'static str {
         match self {
             Syntax::UblInvoice | Syntax::UblCreditNote => "ubl",
             Syntax::Cii => "cii",
             Syntax::CppPivot => "cpp-pivot",
             Syntax::CppMixte => "cpp-mixte",
+            Syntax::FacturX => "facturx",
+        }
+    }
+
+    /// The syntax of the XML the rules look at: the embedded CII for
+    /// [`Syntax::FacturX`], the syntax itself otherwise.
+    pub fn xml_syntax(self) -> Syntax {
+        match self {
+            Syntax::FacturX => Syntax::Cii,
+            other => other,
         }
     }
 }
@@ -64,6 +79,7 @@ impl fmt::Display for Syntax {
             Syntax::Cii => "UN/CEFACT CII D16B",
             Syntax::CppPivot => "Chorus Pro CPPFacturePivot",
             Syntax::CppMixte => "Chorus Pro CPPFactureMixte",
+            Syntax::FacturX => "Factur-X / ZUGFeRD PDF (embedded CII D16B)",
         })
     }
 }
@@ -152,7 +168,8 @@ pub struct Written {
 }
 
 /// Tells which syntax a document is in from its root element and namespace,
-/// without reading it further.
+/// without reading it further. A PDF (`%PDF-` header) is
+/// [`Syntax::FacturX`], without looking for the embedded invoice.
 ///
 /// ```
 /// use facture::syntax::{detect, Syntax};
@@ -160,13 +177,16 @@ pub struct Written {
 /// assert_eq!(detect(xml).unwrap(), Syntax::UblInvoice);
 /// ```
 pub fn detect(bytes: &[u8]) -> Result<Syntax> {
+    if facturx::is_pdf(bytes) {
+        return Ok(Syntax::FacturX);
+    }
     let limits = Limits::default();
     let text = xml_input::as_text(bytes, &limits)?;
     let doc = xml_input::parse(text, &limits)?;
     syntax_of(&doc, text)
 }
 
-fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
+pub(crate) fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
     let root = doc.root_element();
     if let Some(syntax) = cpp_pivot::read::syntax_of_root(root) {
         return Ok(syntax);
@@ -190,7 +210,8 @@ fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
 
 /// Reads a UBL Invoice, UBL CreditNote, CII invoice, or Chorus Pro
 /// `CPPFacturePivot` / `CPPFactureMixte` flow (its first invoice), detected
-/// by its root element and namespace, with the default [`Limits`].
+/// by its root element and namespace, or a Factur-X PDF (its embedded CII,
+/// see [`facturx`]), with the default [`Limits`].
 ///
 /// ```
 /// let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
@@ -226,6 +247,15 @@ pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Document> {
 /// assert_eq!(doc.unreadable[0].element, "/Invoice/cbc:IssueDate[1]");
 /// ```
 pub fn read_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+    if facturx::is_pdf(bytes) {
+        let extracted = facturx::extract(bytes, &options.limits)?;
+        return facturx::with_embedded(
+            &extracted,
+            &options.limits,
+            options.lenient,
+            |_, _, doc| doc,
+        );
+    }
     let text = xml_input::as_text(bytes, &options.limits)?;
     let doc = xml_input::parse(text, &options.limits)?;
     read_tree_with(&doc, text, options.lenient)
@@ -244,7 +274,7 @@ pub fn read_tree_with(
 ) -> Result<Document> {
     match syntax_of(doc, text)? {
         Syntax::UblInvoice | Syntax::UblCreditNote => ubl::read_with(doc, text, lenient),
-        Syntax::Cii => cii::read_with(doc, text, lenient),
+        Syntax::Cii | Syntax::FacturX => cii::read_with(doc, text, lenient),
         Syntax::CppPivot | Syntax::CppMixte => cpp_pivot::read_document(doc, text),
     }
 }
@@ -269,6 +299,19 @@ pub enum Target {
     /// Chorus Pro `CPPFactureMixte` with the default platform data; use
     /// [`cpp_mixte::write`] to give them.
     CppMixte,
+    /// UBL 2.1 as Chorus Pro's E1 flow `IN_DP_E1_UBL_INVOICE` integrates
+    /// it (see [`crate::chorus::conventions`]: cadre in BT-23, SIRETs under
+    /// `schemeName="1"`, credit notes as positive 381).
+    UblChorus,
+    /// CII D16B as Chorus Pro's E1 flow `IN_DP_E1_CII_16B` integrates it
+    /// (SIRETs in `SpecifiedLegalOrganization` under `schemeID="1"`).
+    CiiChorus,
+    /// UBL 2.1 with the minimal data set and the invoice PDF, Chorus Pro's
+    /// E2 flow `IN_DP_E2_UBL_INVOICE_MIN`.
+    UblChorusMin,
+    /// CII D16B with the minimal data set and the invoice PDF, Chorus Pro's
+    /// E2 flow `IN_DP_E2_CII_MIN_16B`.
+    CiiChorusMin,
 }
 
 /// Writes an invoice in the target syntax.
@@ -301,7 +344,52 @@ pub fn write(invoice: &Invoice, target: Target) -> Result<Written> {
         Target::Cii => cii::write(invoice),
         Target::CppPivot => cpp_pivot::write(invoice, &cpp_pivot::PivotOptions::default()),
         Target::CppMixte => cpp_mixte::write(invoice, &cpp_pivot::PlatformData::default()),
+        Target::UblChorus => write_chorus(invoice, Flow::UblE1),
+        Target::CiiChorus => write_chorus(invoice, Flow::CiiE1),
+        Target::UblChorusMin => write_chorus(invoice, Flow::UblE2Min),
+        Target::CiiChorusMin => write_chorus(invoice, Flow::CiiE2Min),
     }
+}
+
+use crate::chorus::conventions::{self, Flow};
+
+/// Writes an invoice for a Chorus Pro flow with the default
+/// [`conventions::Options`]; use [`write_for_chorus`] to give them.
+fn write_chorus(invoice: &Invoice, flow: Flow) -> Result<Written> {
+    write_for_chorus(invoice, flow, &conventions::Options::default())
+}
+
+/// Writes an invoice as a Chorus Pro flow integrates it: the conventions
+/// of [`crate::chorus::conventions`] applied, the minimal data set for the
+/// E2 flows, then the UBL or CII writer. What was changed or left out is in
+/// [`Written::dropped`].
+///
+/// ```
+/// use facture::chorus::conventions::{Flow, Options};
+/// let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
+/// let doc = facture::read(&xml).unwrap();
+/// let w = facture::syntax::write_for_chorus(&doc.invoice, Flow::CiiE1, &Options::default()).unwrap();
+/// let text = String::from_utf8(w.xml).unwrap();
+/// assert!(text.contains(r#"<ram:ID schemeID="1">12345678200010</ram:ID>"#));
+/// ```
+pub fn write_for_chorus(
+    invoice: &Invoice,
+    flow: Flow,
+    options: &conventions::Options,
+) -> Result<Written> {
+    let (mut prepared, mut notes) = conventions::apply(invoice, flow, options);
+    if flow.is_minimal() {
+        let (minimal, dropped) = conventions::minimal(&prepared)?;
+        prepared = minimal;
+        notes.extend(dropped);
+    }
+    let mut written = match flow {
+        Flow::UblE1 | Flow::UblE2Min => write(&prepared, Target::Ubl)?,
+        Flow::CiiE1 | Flow::CiiE2Min | Flow::FacturX => cii::write(&prepared)?,
+    };
+    notes.append(&mut written.dropped);
+    written.dropped = notes;
+    Ok(written)
 }
 
 /// The result of [`convert`]: the document written in the target syntax,

@@ -23,8 +23,8 @@ enum Command {
     ///
     /// The `syntaxeFlux` code comes from the file: UBL → IN_DP_E1_UBL_INVOICE,
     /// CII → IN_DP_E1_CII_16B, CPPFactureMixte → IN_DP_E2_CPP_FACTURE_MIN,
-    /// PDF → IN_DP_E2_CII_FACTURX (the PDF is not checked); a
-    /// CPPFacturePivot cannot be deposited. UBL and CII files are first
+    /// Factur-X PDF → IN_DP_E2_CII_FACTURX; a
+    /// CPPFacturePivot cannot be deposited. UBL, CII and Factur-X files are first
     /// validated with the `chorus-pro` profile (EN 16931 and the Chorus Pro
     /// rules) and refused (exit 1, findings on stderr) when invalid; give
     /// the recipient's parameters (--recipient or the flags) so that the
@@ -106,7 +106,7 @@ fn payload(args: &PayloadArgs) -> Result<(), Failure> {
     };
     if matches!(
         body.syntaxe_flux,
-        SyntaxeFlux::InDpE1UblInvoice | SyntaxeFlux::InDpE1Cii16b
+        SyntaxeFlux::InDpE1UblInvoice | SyntaxeFlux::InDpE1Cii16b | SyntaxeFlux::InDpE2CiiFacturx
     ) {
         let profile = args.chorus.profile()?;
         let mut invalid = 0usize;
@@ -290,8 +290,14 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             opt(dp.identifiant_fournisseur.as_deref()),
             opt(dp.identifiant_destinataire.as_deref())
         );
-        for message in dp.messages() {
+        for (message, rule) in dp.findings() {
             let _ = writeln!(out, "    - {message}");
+            if let Some(rule) = rule {
+                let _ = writeln!(
+                    out,
+                    "      (facture rule {rule} reports this before the deposit)"
+                );
+            }
         }
     }
     for tech in &cr.liste_erreur_technique {
@@ -305,6 +311,12 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             let _ = write!(out, " at line {line}, column {column}");
         }
         let _ = writeln!(out, ":\n    {}", opt(tech.libelle_erreur.as_deref()));
+        if let Some(family) = tech.rule_family() {
+            let _ = writeln!(
+                out,
+                "      (facture's {family}-… structural checks report this before the deposit)"
+            );
+        }
     }
     out
 }

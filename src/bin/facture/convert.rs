@@ -9,7 +9,11 @@ pub struct Args {
     /// Target syntax: `ubl` (Invoice, or CreditNote for credit note type
     /// codes), `ubl-invoice`, `ubl-credit-note`, `cii`, `cpp-pivot`
     /// (Chorus Pro CPPFacturePivot) or `cpp-mixte` (Chorus Pro
-    /// CPPFactureMixte, E2).
+    /// CPPFactureMixte, E2), `ubl-chorus` / `cii-chorus` (Chorus Pro E1
+    /// flows: cadre in BT-23, SIRET under scheme 1, credit notes as
+    /// positive 381), `ubl-chorus-min` / `cii-chorus-min` (E2 minimal
+    /// flows: the minimal data set and the invoice PDF, which the invoice
+    /// must carry as an attachment).
     #[arg(long, value_enum)]
     to: To,
     /// CPPFacturePivot XSD version to write (with `--to cpp-pivot`).
@@ -21,8 +25,9 @@ pub struct Args {
     /// Exit 1 (after writing) if anything of the source could not be carried.
     #[arg(long)]
     strict: bool,
-    /// The invoice to convert (UBL Invoice/CreditNote, CII, or a Chorus Pro
-    /// CPPFacturePivot / CPPFactureMixte: its first invoice).
+    /// The invoice to convert (UBL Invoice/CreditNote, CII, a Chorus Pro
+    /// CPPFacturePivot / CPPFactureMixte: its first invoice, or a Factur-X
+    /// PDF: its embedded CII).
     file: PathBuf,
 }
 
@@ -34,6 +39,10 @@ enum To {
     Cii,
     CppPivot,
     CppMixte,
+    UblChorus,
+    CiiChorus,
+    UblChorusMin,
+    CiiChorusMin,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -78,6 +87,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         To::Cii => facture::Target::Cii,
         To::CppPivot => facture::Target::CppPivot,
         To::CppMixte => facture::Target::CppMixte,
+        To::UblChorus => facture::Target::UblChorus,
+        To::CiiChorus => facture::Target::CiiChorus,
+        To::UblChorusMin => facture::Target::UblChorusMin,
+        To::CiiChorusMin => facture::Target::CiiChorusMin,
     };
     let conversion = match args.to {
         To::CppPivot => {

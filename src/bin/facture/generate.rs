@@ -14,7 +14,9 @@ pub struct Args {
     count: usize,
     /// Output syntax: `ubl` (Invoice, or CreditNote for credit notes),
     /// `cii`, `cpp-mixte` (Chorus Pro CPPFactureMixte, which carries a
-    /// subset of the invoice) or `facturx` (not available yet).
+    /// subset of the invoice) or `facturx` (the CII embedded in a one-page
+    /// PDF summary: Factur-X EN 16931 profile; the PDF declares PDF/A-3 but
+    /// uses a standard, unembedded font).
     #[arg(long, value_enum, default_value = "ubl")]
     to: To,
     /// Seed of the generator: the same seed, count and options give the
@@ -97,12 +99,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         To::Ubl => facture::Target::Ubl,
         To::Cii => facture::Target::Cii,
         To::CppMixte => facture::Target::CppMixte,
-        To::Facturx => {
-            return Err(Failure::Error(
-                "--to facturx is not available yet: Factur-X (PDF/A-3) writing is not in this build"
-                    .to_owned(),
-            ));
-        }
+        // The CII, embedded into a one-page PDF below.
+        To::Facturx => facture::Target::Cii,
     };
     let options = match args.profile {
         ProfileArg::En16931 => Options::en16931(),
@@ -133,9 +131,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         };
         let written = facture::write(&invoice, target)
             .map_err(|e| Failure::Error(format!("invoice {}: {e}", i + 1)))?;
-        let name = format!("invoice-{:0width$}.xml", i + 1);
+        let (name, bytes) = if args.to == To::Facturx {
+            let pdf = facturx_pdf(&invoice, &written.xml)
+                .map_err(|e| Failure::Error(format!("invoice {}: {e}", i + 1)))?;
+            (format!("invoice-{:0width$}.pdf", i + 1), pdf)
+        } else {
+            (format!("invoice-{:0width$}.xml", i + 1), written.xml)
+        };
         let path = dir.join(&name);
-        std::fs::write(&path, &written.xml)
+        std::fs::write(&path, &bytes)
             .map_err(|e| Failure::Error(format!("{}: {e}", path.display())))?;
         let warning = args
             .break_rule
@@ -148,6 +152,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "type": invoice.type_code.as_ref().map(|c| c.code().to_owned()),
             "valid": args.break_rule.is_none() || warning,
             "fired": args.break_rule.iter().collect::<Vec<_>>(),
+            // Whether the XML Schema holds (facture's XSD-* checks): a few
+            // breakers remove an element the schema requires too.
+            "schema_valid": !args.break_rule.as_deref().is_some_and(generate::also_breaks_schema),
         });
         if !written.dropped.is_empty() {
             entry["dropped"] = serde_json::json!(
@@ -203,7 +210,8 @@ fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
     let syntax = match to {
         To::Ubl => facture::Syntax::UblInvoice,
         To::Cii => facture::Syntax::Cii,
-        To::CppMixte | To::Facturx => {
+        To::Facturx => facture::Syntax::Cii,
+        To::CppMixte => {
             return Err(Failure::Error(format!(
                 "--break needs --to ubl or --to cii: the EN 16931 rules are bound to those syntaxes, not to {}",
                 to.name()
@@ -221,4 +229,86 @@ fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
         )));
     }
     Ok(())
+}
+
+/// A Factur-X PDF: a one-page summary (number, date, amount due) with the
+/// CII invoice embedded, dated with the issue date so that the same seed
+/// gives the same bytes.
+fn facturx_pdf(invoice: &facture::Invoice, cii: &[u8]) -> facture::Result<Vec<u8>> {
+    use facture::syntax::facturx::{EmbedOptions, embed};
+    use lopdf::{Dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    // Generated numbers and amounts are ASCII without parentheses or
+    // backslashes: nothing to escape in a PDF string.
+    let safe = |s: String| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_graphic() && !matches!(c, '(' | ')' | '\\') || *c == ' ')
+            .collect()
+    };
+    let lines = [
+        safe(format!(
+            "Invoice {}",
+            invoice.number.as_deref().unwrap_or_default()
+        )),
+        safe(format!(
+            "Issued {}",
+            invoice
+                .issue_date
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        )),
+        safe(format!(
+            "Amount due {} {}",
+            invoice.totals.amount_due.unwrap_or_default(),
+            invoice
+                .currency
+                .as_ref()
+                .map(|c| c.code())
+                .unwrap_or_default()
+        )),
+    ];
+    let mut content = String::from("BT /F1 14 Tf 72 760 Td 20 TL");
+    for line in &lines {
+        content.push_str(&format!(" ({line}) Tj T*"));
+    }
+    content.push_str(" ET");
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
+    let mut page = Dictionary::new();
+    page.set("Type", Object::Name(b"Page".to_vec()));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set("Contents", Object::Reference(content_id));
+    let page_id = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
+    pages.set("Count", Object::Integer(1));
+    pages.set("Resources", Object::Dictionary(resources));
+    pages.set(
+        "MediaBox",
+        Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]),
+    );
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut host = Vec::new();
+    doc.save_to(&mut host)
+        .map_err(|e| facture::Error::from(std::io::Error::other(e.to_string())))?;
+    let options = EmbedOptions {
+        date: invoice.issue_date.and_then(|d| d.and_hms_opt(0, 0, 0)),
+        ..EmbedOptions::default()
+    };
+    embed(&host, cii, &options)
 }

@@ -11,7 +11,8 @@ pub struct Args {
     /// Print the whole canonical model as JSON instead of a summary.
     #[arg(long)]
     json: bool,
-    /// The invoice to inspect (UBL Invoice/CreditNote or CII).
+    /// The invoice to inspect (UBL Invoice/CreditNote, CII, Chorus Pro, or a
+    /// Factur-X PDF: its embedded CII).
     file: PathBuf,
 }
 
@@ -56,8 +57,10 @@ pub fn summary(doc: &facture::Document) -> String {
     let _ = writeln!(out, "syntax:        {}", doc.syntax);
     let _ = writeln!(
         out,
-        "profile:       {}",
-        or_dash(inv.process.specification.as_deref())
+        "profile:       {}{}",
+        or_dash(inv.process.specification.as_deref()),
+        facture::syntax::facturx::FacturXProfile::of(inv)
+            .map_or_else(String::new, |p| format!(" (Factur-X {p})"))
     );
     if let Some(process) = &inv.process.business_process {
         let _ = writeln!(out, "process:       {process}");

@@ -5,6 +5,7 @@
 
 mod chorus;
 mod convert;
+mod facturx;
 #[cfg(feature = "generate")]
 mod generate;
 mod inspect;
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Reads, writes, converts and validates electronic invoices (EN 16931,
-/// UBL 2.1, UN/CEFACT CII D16B, Chorus Pro).
+/// UBL 2.1, UN/CEFACT CII D16B, Chorus Pro, Factur-X).
 #[derive(Parser)]
 #[command(name = "facture", version, about)]
 struct Cli {
@@ -31,8 +32,9 @@ enum Command {
     Inspect(inspect::Args),
     /// Converts an invoice to another syntax (output to stdout by default).
     Convert(convert::Args),
-    /// Validates invoices against the EN 16931 rules (exit 0 all valid,
-    /// 1 some invalid or not fully checked, 2 some unreadable).
+    /// Validates invoices: first their structure against the XML Schema of
+    /// their syntax (XSD-* findings), then the EN 16931 rules (exit 0 all
+    /// valid, 1 some invalid or not fully checked, 2 some unreadable).
     Validate(validate::Args),
     /// Chorus Pro: builds the `deposerFluxFacture` body of an invoice, reads
     /// the platform's flow reports and invoice status histories.
@@ -42,6 +44,10 @@ enum Command {
     /// invoice software (deterministic for a seed).
     #[cfg(feature = "generate")]
     Generate(generate::Args),
+    /// Factur-X / ZUGFeRD PDFs: extracts the embedded invoice, or embeds
+    /// one into a PDF. (`inspect`, `convert` and `validate` also take a
+    /// Factur-X PDF directly.)
+    Facturx(facturx::Args),
     /// Prints the JSON Schema of the canonical invoice model (the JSON that
     /// `inspect --json` prints).
     Schema,
@@ -82,6 +88,7 @@ fn main() -> ExitCode {
         Command::Chorus(args) => chorus::run(&args),
         #[cfg(feature = "generate")]
         Command::Generate(args) => generate::run(&args),
+        Command::Facturx(args) => facturx::run(&args),
         Command::Schema => schema(),
     };
     match result {

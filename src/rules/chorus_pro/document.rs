@@ -11,6 +11,7 @@ pub(crate) const FAMILY: ChorusFamily = ChorusFamily {
         "CPP-CREDIT-NOTE-ORIGIN",
         "CPP-CREDIT-NOTE-NEGATIVE",
         "G1.05",
+        "CPP-SERVICE-CODE-CHARSET",
         "CPP-CURRENCY-SINGLE",
         "CPP-ISSUE-DATE-FUTURE",
         "CPP-AMOUNT-DIGITS",
@@ -39,6 +40,13 @@ fn number_ok(number: &str) -> bool {
         && number
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '+' | '_' | '/'))
+}
+
+/// The characters a service code may hold: letters (accented included),
+/// digits, space, `-`, `_`.
+fn service_code_ok(code: &str) -> bool {
+    code.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
 }
 
 /// Digits of a decimal as written (integer and fraction parts).
@@ -89,6 +97,13 @@ fn check(inv: &Invoice, cx: &Context<'_>, out: &mut Checker<'_>) {
         && !number_ok(number)
     {
         out.fire("G1.05", top(1));
+    }
+    if inv
+        .buyer_reference
+        .as_deref()
+        .is_some_and(|code| !service_code_ok(code))
+    {
+        out.fire("CPP-SERVICE-CODE-CHARSET", top(10));
     }
     if let (Some(currency), Some(accounting)) = (&inv.currency, &inv.vat_accounting_currency)
         && currency.code() != accounting.code()
@@ -162,6 +177,13 @@ mod tests {
         assert!(!number_ok("123456789012345678901"));
         assert!(!number_ok("F.2026"));
         assert!(!number_ok("Fé2026"));
+    }
+
+    #[test]
+    fn service_codes() {
+        assert!(service_code_ok("SERV-DSI_01 Équipe"));
+        assert!(!service_code_ok("SERV/DSI"));
+        assert!(!service_code_ok("SERV.01"));
     }
 
     #[test]

@@ -152,6 +152,9 @@ const CASES: &[Case] = &[
             l.quantity = Some(d("12345678901"));
         }
     }),
+    ("CPP-SERVICE-CODE-CHARSET", |i| {
+        i.buyer_reference = Some("DSI/ACHATS".into())
+    }),
     ("CPP-SERVICE-CODE-LENGTH", |i| {
         i.buyer_reference = Some("S".repeat(101))
     }),

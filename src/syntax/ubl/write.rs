@@ -390,7 +390,10 @@ impl Writer {
             if vat {
                 self.vat_scheme();
             } else {
+                // BT-32: any tax scheme but VAT; UBL-SR-53 wants one named.
+                // `FC` (fiscal code) is what XRechnung and Peppol use.
                 self.out.open(n::TAX_SCHEME, &[]);
+                self.out.leaf(n::ID, &[], "FC");
                 self.out.close(n::TAX_SCHEME);
             }
             self.out.close(n::PARTY_TAX_SCHEME);
