@@ -1,7 +1,8 @@
-//! Read, read + validate (EN 16931) and convert speed on the bundled
-//! examples (the "typical invoice" figures), with the EN 16931 and the
-//! Chorus Pro profiles, and Factur-X extraction from the python-made
-//! fixture PDF. Times are thread CPU time (`support::cpu_time`).
+//! Read, read + validate (EN 16931 and Chorus Pro, with and without the
+//! structural XSD check) and convert speed on the bundled examples (the
+//! "typical invoice" figures), and Factur-X extraction from the
+//! python-made fixture PDF. Times are thread CPU time
+//! (`support::cpu_time`).
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
 
@@ -23,6 +24,19 @@ fn bench(c: &mut Criterion<CpuTime>) {
         c.bench_function(&format!("read+validate-chorus-pro/{name}"), |b| {
             b.iter(|| facture::validate_bytes(black_box(&bytes), &chorus))
         });
+        // The same without the structural (XSD) check, which is on by default.
+        let no_xsd = facture::ValidateOptions::default().structure(false);
+        c.bench_function(&format!("read+validate-no-xsd/{name}"), |b| {
+            b.iter(|| facture::validate_bytes_with(black_box(&bytes), &no_xsd))
+        });
+        // The structural check alone, on an already parsed tree.
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && let Ok(doc) = roxmltree::Document::parse(text)
+        {
+            c.bench_function(&format!("xsd/{name}"), |b| {
+                b.iter(|| facture::syntax::xsd::check(black_box(&doc), text))
+            });
+        }
         let target = if name.starts_with("cii") {
             facture::Target::Ubl
         } else {

@@ -15,6 +15,8 @@
 
 pub mod chorus;
 pub mod error;
+#[cfg(feature = "generate")]
+pub mod generate;
 pub mod limits;
 pub mod model;
 pub mod rules;
@@ -23,7 +25,7 @@ pub mod syntax;
 pub use error::{Error, ErrorKind, Result};
 pub use limits::Limits;
 pub use model::Invoice;
-pub use rules::{Profile, Report, validate, validate_bytes};
+pub use rules::{Profile, Report, ValidateOptions, validate, validate_bytes, validate_bytes_with};
 pub use syntax::{
     Conversion, Document, Dropped, Ignored, ReadOptions, Syntax, Target, Unreadable, Written,
     convert, detect, read, read_with_limits, read_with_options, write,

@@ -48,8 +48,9 @@ fn a_bad_date_fails_a_strict_read_and_is_reported_by_validation() {
 
     let report = validate_bytes(xml.as_bytes(), &Profile::En16931).expect("validated");
     // The element exists: BR-03 (`exists(cbc:IssueDate)`) holds, as for the
-    // official XSLT; the value itself is READ-01, which makes it invalid.
-    assert_eq!(report.fired(), vec!["READ-01"]);
+    // official XSLT; the value itself is READ-01, which makes it invalid
+    // (and the structural check, first, says it is not an xs:date).
+    assert_eq!(report.fired(), vec!["READ-01", "XSD-DATATYPE"]);
     assert_eq!(report.verdict(), facture::rules::Verdict::Invalid);
     let finding = &report.findings[0];
     assert_eq!(finding.location.as_ref().map(|l| l.line), Some(9));

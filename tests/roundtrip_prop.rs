@@ -588,3 +588,47 @@ fn ubl_cii_ubl_is_idempotent() {
         Ok(())
     });
 }
+
+/// Valid invoices from `facture::generate` (realistic, with every VAT
+/// category, allowances, charges, attachments): every writer/reader pair
+/// keeps the model, and the converted documents are still valid.
+#[cfg(feature = "generate")]
+#[test]
+fn generated_valid_invoices_round_trip_and_stay_valid() {
+    let handle = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(|| {
+            let config = ProptestConfig {
+                cases: 128,
+                max_shrink_iters: 2000,
+                ..ProptestConfig::default()
+            };
+            let mut runner = proptest::test_runner::TestRunner::new(config);
+            let options = facture::generate::Options::default();
+            let result = runner.run(&facture::generate::invoices(&options), |invoice| {
+                let invoice = normalise(invoice);
+                for target in [Target::Ubl, Target::Cii] {
+                    let back = roundtrip(&invoice, target)?;
+                    prop_assert!(
+                        back == invoice,
+                        "{target:?} changed the model:\n{}",
+                        diff(&invoice, &back)
+                    );
+                    let xml = facture::write(&back, target)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?
+                        .xml;
+                    let report = facture::validate_bytes(&xml, &facture::Profile::En16931)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert!(report.is_valid(), "{target:?}: {:?}", report.fired());
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                panic!("{e}");
+            }
+        })
+        .expect("test thread starts");
+    if let Err(panic) = handle.join() {
+        std::panic::resume_unwind(panic);
+    }
+}

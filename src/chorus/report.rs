@@ -107,6 +107,13 @@ impl ErreurTechnique {
         super::rule_family_for_technical(self.nature_erreur.as_deref(), self.code_erreur.as_deref())
     }
 
+    /// The structural rule of ours that reports this XSD rejection before
+    /// the deposit, when its Xerces key is known.
+    pub fn rule(&self) -> Option<&'static str> {
+        self.rule_family()?;
+        super::rule_mapping::xsd_rule_for_label(self.libelle_erreur.as_deref()?)
+    }
+
     /// The line and column an XSD error points at in the deposited file,
     /// read from the `- ligne: N - position: M` suffix of the message.
     pub fn position(&self) -> Option<(u32, u32)> {

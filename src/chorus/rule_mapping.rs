@@ -100,6 +100,39 @@ pub fn rule_family_for_technical(nature: Option<&str>, code: Option<&str>) -> Op
     xsd.then_some("XSD")
 }
 
+/// Xerces error keys (what Chorus Pro quotes in an `ERR_XSD` label) and the
+/// structural rule of ours that reports the same violation.
+const XERCES: [(&str, &str); 10] = [
+    ("cvc-datatype-valid", "XSD-DATATYPE"),
+    ("cvc-pattern-valid", "XSD-FACET"),
+    ("cvc-enumeration-valid", "XSD-FACET"),
+    ("cvc-length-valid", "XSD-FACET"),
+    ("cvc-minLength-valid", "XSD-FACET"),
+    ("cvc-maxLength-valid", "XSD-FACET"),
+    ("cvc-complex-type.2.2", "XSD-CONTENT"),
+    ("cvc-complex-type.2.4", "XSD-ORDER"),
+    ("cvc-complex-type.4", "XSD-ATTRIBUTE"),
+    ("cvc-elt.1", "XSD-NAMESPACE"),
+];
+
+/// The structural rule of ours that reports the violation an `ERR_XSD`
+/// label describes (`IRRECEVABILITE: cvc-datatype-valid.1.2.1: …`), when
+/// the Xerces key is one we know. `cvc-complex-type.2.4` (an unexpected
+/// element) may be `XSD-ORDER`, `XSD-UNKNOWN` or `XSD-CARDINALITY` in our
+/// terms; it maps to `XSD-ORDER`.
+///
+/// ```
+/// use facture::chorus::rule_mapping::xsd_rule_for_label;
+/// let label = "IRRECEVABILITE: cvc-datatype-valid.1.2.1: '-1 324,60' is not a valid value for 'decimal'.";
+/// assert_eq!(xsd_rule_for_label(label), Some("XSD-DATATYPE"));
+/// ```
+pub fn xsd_rule_for_label(label: &str) -> Option<&'static str> {
+    XERCES
+        .iter()
+        .find(|(key, _)| label.contains(key))
+        .map(|(_, rule)| *rule)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +188,16 @@ mod tests {
             Some("XSD")
         );
         assert_eq!(rule_family_for_technical(Some("ERR_AUTRE"), None), None);
+        assert_eq!(
+            xsd_rule_for_label(
+                "cvc-complex-type.2.2: Element 'ram:Content' must have no element [children]"
+            ),
+            Some("XSD-CONTENT")
+        );
+        assert_eq!(xsd_rule_for_label("autre chose"), None);
+        for (_, rule) in XERCES {
+            assert!(catalogue::rule(rule).is_some(), "{rule} not catalogued");
+        }
     }
 
     #[test]

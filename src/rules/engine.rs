@@ -281,6 +281,14 @@ fn applicable(
         .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
 }
 
+/// Every applicable rule of a profile for a syntax (what `not_checked`
+/// lists when nothing could run).
+pub(crate) fn applicable_ids(profile: &Profile, syntax: Option<Syntax>) -> Vec<&'static str> {
+    applicable(profile.sets(), syntax)
+        .map(|rule| rule.id)
+        .collect()
+}
+
 /// The applicable rules that no family checks, for a profile, the rule sets
 /// active on the invoice, a syntax, and whether the document tree is there
 /// (syntax rules need it) and its container (container rules need it). It
@@ -443,6 +451,7 @@ pub(crate) fn run(
             message_en: rule.en,
             message_fr: rule.fr,
             platform: rule.platform(syntax),
+            detail: None,
         });
     }
     // What a lenient read could not read: reported whatever the profile.
@@ -463,6 +472,7 @@ pub(crate) fn run(
                 message_en: rule.en,
                 message_fr: rule.fr,
                 platform: None,
+                detail: None,
             });
         }
     }

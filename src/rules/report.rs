@@ -55,6 +55,37 @@ pub struct Finding {
     /// Pro rules), or a note on how the platform treats an EN 16931
     /// finding (e.g. a SIRET under scheme `1`, which Chorus Pro expects).
     pub platform: Option<&'static str>,
+    /// What exactly was found and expected, when the rule's message alone
+    /// does not say (structural `XSD-*` findings: "expected cbc:IssueDate
+    /// after cbc:ID, found cbc:DueDate").
+    pub detail: Option<Detail>,
+}
+
+/// The specifics of one finding, in English and French.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Detail {
+    /// In English.
+    pub en: String,
+    /// In French.
+    pub fr: String,
+}
+
+impl Finding {
+    /// The message in English, with the detail when there is one.
+    pub fn text_en(&self) -> String {
+        match &self.detail {
+            Some(d) => format!("{} {}", self.message_en, d.en),
+            None => self.message_en.to_owned(),
+        }
+    }
+
+    /// The message in French, with the detail when there is one.
+    pub fn text_fr(&self) -> String {
+        match &self.detail {
+            Some(d) => format!("{} {}", self.message_fr, d.fr),
+            None => self.message_fr.to_owned(),
+        }
+    }
 }
 
 /// The verdict of a report.
@@ -81,6 +112,14 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Ids of the applicable rules that could not be checked.
     pub not_checked: Vec<&'static str>,
+    /// The schema the document's structure was checked against (its
+    /// title), before the business rules; `None` when the structural check
+    /// did not run (turned off, a bare model, or a syntax without schema).
+    pub schema: Option<&'static str>,
+    /// When the structure is invalid and the model could not be read from
+    /// the document: why. The business rules did not run (they are all in
+    /// `not_checked`); the findings are the structural ones.
+    pub unreadable: Option<String>,
 }
 
 impl Report {

@@ -14,6 +14,7 @@ pub mod node;
 pub mod ubl;
 pub mod xml_input;
 pub mod xml_output;
+pub mod xsd;
 
 use crate::error::{Error, Result};
 use crate::limits::Limits;
@@ -185,7 +186,7 @@ pub fn detect(bytes: &[u8]) -> Result<Syntax> {
     syntax_of(&doc, text)
 }
 
-fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
+pub(crate) fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
     let root = doc.root_element();
     if let Some(syntax) = cpp_pivot::read::syntax_of_root(root) {
         return Ok(syntax);

@@ -311,7 +311,12 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
             let _ = write!(out, " at line {line}, column {column}");
         }
         let _ = writeln!(out, ":\n    {}", opt(tech.libelle_erreur.as_deref()));
-        if let Some(family) = tech.rule_family() {
+        if let Some(rule) = tech.rule() {
+            let _ = writeln!(
+                out,
+                "      (facture rule {rule} reports this before the deposit)"
+            );
+        } else if let Some(family) = tech.rule_family() {
             let _ = writeln!(
                 out,
                 "      (facture's {family}-… structural checks report this before the deposit)"

@@ -6,6 +6,8 @@
 mod chorus;
 mod convert;
 mod facturx;
+#[cfg(feature = "generate")]
+mod generate;
 mod inspect;
 mod profile;
 mod validate;
@@ -30,13 +32,19 @@ enum Command {
     Inspect(inspect::Args),
     /// Converts an invoice to another syntax (output to stdout by default).
     Convert(convert::Args),
-    /// Validates invoices (files or directories, in parallel) against the
-    /// EN 16931 rules (exit 0 all valid, 1 some invalid or not fully
-    /// checked, 2 some unreadable).
+    /// Validates invoices (files or directories, in parallel): first their
+    /// structure against the XML Schema of their syntax (XSD-* findings),
+    /// then the EN 16931 rules (exit 0 all valid, 1 some invalid or not
+    /// fully checked, 2 some unreadable).
     Validate(validate::Args),
     /// Chorus Pro: builds the `deposerFluxFacture` body of an invoice, reads
     /// the platform's flow reports and invoice status histories.
     Chorus(chorus::Args),
+    /// Writes generated invoices (valid, or breaking one named rule) and a
+    /// `manifest.json` of their expected verdicts: a corpus for testing
+    /// invoice software (deterministic for a seed).
+    #[cfg(feature = "generate")]
+    Generate(generate::Args),
     /// Factur-X / ZUGFeRD PDFs: extracts the embedded invoice, or embeds
     /// one into a PDF. (`inspect`, `convert` and `validate` also take a
     /// Factur-X PDF directly.)
@@ -79,6 +87,8 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Chorus(args) => chorus::run(&args),
+        #[cfg(feature = "generate")]
+        Command::Generate(args) => generate::run(&args),
         Command::Facturx(args) => facturx::run(&args),
         Command::Schema => schema(),
     };

@@ -31,6 +31,20 @@ pub struct Args {
     /// Language of the messages.
     #[arg(long, value_enum, default_value = "en")]
     lang: Lang,
+    /// Skip the structural check: by default each file is first checked
+    /// against the XML Schema of its syntax (UBL 2.1, CII D16B,
+    /// CPPFacturePivot), natively, as Chorus Pro does before any business
+    /// rule; its findings have ids `XSD-*`.
+    #[arg(long)]
+    no_xsd: bool,
+    /// Cross-check the structure with libxml2 (feature `libxml`): validate
+    /// each file also against the XML Schema found under DIR by its usual
+    /// file name (`UBL-Invoice-2.1.xsd`, `CrossIndustryInvoice_100pD16B.xsd`,
+    /// `CPPFacturePivot_V2_02.xsd`…) and print libxml2's verdict beside
+    /// facture's; a file libxml2 rejects counts as not valid.
+    #[cfg(feature = "libxml")]
+    #[arg(long, value_name = "DIR")]
+    schemas: Option<PathBuf>,
     /// For `--format svrl` with several files: the directory where one
     /// `NAME.svrl` per input is written.
     #[arg(short, long)]
@@ -68,10 +82,10 @@ enum Lang {
 }
 
 impl Lang {
-    fn message(self, f: &Finding) -> &'static str {
+    fn message(self, f: &Finding) -> String {
         match self {
-            Lang::En => f.message_en,
-            Lang::Fr => f.message_fr,
+            Lang::En => f.text_en(),
+            Lang::Fr => f.text_fr(),
         }
     }
 }
@@ -94,6 +108,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         ProfileArg::ChorusPro => args.chorus.profile()?,
         ProfileArg::FacturX => facture::Profile::FacturX,
     };
+    let options = facture::ValidateOptions::new(profile).structure(!args.no_xsd);
     let started = Instant::now();
     let files = inputs(&args.files)?;
     if args.format == Format::Svrl && files.len() > 1 && args.output.is_none() {
@@ -110,7 +125,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         let check = |file: &PathBuf| {
             let outcome = match std::fs::read(file)
                 .map_err(facture::Error::from)
-                .and_then(|bytes| facture::validate_bytes(&bytes, &profile))
+                .and_then(|bytes| facture::validate_bytes_with(&bytes, &options))
             {
                 Ok(report) => Outcome::Report(report),
                 Err(e) => Outcome::Unreadable(e),
@@ -136,6 +151,14 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 None => emit()?,
             }
             tally.add(outcome);
+            #[cfg(feature = "libxml")]
+            if let (Outcome::Report(report), Some(dir)) = (outcome, &args.schemas)
+                && !cross_check(args, file, dir, report)?
+                && report.is_valid()
+            {
+                tally.valid -= 1;
+                tally.not_valid += 1;
+            }
         }
     }
     if let Some(bar) = progress {
@@ -257,6 +280,62 @@ fn emit_report(args: &Args, file: &Path, report: &Report) -> Result<(), Failure>
     }
 }
 
+/// Runs libxml2 on `file` and prints its verdict (a JSON line
+/// `{"file":…,"libxml2":…}` in JSON); whether libxml2 accepts the file.
+#[cfg(feature = "libxml")]
+fn cross_check(args: &Args, file: &Path, dir: &Path, report: &Report) -> Result<bool, Failure> {
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Error(format!("{}: {e}", file.display())))?;
+    let verdict = facture::syntax::xsd::libxml::validate(&bytes, dir)
+        .map_err(|e| Failure::Error(format!("{}: {e}", file.display())))?;
+    let Some(verdict) = verdict else {
+        eprintln!(
+            "facture: {}: no schema for it under {}",
+            file.display(),
+            dir.display()
+        );
+        return Ok(true);
+    };
+    let native = report.findings.iter().any(|f| f.rule.starts_with("XSD-"));
+    let valid = verdict.complaints.is_empty();
+    if args.format == Format::Json {
+        let value = serde_json::json!({
+            "file": file.display().to_string(),
+            "libxml2": {
+                "schema": verdict.schema.display().to_string(),
+                "valid": valid,
+                "agrees": valid != native,
+                "complaints": verdict.complaints.iter().map(|c| serde_json::json!({
+                    "line": c.line, "column": c.column, "message": c.message,
+                })).collect::<Vec<_>>(),
+            },
+        });
+        print_stdout(format!("{value}\n").as_bytes())?;
+    } else {
+        let mut out = format!(
+            "  libxml2 ({}): {}{}\n",
+            verdict.schema.display(),
+            if valid { "valid" } else { "invalid" },
+            if valid != native {
+                ""
+            } else {
+                " (disagrees with facture's structural check)"
+            }
+        );
+        for c in &verdict.complaints {
+            let _ = writeln!(
+                out,
+                "    {}:{} {}",
+                c.line.unwrap_or(0),
+                c.column.unwrap_or(0),
+                c.message
+            );
+        }
+        print_stdout(out.as_bytes())?;
+    }
+    Ok(valid)
+}
+
 fn emit_error(args: &Args, file: &Path, e: &facture::Error) -> Result<(), Failure> {
     // The error also goes to stderr as one line, whatever the format.
     eprintln!("facture: {}: {e}", file.display());
@@ -296,6 +375,15 @@ fn text(file: &Path, report: &Report, lang: Lang) -> String {
         warnings,
         if warnings == 1 { "" } else { "s" }
     );
+    if let Some(schema) = report.schema {
+        let _ = writeln!(out, "  structure checked against {schema}");
+    }
+    if let Some(why) = &report.unreadable {
+        let _ = writeln!(
+            out,
+            "  business rules not run: the invoice could not be read ({why})"
+        );
+    }
     for f in &report.findings {
         let at = f
             .location
@@ -355,6 +443,8 @@ fn json(file: &Path, report: &Report, lang: Lang) -> serde_json::Value {
         "verdict": verdict_word(report),
         "findings": findings,
         "not_checked": report.not_checked,
+        "schema": report.schema,
+        "unreadable": report.unreadable,
     })
 }
 

@@ -110,6 +110,11 @@ fn document(inv: &Invoice, out: &mut Checker, syntax: Option<Syntax>) {
     let type_list = match syntax {
         Some(Syntax::UblCreditNote) => CodeList::CreditNoteTypeUbl,
         Some(Syntax::Cii) => CodeList::DocumentTypeCii,
+        // A bare model is checked as the UBL writer would write it: a
+        // credit note type code as a `CreditNote` document.
+        None if inv.type_code.as_ref().is_some_and(|c| c.is_credit_note()) => {
+            CodeList::CreditNoteTypeUbl
+        }
         _ => CodeList::InvoiceTypeUbl,
     };
     let top = |n: u16| TermPath::of(bt(n));

@@ -13,7 +13,7 @@ mod vat_category;
 pub(crate) mod tests;
 
 use super::engine::{Checker, ModelFamily};
-use crate::model::{Invoice, Seller, Term};
+use crate::model::{Invoice, Seller, Term, VatBreakdown};
 use crate::syntax::Syntax;
 
 /// The model rule families of the EN 16931 set.
@@ -76,4 +76,22 @@ pub(crate) fn vat_scheme(scheme: Option<&str>, cii: bool) -> bool {
 /// BR-CO-17 normalizes `ram:TypeCode` too).
 pub(crate) fn vat_scheme_normalized(scheme: Option<&str>) -> bool {
     scheme.is_none_or(|s| crate::rules::xpath::normalize_space(&s.to_uppercase()) == "VAT")
+}
+
+/// CII: whether a VAT breakdown reaches the artefact's generic breakdown
+/// rule (context `//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax`:
+/// BR-45…BR-48, BR-CO-03, BR-CO-17, BR-DEC-19, BR-DEC-20). The rules of
+/// categories L, M and O have that same node as context
+/// (`…/ram:ApplicableTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']`)
+/// earlier in the same pattern, and a node is checked by the first rule of
+/// a pattern that matches it: such breakdowns never see the generic rules.
+/// (The rules of the other categories have the `ram:CategoryCode` child as
+/// context and shadow nothing; UBL has no such overlap.)
+pub(crate) fn cii_generic_breakdown_rules(b: &VatBreakdown) -> bool {
+    let shadowed = b
+        .category
+        .as_ref()
+        .is_some_and(|c| matches!(c.code(), "L" | "M" | "O"))
+        && vat_scheme(b.tax_scheme.as_deref(), true);
+    !shadowed
 }

@@ -408,6 +408,9 @@ fn allowances_charges(inv: &Invoice, out: &mut Checker) {
 fn vat_breakdown(inv: &Invoice, out: &mut Checker) {
     let cii = is_cii(out);
     for (i, v) in inv.vat_breakdown.iter().enumerate() {
+        if cii && !super::cii_generic_breakdown_rules(v) {
+            continue;
+        }
         let g = TermPath::root().nth(bg(23), nth(i));
         if absent(&v.taxable_amount, &g.child(bt(116)), out) {
             out.fire("BR-45", g.child(bt(116)));

@@ -84,3 +84,58 @@ fn every_checked_id_is_catalogued() {
         }
     }
 }
+
+/// Regression (found by `facture::generate`): a bare model of a credit note
+/// (381) was checked against the UBL `Invoice` type codes and failed BR-CL-01.
+#[test]
+fn bare_model_credit_note_passes_br_cl_01() {
+    let credit_note = valid_invoices()
+        .into_iter()
+        .map(|(_, invoice)| invoice)
+        .find(|i| i.type_code.as_ref().is_some_and(|c| c.is_credit_note()));
+    let Some(mut invoice) = credit_note else {
+        panic!("no bundled credit note");
+    };
+    let report = crate::validate(&invoice, &crate::Profile::En16931);
+    assert!(
+        !report.fired().contains(&"BR-CL-01"),
+        "{:?}",
+        report.fired()
+    );
+    invoice.type_code = Some(crate::model::InvoiceTypeCode::from("999"));
+    let report = crate::validate(&invoice, &crate::Profile::En16931);
+    assert!(report.fired().contains(&"BR-CL-01"));
+}
+
+/// Regression (found by `facture::generate` against the official XSLT): in
+/// CII the rules of L, M and O breakdowns shadow the generic breakdown rule
+/// (same context node, earlier in the pattern), so BR-CO-17, BR-DEC-19 and
+/// BR-DEC-20 never fail on such a breakdown; UBL still checks them.
+#[test]
+fn cii_generic_breakdown_rules_skip_l_m_o_breakdowns() {
+    let Some(base) = valid_invoices()
+        .into_iter()
+        .find(|(syntax, _)| *syntax == Syntax::Cii)
+        .map(|(_, invoice)| invoice)
+    else {
+        panic!("no bundled CII invoice");
+    };
+    for (code, shadowed) in [("L", true), ("M", true), ("O", true), ("S", false)] {
+        let mut invoice = base.clone();
+        let Some(v) = invoice.vat_breakdown.first_mut() else {
+            panic!("the bundled CII invoice has no VAT breakdown");
+        };
+        v.category = Some(crate::model::VatCategoryCode::from(code));
+        v.rate = Some(crate::model::Decimal::new(20, 0));
+        let mut taxable = v.taxable_amount.unwrap_or_default();
+        taxable.rescale(3);
+        v.taxable_amount = Some(taxable);
+        v.tax_amount = Some(v.tax_amount.unwrap_or_default() + crate::model::Decimal::TEN);
+        let cii = fired(&invoice, Syntax::Cii);
+        let ubl = fired(&invoice, Syntax::UblInvoice);
+        for id in ["BR-CO-17", "BR-DEC-19"] {
+            assert_eq!(cii.contains(&id), !shadowed, "CII {code} {id}: {cii:?}");
+            assert!(ubl.contains(&id), "UBL {code} {id}: {ubl:?}");
+        }
+    }
+}

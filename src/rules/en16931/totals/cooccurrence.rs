@@ -21,8 +21,10 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
         match binding {
             Binding::Ubl => out.fire("BR-CO-03", TermPath::of(bt(7))),
             Binding::Cii => {
-                for i in 0..inv.vat_breakdown.len() {
-                    out.fire("BR-CO-03", root.nth(bg(23), index(i)));
+                for (i, v) in inv.vat_breakdown.iter().enumerate() {
+                    if crate::rules::en16931::cii_generic_breakdown_rules(v) {
+                        out.fire("BR-CO-03", root.nth(bg(23), index(i)));
+                    }
                 }
             }
         }

@@ -58,6 +58,9 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
         cii_tax_totals(inv, out);
     }
     for (i, v) in inv.vat_breakdown.iter().enumerate() {
+        if binding == Binding::Cii && !crate::rules::en16931::cii_generic_breakdown_rules(v) {
+            continue;
+        }
         let g = root.nth(bg(23), index(i));
         if too_many(v.taxable_amount) {
             out.fire("BR-DEC-19", g.child(bt(116)));

@@ -39,6 +39,9 @@ pub(super) fn check(inv: &Invoice, binding: Binding, out: &mut Checker) {
         out.fire("BR-CO-15", totals_path.child(bt(112)));
     }
     for (i, vat) in inv.vat_breakdown.iter().enumerate() {
+        if binding == Binding::Cii && !crate::rules::en16931::cii_generic_breakdown_rules(vat) {
+            continue;
+        }
         // The rate is read from a category of the VAT scheme only
         // (`normalize-space(upper-case(...)) = 'VAT'` in both syntaxes).
         let rate = vat

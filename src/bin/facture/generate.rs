@@ -1,0 +1,314 @@
+//! `facture generate`: a corpus of generated invoices with their expected
+//! verdicts.
+
+use crate::{Failure, print_stdout};
+use facture::generate::{self, Options};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// Arguments of `facture generate`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// How many invoices to write.
+    #[arg(long, default_value_t = 10)]
+    count: usize,
+    /// Output syntax: `ubl` (Invoice, or CreditNote for credit notes),
+    /// `cii`, `cpp-mixte` (Chorus Pro CPPFactureMixte, which carries a
+    /// subset of the invoice) or `facturx` (the CII embedded in a one-page
+    /// PDF summary: Factur-X EN 16931 profile; the PDF declares PDF/A-3 but
+    /// uses a standard, unembedded font).
+    #[arg(long, value_enum, default_value = "ubl")]
+    to: To,
+    /// Seed of the generator: the same seed, count and options give the
+    /// same files.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Directory to write the invoices and `manifest.json` into (created
+    /// if missing).
+    #[arg(long, required_unless_present = "list_rules")]
+    out: Option<PathBuf>,
+    /// What the invoices must also satisfy: `en16931` only, or
+    /// `chorus-pro` (a French public buyer with its SIRET, service code,
+    /// engagement number, cadre de facturation, short invoice numbers).
+    #[arg(long, value_enum, default_value = "en16931")]
+    profile: ProfileArg,
+    /// Make every invoice break this rule (and no other fatal rule), e.g.
+    /// `BR-CO-10`; `--list-rules` shows which rules can be broken.
+    #[arg(long = "break", value_name = "RULE_ID")]
+    break_rule: Option<String>,
+    /// List the rules `--break` can target, those it can target in one
+    /// syntax only, and those it cannot target, with the reason; then exit.
+    #[arg(long)]
+    list_rules: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum To {
+    Ubl,
+    Cii,
+    CppMixte,
+    Facturx,
+}
+
+impl To {
+    fn name(self) -> &'static str {
+        match self {
+            To::Ubl => "ubl",
+            To::Cii => "cii",
+            To::CppMixte => "cpp-mixte",
+            To::Facturx => "facturx",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ProfileArg {
+    En16931,
+    ChorusPro,
+}
+
+fn list_rules() -> Result<(), Failure> {
+    let mut out = String::new();
+    let limits = generate::syntax_limits();
+    out.push_str("# breakable in UBL and CII\n");
+    for rule in generate::breakable_rules() {
+        if !limits.iter().any(|(r, _, _)| r == rule) {
+            let _ = writeln!(out, "{rule}");
+        }
+    }
+    out.push_str("\n# breakable in one syntax only (rule, syntax where it is not, why)\n");
+    for (rule, syntax, why) in &limits {
+        let _ = writeln!(out, "{rule}\tnot in {syntax}\t{why}");
+    }
+    out.push_str("\n# not breakable alone (rule, why)\n");
+    for (rule, why) in generate::unbreakable_rules() {
+        let _ = writeln!(out, "{rule}\t{why}");
+    }
+    print_stdout(out.as_bytes())
+}
+
+/// Runs `facture generate`.
+pub fn run(args: &Args) -> Result<(), Failure> {
+    if args.list_rules {
+        return list_rules();
+    }
+    let Some(dir) = args.out.as_ref() else {
+        return Err(Failure::Error("--out DIR is required".to_owned()));
+    };
+    let target = match args.to {
+        To::Ubl => facture::Target::Ubl,
+        To::Cii => facture::Target::Cii,
+        To::CppMixte => facture::Target::CppMixte,
+        // The CII, embedded into a one-page PDF below.
+        To::Facturx => facture::Target::Cii,
+    };
+    let options = match args.profile {
+        ProfileArg::En16931 => Options::en16931(),
+        ProfileArg::ChorusPro => Options::chorus_pro(),
+    };
+    if let Some(rule) = args.break_rule.as_deref() {
+        check_breakable(rule, args.to)?;
+        let chorus_rule =
+            facture::rules::catalogue::rule(rule).is_some_and(|r| r.set == "chorus-pro");
+        if chorus_rule && args.profile != ProfileArg::ChorusPro {
+            return Err(Failure::Error(format!(
+                "{rule} is a Chorus Pro rule: add --profile chorus-pro"
+            )));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Failure::Error(format!("{}: {e}", dir.display())))?;
+
+    let width = args.count.max(1).to_string().len().max(4);
+    let mut files = Vec::new();
+    for (i, plan) in generate::sample_plans(args.count, args.seed)
+        .iter()
+        .enumerate()
+    {
+        let invoice = match args.break_rule.as_deref() {
+            Some(rule) => generate::break_rule(plan, rule, &options)
+                .map_err(|e| Failure::Error(e.to_string()))?,
+            None => plan.build(&options),
+        };
+        let written = facture::write(&invoice, target)
+            .map_err(|e| Failure::Error(format!("invoice {}: {e}", i + 1)))?;
+        let (name, bytes) = if args.to == To::Facturx {
+            let pdf = facturx_pdf(&invoice, &written.xml)
+                .map_err(|e| Failure::Error(format!("invoice {}: {e}", i + 1)))?;
+            (format!("invoice-{:0width$}.pdf", i + 1), pdf)
+        } else {
+            (format!("invoice-{:0width$}.xml", i + 1), written.xml)
+        };
+        let path = dir.join(&name);
+        std::fs::write(&path, &bytes)
+            .map_err(|e| Failure::Error(format!("{}: {e}", path.display())))?;
+        let warning = args
+            .break_rule
+            .as_deref()
+            .and_then(facture::rules::catalogue::rule)
+            .is_some_and(|r| r.severity(None) == facture::rules::Severity::Warning);
+        let mut entry = serde_json::json!({
+            "file": name,
+            "number": invoice.number,
+            "type": invoice.type_code.as_ref().map(|c| c.code().to_owned()),
+            "valid": args.break_rule.is_none() || warning,
+            "fired": args.break_rule.iter().collect::<Vec<_>>(),
+            // Whether the XML Schema holds (facture's XSD-* checks): a few
+            // breakers remove an element the schema requires too.
+            "schema_valid": !args.break_rule.as_deref().is_some_and(generate::also_breaks_schema),
+        });
+        if !written.dropped.is_empty() {
+            entry["dropped"] = serde_json::json!(
+                written
+                    .dropped
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            );
+        }
+        files.push(entry);
+    }
+    let manifest = serde_json::json!({
+        "generator": concat!("facture ", env!("CARGO_PKG_VERSION")),
+        "seed": args.seed,
+        "count": args.count,
+        "to": args.to.name(),
+        "profile": match args.profile {
+            ProfileArg::En16931 => "en16931",
+            ProfileArg::ChorusPro => "chorus-pro",
+        },
+        "break": args.break_rule,
+        "files": files,
+    });
+    let text = serde_json::to_string_pretty(&manifest)
+        .map_err(|e| Failure::Error(format!("cannot write the manifest: {e}")))?;
+    let path = dir.join("manifest.json");
+    std::fs::write(&path, format!("{text}\n"))
+        .map_err(|e| Failure::Error(format!("{}: {e}", path.display())))?;
+    eprintln!(
+        "facture: wrote {} invoices and manifest.json to {}",
+        args.count,
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Refuses a rule that cannot be broken alone in the chosen syntax.
+fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
+    if let Some((_, why)) = generate::unbreakable_rules()
+        .iter()
+        .find(|(r, _)| *r == rule)
+    {
+        return Err(Failure::Error(format!(
+            "{rule} cannot be broken alone: {why}"
+        )));
+    }
+    if !generate::breakable_rules().contains(&rule) {
+        return Err(Failure::Error(format!(
+            "{rule} is not a rule --break can target (see facture generate --list-rules)"
+        )));
+    }
+    let syntax = match to {
+        To::Ubl => facture::Syntax::UblInvoice,
+        To::Cii => facture::Syntax::Cii,
+        To::Facturx => facture::Syntax::Cii,
+        To::CppMixte => {
+            return Err(Failure::Error(format!(
+                "--break needs --to ubl or --to cii: the EN 16931 rules are bound to those syntaxes, not to {}",
+                to.name()
+            )));
+        }
+    };
+    if !generate::breaks_alone_in(rule, syntax) {
+        let why = generate::syntax_limits()
+            .into_iter()
+            .find(|(r, _, _)| *r == rule)
+            .map_or("", |(_, _, why)| why);
+        return Err(Failure::Error(format!(
+            "{rule} cannot be broken alone in {}: {why}",
+            to.name()
+        )));
+    }
+    Ok(())
+}
+
+/// A Factur-X PDF: a one-page summary (number, date, amount due) with the
+/// CII invoice embedded, dated with the issue date so that the same seed
+/// gives the same bytes.
+fn facturx_pdf(invoice: &facture::Invoice, cii: &[u8]) -> facture::Result<Vec<u8>> {
+    use facture::syntax::facturx::{EmbedOptions, embed};
+    use lopdf::{Dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    // Generated numbers and amounts are ASCII without parentheses or
+    // backslashes: nothing to escape in a PDF string.
+    let safe = |s: String| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_graphic() && !matches!(c, '(' | ')' | '\\') || *c == ' ')
+            .collect()
+    };
+    let lines = [
+        safe(format!(
+            "Invoice {}",
+            invoice.number.as_deref().unwrap_or_default()
+        )),
+        safe(format!(
+            "Issued {}",
+            invoice
+                .issue_date
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        )),
+        safe(format!(
+            "Amount due {} {}",
+            invoice.totals.amount_due.unwrap_or_default(),
+            invoice
+                .currency
+                .as_ref()
+                .map(|c| c.code())
+                .unwrap_or_default()
+        )),
+    ];
+    let mut content = String::from("BT /F1 14 Tf 72 760 Td 20 TL");
+    for line in &lines {
+        content.push_str(&format!(" ({line}) Tj T*"));
+    }
+    content.push_str(" ET");
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
+    let mut page = Dictionary::new();
+    page.set("Type", Object::Name(b"Page".to_vec()));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set("Contents", Object::Reference(content_id));
+    let page_id = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
+    pages.set("Count", Object::Integer(1));
+    pages.set("Resources", Object::Dictionary(resources));
+    pages.set(
+        "MediaBox",
+        Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]),
+    );
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut host = Vec::new();
+    doc.save_to(&mut host)
+        .map_err(|e| facture::Error::from(std::io::Error::other(e.to_string())))?;
+    let options = EmbedOptions {
+        date: invoice.issue_date.and_then(|d| d.and_hms_opt(0, 0, 0)),
+        ..EmbedOptions::default()
+    };
+    embed(&host, cii, &options)
+}

@@ -1,0 +1,584 @@
+//! Self-checks of `facture::generate`: generated invoices are valid in our
+//! engine and (when `saxonche` is installed) in the official EN 16931 XSLT;
+//! each rule breaker breaks its rule and no other fatal rule; shrinking
+//! gives small invoices; the corpus is deterministic; `arbitrary` input
+//! gives valid invoices too.
+#![cfg(feature = "generate")]
+
+mod common;
+
+use facture::generate::{self, GeneratedInvoice, Options};
+use facture::rules::Severity;
+use facture::{Invoice, Profile, Syntax, Target};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Whether `rule` belongs to the Chorus Pro rule set.
+fn is_chorus(rule: &str) -> bool {
+    facture::rules::catalogue::rule(rule).is_some_and(|r| r.set == "chorus-pro")
+}
+
+/// The Chorus Pro profile, with a recipient that requires both the service
+/// code and the engagement number (generated Chorus invoices carry both).
+fn chorus_profile() -> Profile {
+    use facture::rules::chorus_pro::{ChorusPro, RecipientParameters};
+    Profile::ChorusPro(ChorusPro {
+        recipient: Some(RecipientParameters {
+            service_code_required: true,
+            engagement_required: true,
+            ..RecipientParameters::default()
+        }),
+        ..ChorusPro::default()
+    })
+}
+
+/// The generation options and the profile a rule is judged with.
+fn setting(rule: &str) -> (Options, Profile) {
+    if is_chorus(rule) {
+        (Options::chorus_pro(), chorus_profile())
+    } else {
+        (Options::en16931(), Profile::En16931)
+    }
+}
+
+/// The fatal rule ids, plus `rule` when it fired as a warning; without the
+/// XML Schema findings when the breaker of `rule` also breaks the schema.
+fn fired(report: &facture::Report, rule: Option<&str>) -> BTreeSet<&'static str> {
+    let schema_ok = rule.is_some_and(generate::also_breaks_schema);
+    report
+        .findings
+        .iter()
+        .filter(|f| !(schema_ok && f.rule.starts_with("XSD-")))
+        .filter(|f| f.severity == Severity::Fatal || Some(f.rule) == rule)
+        .map(|f| f.rule)
+        .collect()
+}
+
+fn write(invoice: &Invoice, target: Target) -> Vec<u8> {
+    let written = facture::write(invoice, target).unwrap_or_else(|e| panic!("{target:?}: {e}"));
+    assert!(
+        written.dropped.is_empty(),
+        "{target:?} dropped {:?}",
+        written.dropped
+    );
+    written.xml
+}
+
+/// Checks one valid invoice: the model and both syntaxes, fully checked,
+/// no fatal finding.
+fn assert_valid(invoice: &Invoice, what: &str) {
+    // A bare model cannot be fully checked (BR-CL-03 reads the currencyID
+    // of every amount in the document): no fatal finding is what it gives.
+    let report = facture::validate(invoice, &Profile::En16931);
+    assert_eq!(
+        report.fatal().count(),
+        0,
+        "{what}: model {:?}",
+        fired(&report, None)
+    );
+    for target in [Target::Ubl, Target::Cii] {
+        let xml = write(invoice, target);
+        let report = facture::validate_bytes(&xml, &Profile::En16931)
+            .unwrap_or_else(|e| panic!("{what} {target:?}: {e}"));
+        assert!(
+            report.is_valid(),
+            "{what} {target:?}: {:?} not checked {:?}\n{}",
+            fired(&report, None),
+            report.not_checked,
+            String::from_utf8_lossy(&xml)
+        );
+    }
+}
+
+#[test]
+fn generated_invoices_are_valid() {
+    let invoices = generate::sample(300, 20_260_101, &Options::en16931());
+    assert_eq!(invoices.len(), 300);
+    for (i, invoice) in invoices.iter().enumerate() {
+        assert_valid(invoice, &format!("invoice {i}"));
+    }
+    // The corpus is varied: every VAT category, credit notes, allowances,
+    // charges and attachments appear.
+    let categories: BTreeSet<String> = invoices
+        .iter()
+        .flat_map(|i| i.vat_breakdown.iter())
+        .filter_map(|v| v.category.as_ref().map(|c| c.code().to_owned()))
+        .collect();
+    for code in ["S", "Z", "E", "AE", "K", "G", "O", "L", "M"] {
+        assert!(categories.contains(code), "no {code} in {categories:?}");
+    }
+    let any = |f: fn(&Invoice) -> bool| invoices.iter().any(f);
+    assert!(any(|i| i
+        .type_code
+        .as_ref()
+        .is_some_and(|c| c.code() == "381")));
+    assert!(any(|i| !i.allowances.is_empty() && !i.charges.is_empty()));
+    assert!(any(|i| i.lines.iter().any(|l| !l.allowances.is_empty())));
+    assert!(any(|i| i
+        .supporting_documents
+        .iter()
+        .any(|d| d.attachment.is_some())));
+    assert!(any(|i| i.vat_accounting_currency.is_some()));
+    assert!(any(|i| i.totals.rounding_amount.is_some()));
+    assert!(any(|i| i.vat_breakdown.len() >= 3));
+}
+
+#[test]
+fn chorus_pro_invoices_are_valid_and_shaped_for_chorus() {
+    for (i, invoice) in generate::sample(100, 7, &Options::chorus_pro())
+        .iter()
+        .enumerate()
+    {
+        let what = format!("chorus invoice {i}");
+        assert_valid(invoice, &what);
+        for target in [Target::Ubl, Target::Cii] {
+            let xml = write(invoice, target);
+            let report = facture::validate_bytes(&xml, &chorus_profile())
+                .unwrap_or_else(|e| panic!("{what} {target:?}: {e}"));
+            assert!(
+                report.is_valid(),
+                "{what} {target:?} chorus-pro: {:?} not checked {:?}",
+                fired(&report, None),
+                report.not_checked
+            );
+        }
+        let number = invoice.number.as_deref().unwrap_or_default();
+        assert!(
+            !number.is_empty()
+                && number.len() <= 20
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_/".contains(c)),
+            "{what}: number {number}"
+        );
+        let siret = invoice
+            .buyer
+            .legal_registration_id
+            .as_ref()
+            .unwrap_or_else(|| panic!("{what}: no buyer SIRET"));
+        assert_eq!(siret.value.len(), 14, "{what}");
+        assert!(siret.scheme.is_some(), "{what}");
+        assert_eq!(
+            invoice
+                .buyer
+                .address
+                .as_ref()
+                .and_then(|a| a.country.as_ref())
+                .map(|c| c.code()),
+            Some("FR")
+        );
+        assert!(invoice.buyer_reference.is_some(), "{what}: service code");
+        assert!(
+            invoice.purchase_order_reference.is_some(),
+            "{what}: engagement"
+        );
+        let cadre = invoice.process.business_process.as_deref();
+        assert!(matches!(cadre, Some("A1" | "A2")), "{what}: {cadre:?}");
+        if cadre == Some("A2") {
+            assert_eq!(invoice.totals.amount_due.map(|d| d.is_zero()), Some(true));
+        }
+        assert!(matches!(
+            invoice.type_code.as_ref().map(|c| c.code()),
+            Some("380" | "381")
+        ));
+        let means = invoice
+            .payment
+            .as_ref()
+            .and_then(|p| p.means_code.as_ref())
+            .map(|c| c.code().to_owned());
+        assert!(
+            matches!(means.as_deref(), None | Some("30" | "42")),
+            "{what}: {means:?}"
+        );
+    }
+}
+
+#[test]
+fn the_corpus_is_deterministic_for_a_seed() {
+    let a = generate::sample(20, 42, &Options::default());
+    let b = generate::sample(20, 42, &Options::default());
+    let c = generate::sample(20, 43, &Options::default());
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+}
+
+#[test]
+fn arbitrary_bytes_give_valid_invoices() {
+    use arbitrary::{Arbitrary, Unstructured};
+    // Empty input: the plainest invoice.
+    let plain =
+        GeneratedInvoice::arbitrary(&mut Unstructured::new(&[])).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plain.0.lines.len(), 1);
+    assert_valid(&plain.0, "from no bytes");
+    // Pseudo-random inputs of every length.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for len in 0..120usize {
+        let bytes: Vec<u8> = (0..len * 7)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state.to_le_bytes()[0]
+            })
+            .collect();
+        let generated = GeneratedInvoice::arbitrary(&mut Unstructured::new(&bytes))
+            .unwrap_or_else(|e| panic!("{len}: {e}"));
+        assert_valid(
+            &generated.0,
+            &format!("arbitrary input of {} bytes", bytes.len()),
+        );
+    }
+}
+
+#[test]
+fn a_failing_property_shrinks_to_a_small_invoice() {
+    use proptest::test_runner::{Config, TestError, TestRunner};
+    // A property that fails as soon as a line has an allowance: the
+    // shrunk counterexample keeps one line with one allowance and drops
+    // everything optional it can.
+    let config = Config {
+        cases: 256,
+        max_shrink_iters: 10_000,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner = TestRunner::new_with_rng(
+        config,
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
+    let result = runner.run(&generate::invoices(&Options::default()), |invoice| {
+        proptest::prop_assert!(invoice.lines.iter().all(|l| l.allowances.is_empty()));
+        Ok(())
+    });
+    let Err(TestError::Fail(_, minimal)) = result else {
+        panic!("the property should fail: {result:?}");
+    };
+    assert_eq!(minimal.lines.len(), 1, "{minimal:#?}");
+    assert!(minimal.allowances.is_empty() && minimal.charges.is_empty());
+    assert!(minimal.supporting_documents.is_empty());
+    assert!(minimal.payee.is_none() && minimal.delivery.is_none());
+    assert!(minimal.notes.is_empty());
+    assert_valid(&minimal, "shrunk invoice");
+}
+
+/// The targets a breakable rule breaks alone in.
+fn targets_of(rule: &str) -> Vec<(Target, Syntax)> {
+    [
+        (Target::Ubl, Syntax::UblInvoice),
+        (Target::Cii, Syntax::Cii),
+    ]
+    .into_iter()
+    .filter(|(_, s)| generate::breaks_alone_in(rule, *s))
+    .collect()
+}
+
+#[test]
+fn every_breaker_breaks_its_rule_alone() {
+    let plans = generate::sample_plans(5, 99);
+    let mut failures = Vec::new();
+    for &rule in generate::breakable_rules() {
+        let (options, profile) = setting(rule);
+        let targets = targets_of(rule);
+        assert!(!targets.is_empty(), "{rule} breaks in no syntax");
+        for plan in &plans {
+            let invoice = generate::break_rule(plan, rule, &options)
+                .unwrap_or_else(|e| panic!("{rule}: {e}"));
+            if targets.len() == 2 {
+                let report = facture::validate(&invoice, &profile);
+                let got = fired(&report, Some(rule));
+                if got != BTreeSet::from([rule]) {
+                    failures.push(format!("{rule} model: {got:?}"));
+                }
+            }
+            for (target, _) in &targets {
+                let xml = write(&invoice, *target);
+                let report = facture::validate_bytes(&xml, &profile)
+                    .unwrap_or_else(|e| panic!("{rule} {target:?}: {e}"));
+                let got = fired(&report, Some(rule));
+                if got != BTreeSet::from([rule]) {
+                    failures.push(format!("{rule} {target:?}: {got:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_en16931_model_rule_is_breakable_or_explained() {
+    let breakable: BTreeSet<&str> = generate::breakable_rules().iter().copied().collect();
+    let unbreakable: BTreeSet<&str> = generate::unbreakable_rules().iter().map(|r| r.0).collect();
+    assert!(
+        breakable.is_disjoint(&unbreakable),
+        "{:?}",
+        breakable.intersection(&unbreakable)
+    );
+    for (rule, why) in generate::unbreakable_rules() {
+        assert!(!why.is_empty(), "{rule} has no reason");
+    }
+    for rule in facture::rules::catalogue::all() {
+        let model = rule.kind != facture::rules::catalogue::RuleKind::Syntax;
+        if rule.set == "en16931" && model {
+            assert!(
+                breakable.contains(rule.id) || unbreakable.contains(rule.id),
+                "{} is neither breakable nor listed as unbreakable",
+                rule.id
+            );
+        }
+    }
+    for id in breakable.iter().chain(unbreakable.iter()) {
+        assert!(
+            facture::rules::catalogue::rule(id).is_some(),
+            "{id} is not catalogued"
+        );
+    }
+}
+
+fn oracle_available() -> bool {
+    Command::new("python3")
+        .args(["-c", "import saxonche"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs the official XSLT once on `files`: (file, fatal ids, all ids).
+fn oracle(shared: &Path, files: &[PathBuf]) -> Vec<(PathBuf, BTreeSet<String>, BTreeSet<String>)> {
+    let out = Command::new("python3")
+        .arg(shared.join("tools/en16931-oracle"))
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| panic!("the oracle does not run: {e}"));
+    assert!(
+        out.status.success(),
+        "oracle failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+            let ids = |fatal_only: bool| -> BTreeSet<String> {
+                v["fired"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|f| !fatal_only || f["flag"] == "fatal")
+                    .filter_map(|f| f["id"].as_str().map(str::to_owned))
+                    .collect()
+            };
+            (
+                PathBuf::from(v["file"].as_str().unwrap_or_default()),
+                ids(true),
+                ids(false),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_official_xslt_agrees() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    if !oracle_available() {
+        if std::env::var_os("FACTURE_SKIP_ORACLE").is_some_and(|v| v == "1") {
+            eprintln!("SKIPPED: saxonche is not installed (FACTURE_SKIP_ORACLE=1)");
+            return;
+        }
+        panic!("saxonche is missing: `pip install saxonche` (or FACTURE_SKIP_ORACLE=1 to skip)");
+    }
+    let dir = std::env::temp_dir().join(format!("facture-generate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    // (file, the rule it must break, or None for a valid invoice)
+    let mut expected: Vec<(PathBuf, Option<&str>)> = Vec::new();
+    let mut put = |name: String, xml: Vec<u8>, rule: Option<&'static str>| {
+        let path = dir.join(name);
+        std::fs::write(&path, xml).unwrap_or_else(|e| panic!("{e}"));
+        expected.push((path, rule));
+    };
+    for (options, name) in [
+        (Options::en16931(), "en"),
+        (Options::chorus_pro(), "chorus"),
+    ] {
+        for (i, invoice) in generate::sample(40, 5, &options).iter().enumerate() {
+            put(format!("{name}-{i}.xml"), write(invoice, Target::Ubl), None);
+            put(
+                format!("{name}-{i}-cii.xml"),
+                write(invoice, Target::Cii),
+                None,
+            );
+        }
+    }
+    let plans = generate::sample_plans(2, 11);
+    for &rule in generate::breakable_rules() {
+        for (p, plan) in plans.iter().enumerate() {
+            let invoice = generate::break_rule(plan, rule, &setting(rule).0)
+                .unwrap_or_else(|e| panic!("{rule}: {e}"));
+            // A Chorus Pro rule broken leaves the invoice valid for EN 16931.
+            let expected = (!is_chorus(rule)).then_some(rule);
+            for (target, syntax) in targets_of(rule) {
+                put(
+                    format!("{rule}-{p}.{}.xml", syntax.family()),
+                    write(&invoice, target),
+                    expected,
+                );
+            }
+        }
+    }
+    let files: Vec<PathBuf> = expected.iter().map(|(f, _)| f.clone()).collect();
+    let verdicts = oracle(&shared, &files);
+    assert_eq!(verdicts.len(), files.len());
+    let mut disagreements = Vec::new();
+    for ((file, rule), (checked, fatal, all)) in expected.iter().zip(&verdicts) {
+        assert_eq!(file, checked);
+        let ok = match rule {
+            None => fatal.is_empty(),
+            Some(rule) => all.contains(*rule) && fatal.iter().all(|id| id == rule),
+        };
+        if !ok {
+            disagreements.push(format!("{} (expected {rule:?}): {fatal:?}", file.display()));
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "the official XSLT disagrees:\n{}",
+        disagreements.join("\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_cli_writes_a_corpus_and_its_manifest() {
+    let dir = std::env::temp_dir().join(format!("facture-generate-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_facture"))
+            .arg("generate")
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let out_dir = dir.join("valid");
+    let out = run(&[
+        "--count",
+        "3",
+        "--to",
+        "cii",
+        "--seed",
+        "9",
+        "--out",
+        &out_dir.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("manifest.json")).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    let files = manifest["files"].as_array().cloned().unwrap_or_default();
+    assert_eq!(files.len(), 3);
+    for entry in &files {
+        assert_eq!(entry["valid"], true);
+        let xml = std::fs::read(out_dir.join(entry["file"].as_str().unwrap_or_default()))
+            .unwrap_or_default();
+        let report =
+            facture::validate_bytes(&xml, &Profile::En16931).unwrap_or_else(|e| panic!("{e}"));
+        assert!(report.is_valid());
+        assert_eq!(report.syntax, Some(Syntax::Cii));
+    }
+    // The same seed writes the same files.
+    let again = dir.join("again");
+    let out = run(&[
+        "--count",
+        "3",
+        "--to",
+        "cii",
+        "--seed",
+        "9",
+        "--out",
+        &again.to_string_lossy(),
+    ]);
+    assert!(out.status.success());
+    for entry in &files {
+        let name = entry["file"].as_str().unwrap_or_default();
+        assert_eq!(
+            std::fs::read(out_dir.join(name)).unwrap_or_default(),
+            std::fs::read(again.join(name)).unwrap_or_default()
+        );
+    }
+    // --break: every file fires the rule.
+    let broken = dir.join("broken");
+    let out = run(&[
+        "--count",
+        "2",
+        "--to",
+        "ubl",
+        "--break",
+        "BR-CO-10",
+        "--out",
+        &broken.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(broken.join("manifest.json")).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    for entry in manifest["files"].as_array().into_iter().flatten() {
+        assert_eq!(entry["valid"], false);
+        assert_eq!(entry["fired"], serde_json::json!(["BR-CO-10"]));
+        let xml = std::fs::read(broken.join(entry["file"].as_str().unwrap_or_default()))
+            .unwrap_or_default();
+        let report =
+            facture::validate_bytes(&xml, &Profile::En16931).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fired(&report, None), BTreeSet::from(["BR-CO-10"]));
+    }
+    // Factur-X: PDFs with the CII embedded, valid.
+    let pdfs = dir.join("facturx");
+    let out = run(&[
+        "--count",
+        "2",
+        "--to",
+        "facturx",
+        "--seed",
+        "3",
+        "--out",
+        &pdfs.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for n in 1..=2 {
+        let pdf = std::fs::read(pdfs.join(format!("invoice-000{n}.pdf"))).unwrap_or_default();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let report =
+            facture::validate_bytes(&pdf, &Profile::En16931).unwrap_or_else(|e| panic!("{e}"));
+        assert!(report.is_valid(), "{:?}", report.fired());
+    }
+    // Refusals: a rule that cannot be broken alone, one that cannot in
+    // this syntax, an unknown one.
+    for args in [
+        vec!["--break", "BR-CO-21", "--out", "x"],
+        vec!["--break", "BR-DEC-09", "--to", "ubl", "--out", "x"],
+        vec!["--break", "BR-NOPE", "--out", "x"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+    }
+    let list = run(&["--list-rules"]);
+    assert!(list.status.success());
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.contains("BR-CO-10") && text.contains("BR-CO-21\t"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
