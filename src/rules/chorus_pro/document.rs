@@ -1,7 +1,7 @@
 //! Header rules: the invoice type, credit notes, the invoice number
 //! (G1.05), one currency, the issue date, the size of numbers.
 
-use super::{Context, nth};
+use super::{Context, nth, top};
 use crate::model::{Decimal, Invoice, Term, TermPath};
 use crate::rules::engine::{Checker, ChorusFamily};
 
@@ -30,10 +30,6 @@ const MAX_DIGITS: u32 = 19;
 /// The most digits Chorus Pro reads in the integer part of a quantity.
 const MAX_QUANTITY_INTEGER_DIGITS: u32 = 10;
 
-fn top(n: u16) -> TermPath {
-    TermPath::of(Term::bt(n))
-}
-
 /// G1.05: at most 20 characters, letters, digits, space, `-`, `+`, `_`, `/`.
 fn number_ok(number: &str) -> bool {
     number.chars().count() <= 20
@@ -51,15 +47,10 @@ fn service_code_ok(code: &str) -> bool {
 
 /// Digits of a decimal as written (integer and fraction parts).
 fn digits(d: Decimal) -> u32 {
-    let integer = d.abs().trunc();
-    let int_digits = if integer.is_zero() {
-        1
-    } else {
-        integer.to_string().len() as u32
-    };
-    int_digits + d.scale()
+    integer_digits(d) + d.scale()
 }
 
+/// Digits of the integer part of a decimal (at least 1).
 fn integer_digits(d: Decimal) -> u32 {
     let integer = d.abs().trunc();
     if integer.is_zero() {

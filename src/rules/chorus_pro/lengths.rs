@@ -1,7 +1,7 @@
 //! Field lengths Chorus Pro enforces, as a table: rule id, the terms and
 //! the longest value it accepts (in characters).
 
-use super::{Context, nth};
+use super::{Context, nth, top};
 use crate::model::{Invoice, Term, TermPath};
 use crate::rules::engine::{Checker, ChorusFamily};
 
@@ -21,10 +21,6 @@ pub(crate) const FAMILY: ChorusFamily = ChorusFamily {
 
 /// A value of the invoice with where it is.
 type Value<'a> = (Option<&'a str>, TermPath);
-
-fn top(n: u16) -> TermPath {
-    TermPath::of(Term::bt(n))
-}
 
 /// The limits: (rule id, longest accepted, the values it applies to).
 fn limits(inv: &Invoice) -> Vec<(&'static str, usize, Vec<Value<'_>>)> {

@@ -189,6 +189,11 @@ fn identifier_of_scheme_term(
     }
 }
 
+/// The path of a top-level business term `BT-n`.
+pub(crate) fn top(n: u16) -> crate::model::TermPath {
+    crate::model::TermPath::of(Term::bt(n))
+}
+
 /// A 1-based index as the model paths count.
 pub(crate) fn nth(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
