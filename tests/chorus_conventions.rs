@@ -143,3 +143,39 @@ fn a_ubl_chorus_invoice_carries_scheme_name_1() {
     );
     assert!(text.contains("<cbc:ProfileID>A1</cbc:ProfileID>"));
 }
+
+#[test]
+fn convert_writes_the_chorus_flavours_from_the_command_line() {
+    let run = |to: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_facture"))
+            .args(["convert", "--to", to, "examples/ubl-invoice.xml"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("facture runs")
+    };
+    let cii = run("cii-chorus");
+    assert_eq!(
+        cii.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&cii.stderr)
+    );
+    let text = String::from_utf8_lossy(&cii.stdout);
+    assert!(
+        text.contains(r#"<ram:ID schemeID="1">12345678200010</ram:ID>"#),
+        "{text}"
+    );
+    let ubl = run("ubl-chorus-min");
+    assert_eq!(
+        ubl.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ubl.stderr)
+    );
+    let back = facture::read(&ubl.stdout).expect("readable");
+    assert_eq!(back.invoice.cadre(), Some(Cadre::A1));
+    assert!(
+        String::from_utf8_lossy(&ubl.stderr).contains("BG-1"),
+        "minimal drops are listed"
+    );
+}
