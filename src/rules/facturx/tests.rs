@@ -145,7 +145,15 @@ fn container_rules_compare_the_xmp_with_the_xml() {
 
 #[test]
 fn every_fx_id_is_catalogued_in_the_facturx_set() {
-    for id in FAMILIES.iter().flat_map(|f| f.ids).chain(CONTAINER.ids) {
+    let ids: Vec<&str> = FAMILIES
+        .iter()
+        .flat_map(|f| f.ids)
+        .chain(CONTAINER.ids)
+        .chain(RESTATED.ids)
+        .chain(SCHEMA_FAMILY.ids)
+        .copied()
+        .collect();
+    for id in &ids {
         let rule = crate::rules::catalogue::rule(id).unwrap_or_else(|| panic!("{id}"));
         assert_eq!(rule.set, "facturx", "{id}");
     }
@@ -153,5 +161,143 @@ fn every_fx_id_is_catalogued_in_the_facturx_set() {
         .iter()
         .filter(|r| r.set == "facturx")
         .count();
-    assert_eq!(catalogued, FAMILIES[0].ids.len() + CONTAINER.ids.len());
+    assert_eq!(catalogued, ids.len());
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/facturx/profiles/{name}.xml"))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Validates a CII with the Factur-X profile: the findings as (rule, line).
+fn findings(xml: &str) -> Vec<crate::rules::Finding> {
+    let options = crate::rules::ValidateOptions::new(crate::Profile::FacturX);
+    crate::rules::validate_bytes_with(xml.as_bytes(), &options)
+        .map(|r| r.findings)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn rules_of(findings: &[crate::rules::Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.rule).collect()
+}
+
+#[test]
+fn profile_fixtures_pass_their_profile_schema_and_rules() {
+    assert_eq!(rules_of(&findings(&fixture("minimum"))), ["FX-PROFILE-01"]);
+    assert_eq!(rules_of(&findings(&fixture("basicwl"))), ["FX-PROFILE-01"]);
+    assert!(findings(&fixture("basic")).is_empty());
+}
+
+#[test]
+fn an_element_the_profile_does_not_allow_fires_fx_schema_01_with_its_place() {
+    // A note (BG-1) is allowed in CII and in BASIC WL, not in MINIMUM.
+    let note = "<ram:IncludedNote><ram:Content>Merci.</ram:Content></ram:IncludedNote>\n  </rsm:ExchangedDocument>";
+    let xml = fixture("minimum").replacen("</rsm:ExchangedDocument>", note, 1);
+    let found = findings(&xml);
+    let schema: Vec<_> = found.iter().filter(|f| f.rule == "FX-SCHEMA-01").collect();
+    assert_eq!(schema.len(), 1, "{found:?}");
+    let detail = schema[0].detail.as_ref().map(|d| d.en.as_str()).unwrap_or("");
+    assert!(detail.contains("Factur-X 1.09 MINIMUM") && detail.contains("IncludedNote"), "{detail}");
+    assert!(schema[0].location.as_ref().is_some_and(|l| l.xpath.ends_with("ram:IncludedNote[1]")));
+    assert!(!rules_of(&found).iter().any(|r| r.starts_with("XSD-")));
+    // The same note in BASIC WL is fine.
+    let xml = fixture("basicwl").replacen("</rsm:ExchangedDocument>", note, 1);
+    assert_eq!(rules_of(&findings(&xml)), ["FX-PROFILE-01"]);
+}
+
+#[test]
+fn basic_line_level_restrictions_come_from_the_basic_schema() {
+    // BT-155 (item seller's identifier) is EN 16931, not BASIC.
+    let xml = fixture("basic").replacen(
+        "<ram:Name>Ramette papier A4</ram:Name>",
+        "<ram:SellerAssignedID>PAP-A4</ram:SellerAssignedID><ram:Name>Ramette papier A4</ram:Name>",
+        1,
+    );
+    let found = findings(&xml);
+    assert_eq!(rules_of(&found), ["FX-SCHEMA-01"], "{found:?}");
+    let en16931 = xml.replace(
+        "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
+        "urn:cen.eu:en16931:2017",
+    );
+    assert!(findings(&en16931).is_empty());
+}
+
+#[test]
+fn what_the_cii_schema_rejects_is_left_to_xsd_rules() {
+    let xml = fixture("minimum").replacen(
+        "<ram:TypeCode>380</ram:TypeCode>",
+        "<ram:TypeCode>380</ram:TypeCode><ram:Unknown>1</ram:Unknown>",
+        1,
+    );
+    let found = rules_of(&findings(&xml));
+    assert!(found.contains(&"XSD-UNKNOWN") || found.contains(&"XSD-ORDER"), "{found:?}");
+    assert!(!found.contains(&"FX-SCHEMA-01"), "{found:?}");
+}
+
+#[test]
+fn the_profile_schema_runs_only_with_the_factur_x_rules() {
+    let xml = fixture("basic").replacen(
+        "<ram:Name>Ramette papier A4</ram:Name>",
+        "<ram:SellerAssignedID>PAP-A4</ram:SellerAssignedID><ram:Name>Ramette papier A4</ram:Name>",
+        1,
+    );
+    let report = crate::validate_bytes(xml.as_bytes(), &crate::Profile::En16931)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn minimum_reports_the_en16931_rules_of_its_schematron_under_the_official_ids() {
+    // BR-07: the buyer's name; also required by the MINIMUM schema.
+    let xml = fixture("minimum").replacen("<ram:Name>Commune de Saint-Malo</ram:Name>", "", 1);
+    let found = rules_of(&findings(&xml));
+    assert!(found.contains(&"FX-SCH-A-000016"), "{found:?}");
+    assert!(!found.contains(&"BR-07"), "{found:?}");
+    // BR-CO-09: a VAT identifier without a country prefix.
+    let xml = fixture("minimum").replacen("FR32123456782", "32123456782", 1);
+    let found = rules_of(&findings(&xml));
+    assert_eq!(found, ["FX-PROFILE-01", "FX-SCH-A-000002"]);
+}
+
+#[test]
+fn every_minimum_id_restates_its_en16931_rule_on_minimum_only() {
+    let minimum = invoice(FacturXProfile::Minimum);
+    let basic_wl = invoice(FacturXProfile::BasicWl);
+    for (fx, en) in schematron::MINIMUM {
+        let en = crate::rules::catalogue::rule(en).map(|r| r.id).unwrap_or_else(|| panic!("{en}"));
+        let path = TermPath::of(bt(1));
+        let mut out = Checker::new(Some(Syntax::Cii));
+        out.fire(en, path);
+        restate_minimum(&minimum, &mut out);
+        assert_eq!(out.fired_ids(), [en, fx], "{fx}");
+        let mut out = Checker::new(Some(Syntax::Cii));
+        out.fire(en, path);
+        restate_minimum(&basic_wl, &mut out);
+        assert_eq!(out.fired_ids(), [en], "{fx}");
+        let mut out = Checker::new(Some(Syntax::Cii));
+        restate_minimum(&minimum, &mut out);
+        assert!(out.fired_ids().is_empty(), "{fx}");
+    }
+}
+
+#[test]
+fn basic_wl_keeps_the_en16931_rules_of_its_schematron() {
+    // BR-CO-13: BT-109 = sum of lines - allowances + charges.
+    let xml = fixture("basicwl").replacen(
+        "<ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount>",
+        "<ram:TaxBasisTotalAmount>101.00</ram:TaxBasisTotalAmount>",
+        1,
+    );
+    let found = rules_of(&findings(&xml));
+    assert!(found.contains(&"BR-CO-13"), "{found:?}");
+    // BR-16 (at least one line) is not in the BASIC WL schematron: it fires
+    // in the EN 16931 family but is not reported.
+    assert!(!found.contains(&"BR-16"), "{found:?}");
+    assert!(schematron::BASIC_WL.binary_search(&"BR-CO-13").is_ok());
+    assert!(schematron::BASIC_WL.binary_search(&"BR-16").is_err());
+    assert!(schematron::BASIC_WL.windows(2).all(|w| w[0] < w[1]));
+    let sets = ["facturx"];
+    assert_eq!(kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)), schematron::BASIC_WL);
+    assert!(kept_en16931(&sets, &invoice(FacturXProfile::Minimum)).is_empty());
+    assert!(kept_en16931(&["facturx", "en16931"], &invoice(FacturXProfile::BasicWl)).is_empty());
 }
