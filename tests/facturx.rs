@@ -460,6 +460,32 @@ fn truncated_pdfs_give_typed_errors() {
 }
 
 #[test]
+fn pdfa_output_intent_is_detected() {
+    let with_intent = |subtype: &[u8]| {
+        let mut doc = page_pdf("x");
+        let mut intent = Dictionary::new();
+        intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
+        intent.set("S", Object::Name(subtype.to_vec()));
+        intent.set("OutputConditionIdentifier", Object::string_literal("sRGB"));
+        let id = doc.add_object(intent);
+        doc.catalog_mut()
+            .unwrap()
+            .set("OutputIntents", Object::Array(vec![Object::Reference(id)]));
+        save(doc)
+    };
+    let limits = Limits::default();
+    assert!(facturx::has_pdfa_output_intent(&with_intent(b"GTS_PDFA1"), &limits).unwrap());
+    assert!(!facturx::has_pdfa_output_intent(&with_intent(b"GTS_PDFX"), &limits).unwrap());
+    assert!(!facturx::has_pdfa_output_intent(&save(page_pdf("x")), &limits).unwrap());
+    // The file written by the factur-x Python package starts from a PDF/A.
+    let python = read(fixture("python-factur-x-en16931.pdf"));
+    println!(
+        "python factur-x fixture has a PDF/A output intent: {}",
+        facturx::has_pdfa_output_intent(&python, &limits).unwrap()
+    );
+}
+
+#[test]
 fn encrypted_pdf_is_refused() {
     let pdf = read(fixture("encrypted.pdf"));
     let e = facturx::extract(&pdf, &Limits::default()).unwrap_err();
@@ -642,6 +668,8 @@ fn cli_embed_extract_and_validate() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // blank.pdf is not PDF/A: the embedding says so.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no PDF/A output intent"));
     let xml = dir.join("factur-x.xml");
     let out = facture_cli(&[
         "facturx".as_ref(),

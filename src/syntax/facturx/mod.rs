@@ -108,6 +108,22 @@ impl Extracted {
     }
 }
 
+/// Whether a PDF has a PDF/A output intent: an entry of the catalog's
+/// `/OutputIntents` with `/S /GTS_PDFA1` (the subtype PDF/A uses in every
+/// part). A PDF without one is seldom PDF/A: [`embed`] then *declares*
+/// PDF/A-3 in the XMP of a file that does not conform, which `facture
+/// facturx embed` warns about. This is a hint, not PDF/A validation.
+///
+/// ```
+/// use facture::syntax::facturx;
+/// let pdf = std::fs::read("tests/fixtures/facturx/blank.pdf").unwrap();
+/// assert!(!facturx::has_pdfa_output_intent(&pdf, &facture::Limits::default()).unwrap());
+/// ```
+pub fn has_pdfa_output_intent(bytes: &[u8], limits: &Limits) -> Result<bool> {
+    let doc = pdf::load(bytes, limits)?;
+    Ok(pdf::has_pdfa_output_intent(&doc))
+}
+
 /// Extracts the embedded invoice of a Factur-X / ZUGFeRD PDF.
 ///
 /// Errors: [`Error::Pdf`] for a file `lopdf` cannot read (truncated,
