@@ -309,6 +309,7 @@ pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::cii::rules::currency::FAMILY,
     crate::syntax::cii::rules::business::FAMILY,
     super::facturx::SCHEMA_FAMILY,
+    super::facturx::codes::FAMILY,
 ];
 
 fn applicable(

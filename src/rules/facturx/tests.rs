@@ -151,6 +151,7 @@ fn every_fx_id_is_catalogued_in_the_facturx_set() {
         .chain(CONTAINER.ids)
         .chain(RESTATED.ids)
         .chain(SCHEMA_FAMILY.ids)
+        .chain(codes::FAMILY.ids)
         .copied()
         .collect();
     for id in &ids {
@@ -300,4 +301,134 @@ fn basic_wl_keeps_the_en16931_rules_of_its_schematron() {
     assert_eq!(kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)), schematron::BASIC_WL);
     assert!(kept_en16931(&sets, &invoice(FacturXProfile::Minimum)).is_empty());
     assert!(kept_en16931(&["facturx", "en16931"], &invoice(FacturXProfile::BasicWl)).is_empty());
+}
+
+#[test]
+fn code_values_outside_the_profile_lists_fire_their_official_ids() {
+    // MINIMUM: type code (FX-SCH-A-000023), seller country (…036),
+    // currency (…040); each value is CII-schema valid.
+    let minimum = fixture("minimum");
+    for (from, to, id) in [
+        ("<ram:TypeCode>380<", "<ram:TypeCode>999<", "FX-SCH-A-000023"),
+        ("<ram:CountryID>FR<", "<ram:CountryID>XX<", "FX-SCH-A-000036"),
+        ("<ram:InvoiceCurrencyCode>EUR<", "<ram:InvoiceCurrencyCode>XYZ<", "FX-SCH-A-000040"),
+        ("format=\"102\"", "format=\"203\"", "FX-SCH-A-000022"),
+        ("schemeID=\"0002\">1234", "schemeID=\"9999\">1234", "FX-SCH-A-000031"),
+    ] {
+        let found = rules_of(&findings(&minimum.replacen(from, to, 1)));
+        assert!(found.contains(&id), "{id}: {found:?}");
+        // The same value in BASIC WL fires the BASIC WL id, not this one.
+        let found = rules_of(&findings(&fixture("basicwl").replacen(from, to, 1)));
+        assert!(!found.contains(&id), "{id} on BASIC WL: {found:?}");
+    }
+    // BASIC WL: a VAT category code (FX-SCH-A-000179) and an allowance
+    // (charge indicator false) category code (…475).
+    let basic_wl = fixture("basicwl");
+    let found = rules_of(&findings(&basic_wl.replacen(
+        "<ram:CategoryCode>S</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+        "<ram:CategoryCode>Q</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+        1,
+    )));
+    assert!(found.contains(&"FX-SCH-A-000179"), "{found:?}");
+    let found = rules_of(&findings(&basic_wl.replacen(
+        "<ram:CategoryCode>S</ram:CategoryCode>\n          <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n        </ram:CategoryTradeTax>",
+        "<ram:CategoryCode>Q</ram:CategoryCode>\n          <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n        </ram:CategoryTradeTax>",
+        1,
+    )));
+    assert!(
+        found.contains(&"FX-SCH-A-000475") && !found.contains(&"FX-SCH-A-000482"),
+        "{found:?}"
+    );
+    // Not on an EN 16931 profile, and not without the Factur-X rules.
+    let basic = fixture("basic").replacen("<ram:TypeCode>380<", "<ram:TypeCode>999<", 1);
+    assert!(!rules_of(&findings(&basic)).iter().any(|r| r.starts_with("FX-SCH-A-")));
+    let xml = minimum.replacen("<ram:TypeCode>380<", "<ram:TypeCode>999<", 1);
+    let report = crate::validate_bytes(xml.as_bytes(), &crate::Profile::En16931)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!report.fired().iter().any(|r| r.starts_with("FX-")), "{:?}", report.fired());
+}
+
+#[test]
+fn every_code_rule_fires_on_a_value_outside_its_list_and_not_on_one_inside() {
+    // Each rule's path is built into a document; its value is first a code
+    // of the list, then one that is not.
+    for rule in schematron::CODE_RULES {
+        let list_value = rule.list.first().copied().unwrap_or("");
+        // The profile comes from BT-24 itself: its rule can only see an
+        // identifier facture recognises once trimmed, that the list lacks.
+        let spec = rule.steps.iter().any(|(n, _)| *n == "ram:GuidelineSpecifiedDocumentContextParameter");
+        let (list_value, outside) = if spec {
+            let id = rule.profile.specification().to_owned();
+            (id.clone(), format!(" {id} "))
+        } else {
+            (list_value.to_owned(), "NOT-A-CODE".to_owned())
+        };
+        for (value, fires) in [(list_value.as_str(), false), (outside.as_str(), true)] {
+            let xml = document_at(rule, value);
+            let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+            let mut out = Checker::new(Some(Syntax::Cii));
+            codes::FAMILY.check.clone()(&doc, &mut out);
+            assert_eq!(out.fired_ids().contains(&rule.id), fires, "{} {value:?}:\n{xml}", rule.id);
+        }
+    }
+}
+
+/// A document holding just what `rule`'s path needs, with `value` where
+/// the rule reads it, and BT-24 naming the rule's profile.
+fn document_at(rule: &codes::CodeRule, value: &str) -> String {
+    use codes::{Filter, Value};
+    let mut open = String::new();
+    let mut close = Vec::new();
+    let spec = format!(
+        "<rsm:ExchangedDocumentContext><ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>{}</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter></rsm:ExchangedDocumentContext>",
+        rule.profile.specification()
+    );
+    let last = rule.steps.len().saturating_sub(1);
+    for (i, (name, filter)) in rule.steps.iter().enumerate() {
+        let mut attrs = String::new();
+        let mut inner = String::new();
+        match filter {
+            Filter::All | Filter::WithoutAttribute(_) => {}
+            Filter::CurrencyOf(_) => attrs.push_str(&format!(" currencyID=\"{value}\"")),
+            Filter::Indicator(v) => {
+                inner = format!("<ram:ChargeIndicator><udt:Indicator>{v}</udt:Indicator></ram:ChargeIndicator>");
+            }
+        }
+        if i == last && let Value::Attribute(a) = rule.value {
+            if !attrs.contains(&format!(" {a}=")) {
+                attrs.push_str(&format!(" {a}=\"{value}\""));
+            }
+        }
+        if i == 0 {
+            open.push_str(&format!(
+                "<{name} xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\" xmlns:ram=\"urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100\" xmlns:udt=\"urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100\" xmlns:qdt=\"urn:un:unece:uncefact:data:standard:QualifiedDataType:100\">"
+            ));
+            if !rule.steps.iter().any(|(n, _)| *n == "rsm:ExchangedDocumentContext") {
+                open.push_str(&spec);
+            }
+        } else {
+            open.push_str(&format!("<{name}{attrs}>{inner}"));
+        }
+        close.push(format!("</{name}>"));
+    }
+    if let Value::Text = rule.value {
+        open.push_str(value);
+    }
+    // A CurrencyOf filter compares with a sibling two levels up.
+    let mut xml = open;
+    for tag in close.iter().rev() {
+        xml.push_str(tag);
+    }
+    for (i, (_, filter)) in rule.steps.iter().enumerate() {
+        if let Filter::CurrencyOf(sibling) = filter {
+            // The value compared is the attribute itself: the sibling
+            // two levels up holds the same code.
+            let grand = rule.steps.get(i.saturating_sub(2)).map(|(n, _)| *n).unwrap_or("");
+            let marker = format!("</{grand}>");
+            if let Some(at) = xml.rfind(&marker) {
+                xml.insert_str(at, &format!("<ram:{sibling}>{value}</ram:{sibling}>"));
+            }
+        }
+    }
+    xml
 }
