@@ -390,3 +390,21 @@ fn restated(profile: &str) -> Vec<String> {
             .collect(),
     }
 }
+
+#[test]
+fn generated_schematron_tables_equal_the_official_artefacts() {
+    let out = std::process::Command::new("python3")
+        .arg(common::repo_file("tools/facturx-gen"))
+        .arg("--check")
+        .output()
+        .expect("python3 runs tools/facturx-gen");
+    if out.status.code() == Some(3) {
+        eprintln!("SKIPPED: {}", String::from_utf8_lossy(&out.stderr).trim());
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "src/rules/facturx/schematron.rs or rules/facturx.toml differ from the Factur-X artefacts: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
