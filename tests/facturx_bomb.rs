@@ -35,8 +35,8 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size >= layout.size() {
-                let live =
-                    LIVE.fetch_add(new_size - layout.size(), Ordering::SeqCst) + new_size - layout.size();
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::SeqCst) + new_size
+                    - layout.size();
                 PEAK.fetch_max(live, Ordering::SeqCst);
             } else {
                 LIVE.fetch_sub(layout.size() - new_size, Ordering::SeqCst);
@@ -116,7 +116,11 @@ fn object_stream_and_file_stream_bombs_are_refused_in_bounded_memory() {
     };
 
     let pdf = object_stream_bomb();
-    assert!(pdf.len() < 2 * MIB, "the bomb is small: {} bytes", pdf.len());
+    assert!(
+        pdf.len() < 2 * MIB,
+        "the bomb is small: {} bytes",
+        pdf.len()
+    );
     assert!(
         pdf.windows(7).any(|w| w == b"/ObjStm"),
         "saved with object streams"

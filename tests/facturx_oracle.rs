@@ -72,7 +72,10 @@ fn mutants(xml: &str) -> Vec<(&'static str, Option<String>)> {
                 Some(format!("{}{}", &xml[..name_start], &xml[name_end..]))
             })
         }),
-        ("vat-id-without-prefix", once(">FR32123456782<", ">32123456782<")),
+        (
+            "vat-id-without-prefix",
+            once(">FR32123456782<", ">32123456782<"),
+        ),
         (
             "tax-basis-off-by-one",
             xml.find("<ram:TaxBasisTotalAmount>").map(|s| {
@@ -80,23 +83,52 @@ fn mutants(xml: &str) -> Vec<(&'static str, Option<String>)> {
                 format!("{}9{}", &xml[..s], &xml[s..])
             }),
         ),
-        ("due-three-decimals", append_to_value(xml, "<ram:DuePayableAmount>", "1")),
-        ("grand-total-off", append_to_value(xml, "<ram:GrandTotalAmount>", "9")),
+        (
+            "due-three-decimals",
+            append_to_value(xml, "<ram:DuePayableAmount>", "1"),
+        ),
+        (
+            "grand-total-off",
+            append_to_value(xml, "<ram:GrandTotalAmount>", "9"),
+        ),
         ("no-seller-ids", {
             let seller = xml.find("<ram:SellerTradeParty>").unwrap_or(0);
-            let without = remove_first(xml, seller, "ram:SpecifiedTaxRegistration")
+            remove_first(xml, seller, "ram:SpecifiedTaxRegistration")
                 .and_then(|x| remove_first(&x, seller, "ram:SpecifiedTaxRegistration").or(Some(x)))
                 .and_then(|x| remove_first(&x, seller, "ram:SpecifiedLegalOrganization"))
                 .and_then(|x| remove_first(&x, seller, "ram:GlobalID").or(Some(x)))
-                .and_then(|x| remove_first(&x, seller, "ram:ID").or(Some(x)));
-            without
+                .and_then(|x| remove_first(&x, seller, "ram:ID").or(Some(x)))
         }),
-        ("exempt-without-reason", once("<ram:CategoryCode>S</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>", "<ram:CategoryCode>E</ram:CategoryCode>\n        <ram:RateApplicablePercent>0</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>")),
-        ("currency-xyz", once("<ram:InvoiceCurrencyCode>EUR<", "<ram:InvoiceCurrencyCode>XYZ<")),
-        ("country-xx", once("<ram:CountryID>FR<", "<ram:CountryID>XX<")),
-        ("date-format-203", once("format=\"102\">2026030", "format=\"203\">2026030")),
-        ("scheme-9999", once("schemeID=\"0002\"", "schemeID=\"9999\"")),
-        ("no-currency", once("<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>", "")),
+        (
+            "exempt-without-reason",
+            once(
+                "<ram:CategoryCode>S</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+                "<ram:CategoryCode>E</ram:CategoryCode>\n        <ram:RateApplicablePercent>0</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+            ),
+        ),
+        (
+            "currency-xyz",
+            once(
+                "<ram:InvoiceCurrencyCode>EUR<",
+                "<ram:InvoiceCurrencyCode>XYZ<",
+            ),
+        ),
+        (
+            "country-xx",
+            once("<ram:CountryID>FR<", "<ram:CountryID>XX<"),
+        ),
+        (
+            "date-format-203",
+            once("format=\"102\">2026030", "format=\"203\">2026030"),
+        ),
+        (
+            "scheme-9999",
+            once("schemeID=\"0002\"", "schemeID=\"9999\""),
+        ),
+        (
+            "no-currency",
+            once("<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>", ""),
+        ),
         (
             "seller-description",
             once(
@@ -104,7 +136,13 @@ fn mutants(xml: &str) -> Vec<(&'static str, Option<String>)> {
                 "<ram:SellerTradeParty><ram:Description>SARL</ram:Description>",
             ),
         ),
-        ("type-code-751", once("<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>751</ram:TypeCode>")),
+        (
+            "type-code-751",
+            once(
+                "<ram:TypeCode>380</ram:TypeCode>",
+                "<ram:TypeCode>751</ram:TypeCode>",
+            ),
+        ),
         (
             "line-seller-id",
             once(
@@ -126,7 +164,10 @@ fn append_to_value(xml: &str, open: &str, suffix: &str) -> Option<String> {
 /// `xml` without the first element `name` (a direct `<name>` … `</name>`)
 /// found after byte `from`.
 fn remove_first(xml: &str, from: usize, name: &str) -> Option<String> {
-    let start = xml[from..].find(&format!("<{name}>")).or_else(|| xml[from..].find(&format!("<{name} ")))? + from;
+    let start = xml[from..]
+        .find(&format!("<{name}>"))
+        .or_else(|| xml[from..].find(&format!("<{name} ")))?
+        + from;
     let close = format!("</{name}>");
     let end = xml[start..].find(&close)? + start + close.len();
     Some(format!("{}{}", &xml[..start], &xml[end..]))
@@ -169,7 +210,11 @@ fn oracle(profile: &str, files: &[PathBuf]) -> Option<Vec<Official>> {
         );
         return None;
     }
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     Some(
         text.lines()
@@ -182,7 +227,9 @@ fn oracle(profile: &str, files: &[PathBuf]) -> Option<Vec<Official>> {
                 let label = |f: &serde_json::Value| {
                     let label = f["label"].as_str().unwrap_or("");
                     match label.strip_prefix("BR-FXEXT-") {
-                        Some(rest) if facture::rules::catalogue::rule(&format!("BR-{rest}")).is_some() => {
+                        Some(rest)
+                            if facture::rules::catalogue::rule(&format!("BR-{rest}")).is_some() =>
+                        {
                             format!("BR-{rest}")
                         }
                         _ => label.to_owned(),
@@ -238,7 +285,12 @@ fn ours(xml: &str) -> Ours {
         }
         if f.rule.starts_with("FX-SCH-A-") {
             // "Factur-X MINIMUM, BR-07: …"
-            let id = f.message_en.split(&[',', ':'][..]).nth(1).unwrap_or("").trim();
+            let id = f
+                .message_en
+                .split(&[',', ':'][..])
+                .nth(1)
+                .unwrap_or("")
+                .trim();
             en16931.insert(id.to_owned());
         } else if !f.rule.starts_with("FX-") && !f.rule.starts_with("XSD-") && f.rule != "READ-01" {
             en16931.insert(f.rule.to_owned());
@@ -274,7 +326,10 @@ fn profile_checks_agree_with_the_official_factur_x_artefacts() {
         for (source, xml) in sources() {
             for (mutant, doc) in mutants(&xml) {
                 if let Some(doc) = doc {
-                    docs.push((format!("{source}-as-{profile}-{mutant}"), with_profile(&doc, urn)));
+                    docs.push((
+                        format!("{source}-as-{profile}-{mutant}"),
+                        with_profile(&doc, urn),
+                    ));
                 }
             }
         }
@@ -293,7 +348,7 @@ fn profile_checks_agree_with_the_official_factur_x_artefacts() {
         for ((name, xml), official) in docs.iter().zip(&official) {
             let ours = ours(xml);
             xsd.1 += 1;
-            if ours.schema_invalid == !official.xsd_valid {
+            if ours.schema_invalid != official.xsd_valid {
                 xsd.0 += 1;
             } else {
                 disagreements.push(format!(
@@ -310,7 +365,8 @@ fn profile_checks_agree_with_the_official_factur_x_artefacts() {
                     .into_iter()
                     .filter(|id| official.labelled.contains(id) || ours.en16931.contains(id))
                     .collect();
-                let theirs: BTreeSet<_> = official.labelled.intersection(&restated).cloned().collect();
+                let theirs: BTreeSet<_> =
+                    official.labelled.intersection(&restated).cloned().collect();
                 let mine: BTreeSet<_> = ours.en16931.intersection(&restated).cloned().collect();
                 // The code-value assertions, by official id, on MINIMUM and
                 // BASIC WL (the profiles whose code lists facture holds).
@@ -324,12 +380,16 @@ fn profile_checks_agree_with_the_official_factur_x_artefacts() {
                 };
                 codes_fired += their_codes.len();
                 if their_codes != my_codes {
-                    disagreements.push(format!("{name}: code values official {their_codes:?} ours {my_codes:?}"));
+                    disagreements.push(format!(
+                        "{name}: code values official {their_codes:?} ours {my_codes:?}"
+                    ));
                 }
                 if theirs == mine {
                     sch.0 += 1;
                 } else if let Some(reason) = known_difference(profile, &theirs, &mine) {
-                    known.push(format!("{name} ({reason}): rules official {theirs:?} ours {mine:?}"));
+                    known.push(format!(
+                        "{name} ({reason}): rules official {theirs:?} ours {mine:?}"
+                    ));
                 } else {
                     disagreements.push(format!("{name}: rules official {theirs:?} ours {mine:?}"));
                 }
@@ -340,12 +400,19 @@ fn profile_checks_agree_with_the_official_factur_x_artefacts() {
         "Factur-X oracle: XSD verdict agrees on {}/{} documents; restated rules agree on {}/{} schema-valid documents; {} official code-value findings compared; {} other official assertions naming no EN 16931 rule not compared",
         xsd.0, xsd.1, sch.0, sch.1, codes_fired, not_compared
     );
-    println!("known differences (the reason in brackets): {}", known.len());
+    println!(
+        "known differences (the reason in brackets): {}",
+        known.len()
+    );
     for d in known.iter().chain(&disagreements) {
         println!("  {d}");
     }
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(disagreements.is_empty(), "{} disagreements", disagreements.len());
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements",
+        disagreements.len()
+    );
 }
 
 /// Why the official Factur-X schematron and facture may differ on a
@@ -380,7 +447,11 @@ fn restated(profile: &str) -> Vec<String> {
         "minimum" => all
             .iter()
             .filter(|r| r.id.starts_with("FX-SCH-A-"))
-            .filter_map(|r| r.en.split(&[',', ':'][..]).nth(1).map(|s| s.trim().to_owned()))
+            .filter_map(|r| {
+                r.en.split(&[',', ':'][..])
+                    .nth(1)
+                    .map(|s| s.trim().to_owned())
+            })
             .collect(),
         // BASIC WL: the kept subset; the others: every EN 16931 rule.
         _ => all

@@ -197,9 +197,21 @@ fn an_element_the_profile_does_not_allow_fires_fx_schema_01_with_its_place() {
     let found = findings(&xml);
     let schema: Vec<_> = found.iter().filter(|f| f.rule == "FX-SCHEMA-01").collect();
     assert_eq!(schema.len(), 1, "{found:?}");
-    let detail = schema[0].detail.as_ref().map(|d| d.en.as_str()).unwrap_or("");
-    assert!(detail.contains("Factur-X 1.09 MINIMUM") && detail.contains("IncludedNote"), "{detail}");
-    assert!(schema[0].location.as_ref().is_some_and(|l| l.xpath.ends_with("ram:IncludedNote[1]")));
+    let detail = schema[0]
+        .detail
+        .as_ref()
+        .map(|d| d.en.as_str())
+        .unwrap_or("");
+    assert!(
+        detail.contains("Factur-X 1.09 MINIMUM") && detail.contains("IncludedNote"),
+        "{detail}"
+    );
+    assert!(
+        schema[0]
+            .location
+            .as_ref()
+            .is_some_and(|l| l.xpath.ends_with("ram:IncludedNote[1]"))
+    );
     assert!(!rules_of(&found).iter().any(|r| r.starts_with("XSD-")));
     // The same note in BASIC WL is fine.
     let xml = fixture("basicwl").replacen("</rsm:ExchangedDocument>", note, 1);
@@ -231,7 +243,10 @@ fn what_the_cii_schema_rejects_is_left_to_xsd_rules() {
         1,
     );
     let found = rules_of(&findings(&xml));
-    assert!(found.contains(&"XSD-UNKNOWN") || found.contains(&"XSD-ORDER"), "{found:?}");
+    assert!(
+        found.contains(&"XSD-UNKNOWN") || found.contains(&"XSD-ORDER"),
+        "{found:?}"
+    );
     assert!(!found.contains(&"FX-SCHEMA-01"), "{found:?}");
 }
 
@@ -265,7 +280,9 @@ fn every_minimum_id_restates_its_en16931_rule_on_minimum_only() {
     let minimum = invoice(FacturXProfile::Minimum);
     let basic_wl = invoice(FacturXProfile::BasicWl);
     for (fx, en) in schematron::MINIMUM {
-        let en = crate::rules::catalogue::rule(en).map(|r| r.id).unwrap_or_else(|| panic!("{en}"));
+        let en = crate::rules::catalogue::rule(en)
+            .map(|r| r.id)
+            .unwrap_or_else(|| panic!("{en}"));
         let path = TermPath::of(bt(1));
         let mut out = Checker::new(Some(Syntax::Cii));
         out.fire(en, path);
@@ -298,7 +315,10 @@ fn basic_wl_keeps_the_en16931_rules_of_its_schematron() {
     assert!(schematron::BASIC_WL.binary_search(&"BR-16").is_err());
     assert!(schematron::BASIC_WL.windows(2).all(|w| w[0] < w[1]));
     let sets = ["facturx"];
-    assert_eq!(kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)), schematron::BASIC_WL);
+    assert_eq!(
+        kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)),
+        schematron::BASIC_WL
+    );
     assert!(kept_en16931(&sets, &invoice(FacturXProfile::Minimum)).is_empty());
     assert!(kept_en16931(&["facturx", "en16931"], &invoice(FacturXProfile::BasicWl)).is_empty());
 }
@@ -309,11 +329,27 @@ fn code_values_outside_the_profile_lists_fire_their_official_ids() {
     // currency (…040); each value is CII-schema valid.
     let minimum = fixture("minimum");
     for (from, to, id) in [
-        ("<ram:TypeCode>380<", "<ram:TypeCode>999<", "FX-SCH-A-000023"),
-        ("<ram:CountryID>FR<", "<ram:CountryID>XX<", "FX-SCH-A-000036"),
-        ("<ram:InvoiceCurrencyCode>EUR<", "<ram:InvoiceCurrencyCode>XYZ<", "FX-SCH-A-000040"),
+        (
+            "<ram:TypeCode>380<",
+            "<ram:TypeCode>999<",
+            "FX-SCH-A-000023",
+        ),
+        (
+            "<ram:CountryID>FR<",
+            "<ram:CountryID>XX<",
+            "FX-SCH-A-000036",
+        ),
+        (
+            "<ram:InvoiceCurrencyCode>EUR<",
+            "<ram:InvoiceCurrencyCode>XYZ<",
+            "FX-SCH-A-000040",
+        ),
         ("format=\"102\"", "format=\"203\"", "FX-SCH-A-000022"),
-        ("schemeID=\"0002\">1234", "schemeID=\"9999\">1234", "FX-SCH-A-000031"),
+        (
+            "schemeID=\"0002\">1234",
+            "schemeID=\"9999\">1234",
+            "FX-SCH-A-000031",
+        ),
     ] {
         let found = rules_of(&findings(&minimum.replacen(from, to, 1)));
         assert!(found.contains(&id), "{id}: {found:?}");
@@ -341,11 +377,19 @@ fn code_values_outside_the_profile_lists_fire_their_official_ids() {
     );
     // Not on an EN 16931 profile, and not without the Factur-X rules.
     let basic = fixture("basic").replacen("<ram:TypeCode>380<", "<ram:TypeCode>999<", 1);
-    assert!(!rules_of(&findings(&basic)).iter().any(|r| r.starts_with("FX-SCH-A-")));
+    assert!(
+        !rules_of(&findings(&basic))
+            .iter()
+            .any(|r| r.starts_with("FX-SCH-A-"))
+    );
     let xml = minimum.replacen("<ram:TypeCode>380<", "<ram:TypeCode>999<", 1);
     let report = crate::validate_bytes(xml.as_bytes(), &crate::Profile::En16931)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(!report.fired().iter().any(|r| r.starts_with("FX-")), "{:?}", report.fired());
+    assert!(
+        !report.fired().iter().any(|r| r.starts_with("FX-")),
+        "{:?}",
+        report.fired()
+    );
 }
 
 #[test]
@@ -356,7 +400,10 @@ fn every_code_rule_fires_on_a_value_outside_its_list_and_not_on_one_inside() {
         let list_value = rule.list.first().copied().unwrap_or("");
         // The profile comes from BT-24 itself: its rule can only see an
         // identifier facture recognises once trimmed, that the list lacks.
-        let spec = rule.steps.iter().any(|(n, _)| *n == "ram:GuidelineSpecifiedDocumentContextParameter");
+        let spec = rule
+            .steps
+            .iter()
+            .any(|(n, _)| *n == "ram:GuidelineSpecifiedDocumentContextParameter");
         let (list_value, outside) = if spec {
             let id = rule.profile.specification().to_owned();
             (id.clone(), format!(" {id} "))
@@ -365,10 +412,16 @@ fn every_code_rule_fires_on_a_value_outside_its_list_and_not_on_one_inside() {
         };
         for (value, fires) in [(list_value.as_str(), false), (outside.as_str(), true)] {
             let xml = document_at(rule, value);
-            let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+            let doc =
+                roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}", rule.id));
             let mut out = Checker::new(Some(Syntax::Cii));
-            codes::FAMILY.check.clone()(&doc, &mut out);
-            assert_eq!(out.fired_ids().contains(&rule.id), fires, "{} {value:?}:\n{xml}", rule.id);
+            (codes::FAMILY.check)(&doc, &mut out);
+            assert_eq!(
+                out.fired_ids().contains(&rule.id),
+                fires,
+                "{} {value:?}:\n{xml}",
+                rule.id
+            );
         }
     }
 }
@@ -391,19 +444,26 @@ fn document_at(rule: &codes::CodeRule, value: &str) -> String {
             Filter::All | Filter::WithoutAttribute(_) => {}
             Filter::CurrencyOf(_) => attrs.push_str(&format!(" currencyID=\"{value}\"")),
             Filter::Indicator(v) => {
-                inner = format!("<ram:ChargeIndicator><udt:Indicator>{v}</udt:Indicator></ram:ChargeIndicator>");
+                inner = format!(
+                    "<ram:ChargeIndicator><udt:Indicator>{v}</udt:Indicator></ram:ChargeIndicator>"
+                );
             }
         }
-        if i == last && let Value::Attribute(a) = rule.value {
-            if !attrs.contains(&format!(" {a}=")) {
-                attrs.push_str(&format!(" {a}=\"{value}\""));
-            }
+        if i == last
+            && let Value::Attribute(a) = rule.value
+            && !attrs.contains(&format!(" {a}="))
+        {
+            attrs.push_str(&format!(" {a}=\"{value}\""));
         }
         if i == 0 {
             open.push_str(&format!(
                 "<{name} xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\" xmlns:ram=\"urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100\" xmlns:udt=\"urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100\" xmlns:qdt=\"urn:un:unece:uncefact:data:standard:QualifiedDataType:100\">"
             ));
-            if !rule.steps.iter().any(|(n, _)| *n == "rsm:ExchangedDocumentContext") {
+            if !rule
+                .steps
+                .iter()
+                .any(|(n, _)| *n == "rsm:ExchangedDocumentContext")
+            {
                 open.push_str(&spec);
             }
         } else {
@@ -423,7 +483,11 @@ fn document_at(rule: &codes::CodeRule, value: &str) -> String {
         if let Filter::CurrencyOf(sibling) = filter {
             // The value compared is the attribute itself: the sibling
             // two levels up holds the same code.
-            let grand = rule.steps.get(i.saturating_sub(2)).map(|(n, _)| *n).unwrap_or("");
+            let grand = rule
+                .steps
+                .get(i.saturating_sub(2))
+                .map(|(n, _)| *n)
+                .unwrap_or("");
             let marker = format!("</{grand}>");
             if let Some(at) = xml.rfind(&marker) {
                 xml.insert_str(at, &format!("<ram:{sibling}>{value}</ram:{sibling}>"));

@@ -163,9 +163,7 @@ impl FacturXProfile {
             FacturXProfile::Minimum => &tables::facturx_minimum::SCHEMA,
             FacturXProfile::BasicWl => &tables::facturx_basicwl::SCHEMA,
             FacturXProfile::Basic => &tables::facturx_basic::SCHEMA,
-            FacturXProfile::En16931 | FacturXProfile::XRechnung => {
-                &tables::facturx_en16931::SCHEMA
-            }
+            FacturXProfile::En16931 | FacturXProfile::XRechnung => &tables::facturx_en16931::SCHEMA,
             FacturXProfile::Extended => &tables::facturx_extended::SCHEMA,
         }
     }
