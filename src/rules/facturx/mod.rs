@@ -152,6 +152,7 @@ pub(crate) const CONTAINER: ContainerFamily = ContainerFamily {
         "FX-PDF-06",
         "FX-PDF-07",
         "FX-PDF-08",
+        "FX-PDF-09",
     ],
     check: container_rules,
 };
@@ -290,5 +291,8 @@ fn container_rules(pdf: &Extracted, invoice: &Invoice, out: &mut Checker<'_>) {
         && kind.trim() != "INVOICE"
     {
         out.fire_container("FX-PDF-08");
+    }
+    if !pdf.pdfa_output_intent {
+        out.fire_container("FX-PDF-09");
     }
 }

@@ -108,8 +108,12 @@ fn container_rules_compare_the_xmp_with_the_xml() {
         has_metadata: true,
         attachments: vec!["factur-x.xml".into()],
         pdf_version: "1.7".into(),
+        pdfa_output_intent: true,
     };
     assert!(container_ids(&pdf, &inv).is_empty());
+    pdf.pdfa_output_intent = false;
+    assert_eq!(container_ids(&pdf, &inv), ["FX-PDF-09"]);
+    pdf.pdfa_output_intent = true;
     pdf.relationship = Some("Unspecified".into());
     pdf.mime_type = Some("application/xml".into());
     if let Some(xmp) = pdf.xmp.as_mut() {

@@ -96,6 +96,9 @@ pub struct Extracted {
     pub attachments: Vec<String>,
     /// The PDF version of the header (`1.7`).
     pub pdf_version: String,
+    /// Whether the catalog has a PDF/A output intent (`/OutputIntents`
+    /// with `/S /GTS_PDFA1`); see [`has_pdfa_output_intent`].
+    pub pdfa_output_intent: bool,
 }
 
 impl Extracted {
@@ -167,6 +170,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
         has_metadata,
         attachments: attachments.iter().map(|a| a.name.clone()).collect(),
         pdf_version: doc.version.clone(),
+        pdfa_output_intent: pdf::has_pdfa_output_intent(&doc),
     })
 }
 
