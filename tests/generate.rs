@@ -19,24 +19,19 @@ fn is_chorus(rule: &str) -> bool {
     facture::rules::catalogue::rule(rule).is_some_and(|r| r.set == "chorus-pro")
 }
 
-/// The Chorus Pro profile, with a recipient that requires both the service
-/// code and the engagement number (generated Chorus invoices carry both).
+/// The Chorus Pro profile generated Chorus Pro invoices are valid under
+/// (a recipient that requires the service code and the engagement number).
 fn chorus_profile() -> Profile {
-    use facture::rules::chorus_pro::{ChorusPro, RecipientParameters};
-    Profile::ChorusPro(ChorusPro {
-        recipient: Some(RecipientParameters {
-            service_code_required: true,
-            engagement_required: true,
-            ..RecipientParameters::default()
-        }),
-        ..ChorusPro::default()
-    })
+    Profile::ChorusPro(generate::chorus_pro_setting(None))
 }
 
 /// The generation options and the profile a rule is judged with.
 fn setting(rule: &str) -> (Options, Profile) {
     if is_chorus(rule) {
-        (Options::chorus_pro(), chorus_profile())
+        (
+            Options::chorus_pro(),
+            Profile::ChorusPro(generate::chorus_pro_setting(Some(rule))),
+        )
     } else {
         (Options::en16931(), Profile::En16931)
     }
@@ -283,17 +278,27 @@ fn every_breaker_breaks_its_rule_alone() {
         let (options, profile) = setting(rule);
         let targets = targets_of(rule);
         assert!(!targets.is_empty(), "{rule} breaks in no syntax");
-        for plan in &plans {
+        // The size limits build megabytes: one plan; a document of over
+        // 100 MB (CPP-INVOICE-SIZE) is checked as a model only.
+        let large = generate::builds_large_documents(rule);
+        for plan in plans.iter().take(if large { 1 } else { plans.len() }) {
             let invoice = generate::break_rule(plan, rule, &options)
                 .unwrap_or_else(|e| panic!("{rule}: {e}"));
-            if targets.len() == 2 {
+            let bytes: usize = invoice
+                .supporting_documents
+                .iter()
+                .filter_map(|d| d.attachment.as_ref())
+                .map(|a| a.content.len())
+                .sum();
+            let targets: &[_] = if bytes > 100 << 20 { &[] } else { &targets };
+            if targets.len() != 1 {
                 let report = facture::validate(&invoice, &profile);
                 let got = fired(&report, Some(rule));
                 if got != BTreeSet::from([rule]) {
                     failures.push(format!("{rule} model: {got:?}"));
                 }
             }
-            for (target, _) in &targets {
+            for (target, _) in targets {
                 let xml = write(&invoice, *target);
                 let report = facture::validate_bytes(&xml, &profile)
                     .unwrap_or_else(|e| panic!("{rule} {target:?}: {e}"));

@@ -8,6 +8,8 @@
 //! total computed from it). Where no such change exists the rule is listed
 //! by [`unbreakable_rules`] with the reason, not faked.
 
+pub use chorus::{chorus_pro_setting, recipient_requirements};
+
 use super::build::{money, scenarios};
 use super::{Options, Plan};
 use crate::model::*;
@@ -458,6 +460,9 @@ macro_rules! category_breakers {
         ]
     };
 }
+
+// After the macros, which it uses.
+mod chorus;
 
 /// `-08` of L and M never fails in CII: the artefact reads the rate from
 /// an empty sequence there.
@@ -1184,97 +1189,6 @@ const OTHERS: &[Breaker] = &[
     }),
 ];
 
-/// Chorus Pro rules (`rules/chorus-pro.toml`), on invoices generated with
-/// [`Options::chorus_pro`] and checked with `Profile::ChorusPro`.
-const CHORUS: &[Breaker] = &[
-    breaker!("G1.02", chorus, |i| i.process.business_process =
-        Some("B1".to_owned())),
-    breaker!("G1.05", chorus, |i| {
-        i.number = Some(format!(
-            "{}-LONG-NUMBER",
-            i.number.as_deref().unwrap_or("F")
-        ));
-    }),
-    breaker!(
-        "CPP-CADRE-A2-PAID",
-        |p, o| {
-            p.extras.prepaid = 0;
-            chorus(p, o)
-        },
-        |i| {
-            i.process.business_process = Some("A2".to_owned());
-        }
-    ),
-    breaker!("CPP-BUYER-SIRET-KEY", chorus, |i| {
-        for id in [
-            i.buyer.identifier.as_mut(),
-            i.buyer.legal_registration_id.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            id.value = wrong_last_digit(&id.value);
-        }
-    }),
-    breaker!(
-        "CPP-SELLER-SIRET-KEY",
-        |p, o| chorus(p, o) && domestic(p, o),
-        |i| {
-            if let Some(id) = i.seller.identifiers.first_mut() {
-                id.value = wrong_last_digit(&id.value);
-            }
-        }
-    ),
-    breaker!("CPP-INVOICE-TYPE", chorus, |i| {
-        i.type_code = Some(InvoiceTypeCode::DebitNote);
-        i.preceding_invoices.clear();
-    }),
-    breaker!("S2.05", chorus, |i| {
-        if let Some(p) = i.payment.as_mut() {
-            p.means_code = Some(PaymentMeansCode::from("57"));
-        }
-    }),
-    breaker!("CPP-CURRENCY-SINGLE", chorus, |i| {
-        i.vat_accounting_currency = Some(CurrencyCode::from("USD"));
-        let tax = i.totals.tax_amount.unwrap_or_default();
-        i.totals.tax_amount_accounting = Some(TaxAmountInCurrency {
-            amount: money(tax * Decimal::new(108, 2)),
-            currency: Some(CurrencyCode::from("USD")),
-        });
-    }),
-    breaker!("CPP-ENGAGEMENT-LENGTH", chorus, |i| {
-        i.purchase_order_reference = Some(format!("EJ{}", "0".repeat(60)));
-    }),
-    breaker!(
-        "CPP-ATTACHMENT-EXTENSION",
-        |p, o| chorus(p, o) && with_attachment(p, o),
-        |i| {
-            if let Some(file) = i
-                .supporting_documents
-                .iter_mut()
-                .find_map(|d| d.attachment.as_mut())
-            {
-                file.filename = Some("piece-jointe.exe".to_owned());
-            }
-        }
-    ),
-];
-
-/// Invoices for Chorus Pro only.
-fn chorus(_: &mut Plan, options: &Options) -> bool {
-    options.chorus_pro
-}
-
-/// The same identifier with its last digit changed (a wrong check key).
-fn wrong_last_digit(value: &str) -> String {
-    let mut out = value.to_owned();
-    if let Some(last) = out.pop() {
-        let digit = last.to_digit(10).unwrap_or(0);
-        out.push(char::from_digit((digit + 1) % 10, 10).unwrap_or('0'));
-    }
-    out
-}
-
 /// Every breaker, category families included.
 pub(super) fn all() -> impl Iterator<Item = &'static Breaker> {
     OTHERS
@@ -1290,7 +1204,7 @@ pub(super) fn all() -> impl Iterator<Item = &'static Breaker> {
         .chain(M.iter())
         .chain(NINES.iter())
         .chain(ONES.iter())
-        .chain(CHORUS.iter())
+        .chain(chorus::BREAKERS.iter())
 }
 
 pub(super) fn find(rule: &str) -> Option<&'static Breaker> {
@@ -1333,6 +1247,14 @@ pub fn syntax_limits() -> Vec<(&'static str, &'static str, &'static str)> {
         .collect();
     limits.sort_unstable();
     limits
+}
+
+/// Whether the breaker of `rule` builds documents of megabytes: the
+/// Chorus Pro size limits (`CPP-ATTACHMENT-SIZE`, an attachment of 10 MiB
+/// and a byte; `CPP-INVOICE-SIZE`, attachments of 123.5 MiB in all, about
+/// 165 MB of XML once in base64).
+pub fn builds_large_documents(rule: &str) -> bool {
+    chorus::is_large(rule)
 }
 
 /// The breakable rules whose broken document also fails the XML Schema

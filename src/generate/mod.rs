@@ -45,7 +45,8 @@ mod plan;
 mod tables;
 
 pub use breakers::{
-    BreakError, also_breaks_schema, break_rule, breakable_rules, breaks_alone_in, syntax_limits,
+    BreakError, also_breaks_schema, break_rule, breakable_rules, breaks_alone_in,
+    builds_large_documents, chorus_pro_setting, recipient_requirements, syntax_limits,
     unbreakable_rules,
 };
 pub use plan::{AllowanceChargePlan, Extras, LinePlan, PartyPlan, Plan, plans};
