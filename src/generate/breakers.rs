@@ -25,6 +25,13 @@ pub enum BreakError {
     /// rule for Chorus Pro invoices, which never pay by card).
     #[error("rule {0} cannot be targeted with these generation options")]
     NotWithOptions(String),
+    /// The rule is a Factur-X container rule: it breaks in the PDF around
+    /// the invoice (see `facture::generate::break_facturx`).
+    #[error("rule {0} breaks in a Factur-X PDF: use break_facturx")]
+    InPdf(String),
+    /// The broken document could not be written.
+    #[error("rule {0}: cannot write the broken document: {1}")]
+    Write(String, String),
 }
 
 /// One breaker: how to steer the plan, how to change the invoice.
@@ -1218,18 +1225,28 @@ pub(super) fn find(rule: &str) -> Option<&'static Breaker> {
 pub fn breakable_rules() -> &'static [&'static str] {
     static RULES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
-        let mut rules: Vec<&'static str> = all().map(|b| b.rule).collect();
+        let mut rules: Vec<&'static str> = all()
+            .map(|b| b.rule)
+            .chain(super::facturx::rules())
+            .collect();
         rules.sort_unstable();
         rules
     })
 }
 
 /// Whether the breaker of `rule` breaks it alone in documents of `syntax`
-/// (UBL or CII; the Chorus Pro formats have no EN 16931 syntax binding).
+/// (UBL, CII or a Factur-X PDF; the Chorus Pro formats have no EN 16931
+/// syntax binding). The Factur-X rules break alone in Factur-X PDFs only
+/// ([`super::break_facturx`]).
 pub fn breaks_alone_in(rule: &str, syntax: crate::Syntax) -> bool {
+    if super::facturx::breaks_in_pdf(rule) {
+        return syntax == crate::Syntax::FacturX;
+    }
+    // A Factur-X PDF carries its invoice in CII.
+    let family = syntax.xml_syntax().family();
     find(rule).is_some_and(|b| {
         matches!(
-            (b.only, syntax.family()),
+            (b.only, family),
             (Only::Both, "ubl" | "cii") | (Only::Ubl(_), "ubl") | (Only::Cii(_), "cii")
         )
     })
@@ -1271,9 +1288,18 @@ const SCHEMA_BREAKING: &[&str] = &[
     "BR-52",
 ];
 
-/// The EN 16931 model rules no change can break alone, with the reason.
+/// The rules no change can break alone, with the reason: EN 16931 model
+/// rules and Factur-X rules (every Chorus Pro rule is breakable).
 pub fn unbreakable_rules() -> &'static [(&'static str, &'static str)] {
-    UNBREAKABLE
+    static RULES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        UNBREAKABLE
+            .iter()
+            .chain(super::facturx::UNBREAKABLE)
+            .copied()
+            .collect()
+    })
 }
 
 const SAME_AS_CO: &str = "tests the same condition as its BR-CO twin (BR-33/BR-CO-21, BR-38/BR-CO-22, BR-42/BR-CO-23, BR-44/BR-CO-24): they fail together";
@@ -1410,6 +1436,9 @@ const UNBREAKABLE: &[(&str, &str)] = &[
 /// Builds the invoice of `plan`, changed so that it breaks `rule` and no
 /// other fatal rule.
 pub fn break_rule(plan: &Plan, rule: &str, options: &Options) -> Result<Invoice, BreakError> {
+    if super::facturx::breaks_in_pdf(rule) {
+        return Err(BreakError::InPdf(rule.to_owned()));
+    }
     find(rule)
         .ok_or_else(|| BreakError::Unknown(rule.to_owned()))?
         .apply(plan.clone(), options)

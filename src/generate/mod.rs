@@ -40,6 +40,7 @@
 
 mod breakers;
 mod build;
+mod facturx;
 mod ids;
 mod plan;
 mod tables;
@@ -49,6 +50,7 @@ pub use breakers::{
     builds_large_documents, chorus_pro_setting, recipient_requirements, syntax_limits,
     unbreakable_rules,
 };
+pub use facturx::{break_facturx, breaks_in_pdf, facturx_pdf};
 pub use plan::{AllowanceChargePlan, Extras, LinePlan, PartyPlan, Plan, plans};
 
 use crate::model::Invoice;
