@@ -275,6 +275,10 @@ fn every_breaker_breaks_its_rule_alone() {
     let plans = generate::sample_plans(5, 99);
     let mut failures = Vec::new();
     for &rule in generate::breakable_rules() {
+        if generate::breaks_in_pdf(rule) {
+            // every_facturx_breaker_breaks_its_rule_alone
+            continue;
+        }
         let (options, profile) = setting(rule);
         let targets = targets_of(rule);
         assert!(!targets.is_empty(), "{rule} breaks in no syntax");
@@ -313,7 +317,64 @@ fn every_breaker_breaks_its_rule_alone() {
 }
 
 #[test]
-fn every_en16931_model_rule_is_breakable_or_explained() {
+fn every_facturx_breaker_breaks_its_rule_alone() {
+    let plans = generate::sample_plans(3, 17);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for &rule in generate::breakable_rules() {
+        // The Factur-X rules on a few plans; the others (which break alone
+        // in CII) on one plan, through the embedded CII.
+        if !generate::breaks_alone_in(rule, Syntax::FacturX)
+            || generate::builds_large_documents(rule)
+        {
+            assert!(!generate::breaks_in_pdf(rule), "{rule}");
+            continue;
+        }
+        let (options, profile) = setting(rule);
+        let count = if generate::breaks_in_pdf(rule) {
+            plans.len()
+        } else {
+            1
+        };
+        for plan in plans.iter().take(count) {
+            let pdf = generate::break_facturx(plan, rule, &options)
+                .unwrap_or_else(|e| panic!("{rule}: {e}"));
+            let report = facture::validate_bytes(&pdf, &profile)
+                .unwrap_or_else(|e| panic!("{rule} Factur-X: {e}"));
+            assert_eq!(report.syntax, Some(Syntax::FacturX));
+            let got = fired(&report, Some(rule));
+            if got != BTreeSet::from([rule]) {
+                failures.push(format!("{rule} Factur-X: {got:?}"));
+            }
+            checked += 1;
+        }
+        if generate::breaks_in_pdf(rule) {
+            let plan = &plans[0];
+            assert!(matches!(
+                generate::break_rule(plan, rule, &options),
+                Err(generate::BreakError::InPdf(_))
+            ));
+        }
+    }
+    assert!(checked > 150, "{checked}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The rules of a catalogue set the generator must target or list.
+fn must_be_covered(rule: &facture::rules::catalogue::RuleInfo) -> bool {
+    match rule.set {
+        "en16931" => rule.kind != facture::rules::catalogue::RuleKind::Syntax,
+        "chorus-pro" | "facturx" => true,
+        _ => false,
+    }
+}
+
+/// Every model rule of EN 16931 and every Chorus Pro and Factur-X rule is
+/// either targeted by a breaker or listed, with the reason, by
+/// `generate::unbreakable_rules` (a new catalogue rule fails here until
+/// it gets one or the other).
+#[test]
+fn every_catalogued_rule_is_breakable_or_explained() {
     let breakable: BTreeSet<&str> = generate::breakable_rules().iter().copied().collect();
     let unbreakable: BTreeSet<&str> = generate::unbreakable_rules().iter().map(|r| r.0).collect();
     assert!(
@@ -325,8 +386,7 @@ fn every_en16931_model_rule_is_breakable_or_explained() {
         assert!(!why.is_empty(), "{rule} has no reason");
     }
     for rule in facture::rules::catalogue::all() {
-        let model = rule.kind != facture::rules::catalogue::RuleKind::Syntax;
-        if rule.set == "en16931" && model {
+        if must_be_covered(rule) {
             assert!(
                 breakable.contains(rule.id) || unbreakable.contains(rule.id),
                 "{} is neither breakable nor listed as unbreakable",
@@ -586,4 +646,163 @@ fn the_cli_writes_a_corpus_and_its_manifest() {
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(text.contains("BR-CO-10") && text.contains("BR-CO-21\t"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs a proptest property on a thread with a large stack (the plan
+/// strategy is a deep tree of combinators for the debug test stack).
+fn run_property<S>(
+    cases: u32,
+    strategy: S,
+    test: fn(S::Value) -> Result<(), proptest::test_runner::TestCaseError>,
+) where
+    S: proptest::strategy::Strategy + Send + 'static,
+    S::Value: std::fmt::Debug,
+{
+    use proptest::test_runner::{Config, TestRunner};
+    let handle = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let config = Config {
+                cases,
+                max_shrink_iters: 1000,
+                failure_persistence: None,
+                ..Config::default()
+            };
+            let mut runner = TestRunner::new(config);
+            if let Err(e) = runner.run(&strategy, test) {
+                panic!("{e}");
+            }
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Err(panic) = handle.join() {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// The breakable rules that break in an invoice (not in a Factur-X PDF)
+/// and build small documents.
+fn invoice_breakers() -> Vec<&'static str> {
+    generate::breakable_rules()
+        .iter()
+        .copied()
+        .filter(|r| !generate::breaks_in_pdf(r) && !generate::builds_large_documents(r))
+        .collect()
+}
+
+/// Any breaker on any plan (not only the fixed plans above): the broken
+/// invoice fires its rule and no other fatal rule, in the model and in each
+/// syntax where the rule breaks alone. A failure shrinks to the plainest
+/// plan that shows it.
+#[test]
+fn breakers_hold_on_random_plans() {
+    use proptest::prelude::*;
+    let rules = invoice_breakers();
+    let strategy = (0..rules.len(), generate::plans());
+    run_property(200, strategy, |(index, plan)| {
+        let rules = invoice_breakers();
+        let rule = rules[index];
+        let (options, profile) = setting(rule);
+        let invoice = generate::break_rule(&plan, rule, &options)
+            .map_err(|e| TestCaseError::fail(format!("{rule}: {e}")))?;
+        let targets = targets_of(rule);
+        if targets.len() == 2 {
+            let report = facture::validate(&invoice, &profile);
+            prop_assert_eq!(
+                fired(&report, Some(rule)),
+                BTreeSet::from([rule]),
+                "{} model",
+                rule
+            );
+        }
+        for (target, _) in targets {
+            let xml = write(&invoice, target);
+            let report = facture::validate_bytes(&xml, &profile)
+                .map_err(|e| TestCaseError::fail(format!("{rule} {target:?}: {e}")))?;
+            prop_assert_eq!(
+                fired(&report, Some(rule)),
+                BTreeSet::from([rule]),
+                "{} {:?}",
+                rule,
+                target
+            );
+        }
+        Ok(())
+    });
+}
+
+/// Chorus Pro invoices through the Chorus flavours of UBL and CII (what the
+/// platform's E1 flows integrate: SIRETs under scheme `1`, the cadre in
+/// BT-23): valid for the chorus-pro profile, and read back with the same
+/// number, cadre, references, buyer SIRET, lines and totals.
+#[test]
+fn chorus_invoices_round_trip_through_the_chorus_flavours() {
+    use proptest::prelude::*;
+    run_property(48, generate::invoices(&Options::chorus_pro()), |invoice| {
+        for target in [Target::UblChorus, Target::CiiChorus] {
+            let written = facture::write(&invoice, target)
+                .map_err(|e| TestCaseError::fail(format!("{target:?}: {e}")))?;
+            let report = facture::validate_bytes(&written.xml, &chorus_profile())
+                .map_err(|e| TestCaseError::fail(format!("{target:?}: {e}")))?;
+            prop_assert!(
+                report.fatal().count() == 0,
+                "{:?}: {:?}\n{}",
+                target,
+                fired(&report, None),
+                String::from_utf8_lossy(&written.xml)
+            );
+            let back = facture::read(&written.xml)
+                .map_err(|e| TestCaseError::fail(format!("{target:?} read: {e}")))?
+                .invoice;
+            prop_assert_eq!(&back.number, &invoice.number);
+            prop_assert_eq!(
+                &back.process.business_process,
+                &invoice.process.business_process
+            );
+            prop_assert_eq!(&back.buyer_reference, &invoice.buyer_reference);
+            prop_assert_eq!(
+                &back.purchase_order_reference,
+                &invoice.purchase_order_reference
+            );
+            prop_assert_eq!(
+                back.chorus_buyer_identifier().map(|i| i.value.to_owned()),
+                invoice
+                    .chorus_buyer_identifier()
+                    .map(|i| i.value.to_owned())
+            );
+            prop_assert_eq!(back.lines.len(), invoice.lines.len());
+            prop_assert_eq!(&back.totals, &invoice.totals);
+            // And written again in standard UBL, still valid for Chorus Pro.
+            let again = write(&back, Target::Ubl);
+            let report = facture::validate_bytes(&again, &chorus_profile())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(
+                report.fatal().count() == 0,
+                "{:?} → UBL: {:?}",
+                target,
+                fired(&report, None)
+            );
+        }
+        Ok(())
+    });
+}
+
+/// Valid Chorus Pro invoices as Factur-X PDFs hold for the chorus-pro
+/// profile too (the Factur-X rules run on every PDF).
+#[test]
+fn chorus_invoices_as_facturx_pdfs_are_valid() {
+    for (i, invoice) in generate::sample(12, 21, &Options::chorus_pro())
+        .iter()
+        .enumerate()
+    {
+        let pdf = generate::facturx_pdf(invoice).unwrap_or_else(|e| panic!("{i}: {e}"));
+        let report =
+            facture::validate_bytes(&pdf, &chorus_profile()).unwrap_or_else(|e| panic!("{i}: {e}"));
+        assert_eq!(report.syntax, Some(Syntax::FacturX));
+        assert!(
+            report.is_valid(),
+            "{i}: {:?} {:?}",
+            fired(&report, None),
+            report.not_checked
+        );
+    }
 }

@@ -14,9 +14,10 @@ pub struct Args {
     count: usize,
     /// Output syntax: `ubl` (Invoice, or CreditNote for credit notes),
     /// `cii`, `cpp-mixte` (Chorus Pro CPPFactureMixte, which carries a
-    /// subset of the invoice) or `facturx` (the CII embedded in a one-page
-    /// PDF summary: Factur-X EN 16931 profile; the PDF declares PDF/A-3 but
-    /// uses a standard, unembedded font).
+    /// subset of the invoice: the manifest's verdicts are those of the
+    /// invoice it was written from) or `facturx` (the CII embedded in a
+    /// one-page PDF summary: Factur-X EN 16931 profile; the PDF declares
+    /// PDF/A-3 but uses a standard, unembedded font).
     #[arg(long, value_enum, default_value = "ubl")]
     to: To,
     /// Seed of the generator: the same seed, count and options give the
@@ -33,7 +34,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
     /// Make every invoice break this rule (and no other fatal rule), e.g.
-    /// `BR-CO-10`; `--list-rules` shows which rules can be broken.
+    /// `BR-CO-10`; Chorus Pro rules (`G1.05`, `CPP-…`) need `--profile
+    /// chorus-pro`, Factur-X rules (`FX-…`) `--to facturx`. The manifest's
+    /// `validate_with` gives the `facture validate` options the verdicts
+    /// hold under (for Chorus Pro, the recipient requirements).
+    /// `--list-rules` shows which rules can be broken.
     #[arg(long = "break", value_name = "RULE_ID")]
     break_rule: Option<String>,
     /// List the rules `--break` can target, those it can target in one
@@ -250,6 +255,13 @@ fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
 /// profile, and for Chorus Pro the recipient requirements the verdicts
 /// assume (the deposit date is the day of validation).
 fn validate_with(args: &Args) -> serde_json::Value {
+    if args.to == To::CppMixte {
+        return serde_json::json!({
+            "profile": null,
+            "command": null,
+            "note": "CPPFactureMixte carries a subset of the invoice (see dropped) and has no EN 16931 binding: valid and fired are the verdicts of the invoice it was written from; facture validate on the file reports the terms it lacks",
+        });
+    }
     match args.profile {
         ProfileArg::En16931 => serde_json::json!({
             "profile": "en16931",
