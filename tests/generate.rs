@@ -480,6 +480,9 @@ fn the_official_xslt_agrees() {
     }
     let plans = generate::sample_plans(2, 11);
     for &rule in generate::breakable_rules() {
+        if generate::breaks_in_pdf(rule) || generate::builds_large_documents(rule) {
+            continue;
+        }
         for (p, plan) in plans.iter().enumerate() {
             let invoice = generate::break_rule(plan, rule, &setting(rule).0)
                 .unwrap_or_else(|e| panic!("{rule}: {e}"));
@@ -804,5 +807,26 @@ fn chorus_invoices_as_facturx_pdfs_are_valid() {
             fired(&report, None),
             report.not_checked
         );
+    }
+}
+
+/// Regression (found by the official XSLT): a negated zero was written
+/// `-0.00`, which the CII artefact as Saxon runs it does not take for 0
+/// (BR-E-09, BR-Z-09, BR-CO-12 fired on the broken credit notes). No
+/// generated document writes a negative zero.
+#[test]
+fn negative_credit_notes_write_no_negative_zero() {
+    let rule = "CPP-CREDIT-NOTE-NEGATIVE";
+    let (options, _) = setting(rule);
+    for plan in generate::sample_plans(40, 7) {
+        let invoice = generate::break_rule(&plan, rule, &options).unwrap_or_else(|e| panic!("{e}"));
+        for target in [Target::Ubl, Target::Cii] {
+            let xml = String::from_utf8(write(&invoice, target)).unwrap_or_default();
+            let negative_zero = xml
+                .split('>')
+                .filter_map(|t| t.split('<').next())
+                .find(|t| t.starts_with('-') && t.parse::<f64>().is_ok_and(|v| v == 0.0));
+            assert_eq!(negative_zero, None, "{target:?}: a negative zero\n{xml}");
+        }
     }
 }

@@ -75,9 +75,17 @@ enum ProfileArg {
 fn list_rules() -> Result<(), Failure> {
     let mut out = String::new();
     let limits = generate::syntax_limits();
-    out.push_str("# breakable in UBL and CII\n");
+    out.push_str(
+        "# breakable in UBL and CII (Chorus Pro rules, G1.*, S2.* and CPP-*: with --profile chorus-pro)\n",
+    );
     for rule in generate::breakable_rules() {
-        if !limits.iter().any(|(r, _, _)| r == rule) {
+        if !limits.iter().any(|(r, _, _)| r == rule) && !generate::breaks_in_pdf(rule) {
+            let _ = writeln!(out, "{rule}");
+        }
+    }
+    out.push_str("\n# breakable in a Factur-X PDF (--to facturx)\n");
+    for rule in generate::breakable_rules() {
+        if generate::breaks_in_pdf(rule) {
             let _ = writeln!(out, "{rule}");
         }
     }

@@ -122,8 +122,10 @@ fn seller_id_first(inv: &mut Invoice, id: Identifier) {
 /// with them line net amounts), allowances, charges, the VAT breakdown and
 /// the totals. Prices stay positive (BR-27).
 fn negate_amounts(inv: &mut Invoice) {
+    // Zeros stay as they are: `-0.00` is not 0 for the official XSLT as
+    // Saxon runs it (an untyped "-0.00" = 0 is false there).
     let neg = |x: &mut Option<Decimal>| {
-        if let Some(v) = x.as_mut() {
+        if let Some(v) = x.as_mut().filter(|v| !v.is_zero()) {
             *v = -*v;
         }
     };
@@ -165,7 +167,11 @@ fn negate_amounts(inv: &mut Invoice) {
     ] {
         neg(x);
     }
-    if let Some(a) = t.tax_amount_accounting.as_mut() {
+    if let Some(a) = t
+        .tax_amount_accounting
+        .as_mut()
+        .filter(|a| !a.amount.is_zero())
+    {
         a.amount = -a.amount;
     }
 }
