@@ -830,3 +830,106 @@ fn negative_credit_notes_write_no_negative_zero() {
         }
     }
 }
+
+/// The manifest of a Chorus Pro corpus says how to validate it, and
+/// `facture validate` run that way gives the expected verdicts; Factur-X
+/// rules break in PDFs (and are refused for XML output).
+#[test]
+fn the_cli_manifest_reproduces_chorus_pro_and_facturx_verdicts() {
+    let dir = std::env::temp_dir().join(format!("facture-generate-cli2-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let facture = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_facture"))
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    for (rule, to, profile) in [
+        ("CPP-SERVICE-OR-ENGAGEMENT", "cii", "chorus-pro"),
+        ("CPP-ENGAGEMENT-REQUIRED", "ubl", "chorus-pro"),
+        ("FX-PDF-02", "facturx", "en16931"),
+        ("BR-CO-10", "facturx", "en16931"),
+    ] {
+        let out_dir = dir.join(rule);
+        let out = facture(&[
+            "generate",
+            "--count",
+            "2",
+            "--to",
+            to,
+            "--profile",
+            profile,
+            "--break",
+            rule,
+            "--out",
+            &out_dir.to_string_lossy(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{rule}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let manifest: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(out_dir.join("manifest.json")).unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let command = manifest["validate_with"]["command"]
+            .as_str()
+            .unwrap_or_default();
+        let mut args: Vec<String> = command
+            .split_whitespace()
+            .skip(1)
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            args.first().map(String::as_str),
+            Some("validate"),
+            "{command}"
+        );
+        if profile == "chorus-pro" {
+            let requires = manifest["validate_with"]["recipient_requires"].as_str();
+            let expected = if rule == "CPP-SERVICE-OR-ENGAGEMENT" {
+                "service-or-engagement"
+            } else {
+                "service-and-engagement"
+            };
+            assert_eq!(requires, Some(expected));
+        }
+        args.extend(["--format".to_owned(), "json".to_owned()]);
+        for entry in manifest["files"].as_array().into_iter().flatten() {
+            assert_eq!(entry["fired"], serde_json::json!([rule]));
+            let file = out_dir.join(entry["file"].as_str().unwrap_or_default());
+            let mut all = args.clone();
+            all.push(file.to_string_lossy().into_owned());
+            let out = Command::new(env!("CARGO_BIN_EXE_facture"))
+                .args(&all)
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let report: serde_json::Value =
+                serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+                    panic!("{rule}: {e}: {}", String::from_utf8_lossy(&out.stdout))
+                });
+            let fatal: BTreeSet<&str> = report["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|f| f["severity"] == "fatal")
+                .filter_map(|f| f["rule"].as_str())
+                .collect();
+            assert_eq!(fatal, BTreeSet::from([rule]), "{rule} {}", file.display());
+        }
+    }
+    // A Factur-X rule needs a PDF.
+    let out = facture(&[
+        "generate",
+        "--to",
+        "ubl",
+        "--break",
+        "FX-PDF-04",
+        "--out",
+        "x",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--to facturx"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

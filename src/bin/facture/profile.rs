@@ -26,6 +26,7 @@ pub enum Requires {
 impl Requires {
     /// The requirement the parameters describe (`service-and-engagement`
     /// when the "one of the two" flag comes with both required).
+    #[cfg(feature = "generate")]
     pub fn of(p: RecipientParameters) -> Self {
         match (
             p.service_code_required,
@@ -41,6 +42,7 @@ impl Requires {
     }
 
     /// The value of `--recipient-requires`.
+    #[cfg(feature = "generate")]
     pub fn name(self) -> &'static str {
         match self {
             Requires::None => "none",
