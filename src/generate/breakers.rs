@@ -1298,6 +1298,7 @@ pub fn unbreakable_rules() -> &'static [(&'static str, &'static str)] {
             .iter()
             .chain(super::facturx::UNBREAKABLE)
             .copied()
+            .chain(super::facturx::unbreakable_profile_ids())
             .collect()
     })
 }

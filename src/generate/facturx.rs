@@ -308,6 +308,55 @@ pub(super) const UNBREAKABLE: &[(&str, &str)] = &[
     ("FX-PROFILE-04", WITH_PROFILE_01),
     ("FX-PROFILE-05", WITH_PROFILE_01),
     ("FX-PROFILE-06", WITH_PROFILE_01),
+    (
+        "FX-PDF-09",
+        "a warning every generated Factur-X PDF already fires: the one-page summary is not PDF/A and has no PDF/A output intent",
+    ),
+    (
+        "FX-SCHEMA-01",
+        "the CII writer writes EN 16931 terms only, and the generated Factur-X files are EN 16931, whose profile schema allows every one of them; only an element the model cannot hold would break it",
+    ),
+];
+
+/// The official ids of the MINIMUM and BASIC WL schematrons (`FX-SCH-A-*`),
+/// with the reason none can be broken alone: they apply to those profiles
+/// only, whose every invoice fires FX-PROFILE-01.
+pub(super) fn unbreakable_profile_ids() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::rules::catalogue::all()
+        .iter()
+        .filter(|r| r.set == "facturx" && r.id.starts_with("FX-SCH-A-"))
+        .map(|r| (r.id, WITH_PROFILE_01))
+}
+
+/// The breakable rules whose Factur-X PDF also fails the Factur-X XML
+/// Schema of its profile (`FX-SCHEMA-01`), though not the CII schema: the
+/// Factur-X EN 16931 schema requires what the CII schema leaves optional
+/// (the invoice currency, the seller's postal address and country, the
+/// VAT category of a line or an allowance…), and a generated invoice
+/// declared BASIC WL (FX-PROFILE-01) carries terms that profile does not
+/// allow.
+pub fn also_breaks_facturx_schema(rule: &str) -> bool {
+    FACTURX_SCHEMA_BREAKING.contains(&rule)
+}
+
+const FACTURX_SCHEMA_BREAKING: &[&str] = &[
+    "BR-05",
+    "BR-09",
+    "BR-11",
+    "BR-20",
+    "BR-21",
+    "BR-24",
+    "BR-25",
+    "BR-31",
+    "BR-32",
+    "BR-36",
+    "BR-37",
+    "BR-41",
+    "BR-43",
+    "BR-49",
+    "BR-57",
+    "BR-CO-04",
+    "FX-PROFILE-01",
 ];
 
 fn find(rule: &str) -> Option<&'static FxBreaker> {

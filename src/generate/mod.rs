@@ -50,7 +50,7 @@ pub use breakers::{
     builds_large_documents, chorus_pro_setting, recipient_requirements, syntax_limits,
     unbreakable_rules,
 };
-pub use facturx::{break_facturx, breaks_in_pdf, facturx_pdf};
+pub use facturx::{also_breaks_facturx_schema, break_facturx, breaks_in_pdf, facturx_pdf};
 pub use plan::{AllowanceChargePlan, Extras, LinePlan, PartyPlan, Plan, plans};
 
 use crate::model::Invoice;
