@@ -385,7 +385,12 @@ fn profile_checks_agree_with_the_official_factur_x_artefacts() {
             // schema: the schematrons assume a schema-valid document.
             if official.xsd_valid {
                 not_compared += official.unlabelled;
-                not_compared_ids.extend(official.unlabelled_ids.iter().map(|i| format!("{profile}:{i}")));
+                not_compared_ids.extend(
+                    official
+                        .unlabelled_ids
+                        .iter()
+                        .map(|i| format!("{profile}:{i}")),
+                );
                 sch.1 += 1;
                 let restated: BTreeSet<String> = restated(profile)
                     .into_iter()
