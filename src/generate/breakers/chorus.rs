@@ -118,64 +118,6 @@ fn seller_id_first(inv: &mut Invoice, id: Identifier) {
     inv.seller.identifiers.insert(0, id);
 }
 
-/// Every amount of a credit note negated, consistently: quantities (and
-/// with them line net amounts), allowances, charges, the VAT breakdown and
-/// the totals. Prices stay positive (BR-27).
-fn negate_amounts(inv: &mut Invoice) {
-    // Zeros stay as they are: `-0.00` is not 0 for the official XSLT as
-    // Saxon runs it (an untyped "-0.00" = 0 is false there).
-    let neg = |x: &mut Option<Decimal>| {
-        if let Some(v) = x.as_mut().filter(|v| !v.is_zero()) {
-            *v = -*v;
-        }
-    };
-    for line in &mut inv.lines {
-        neg(&mut line.quantity);
-        neg(&mut line.net_amount);
-        for a in &mut line.allowances {
-            neg(&mut a.amount);
-            neg(&mut a.base_amount);
-        }
-        for c in &mut line.charges {
-            neg(&mut c.amount);
-            neg(&mut c.base_amount);
-        }
-    }
-    for a in &mut inv.allowances {
-        neg(&mut a.amount);
-        neg(&mut a.base_amount);
-    }
-    for c in &mut inv.charges {
-        neg(&mut c.amount);
-        neg(&mut c.base_amount);
-    }
-    for v in &mut inv.vat_breakdown {
-        neg(&mut v.taxable_amount);
-        neg(&mut v.tax_amount);
-    }
-    let t = &mut inv.totals;
-    for x in [
-        &mut t.line_net_total,
-        &mut t.allowance_total,
-        &mut t.charge_total,
-        &mut t.tax_exclusive_amount,
-        &mut t.tax_amount,
-        &mut t.tax_inclusive_amount,
-        &mut t.prepaid_amount,
-        &mut t.rounding_amount,
-        &mut t.amount_due,
-    ] {
-        neg(x);
-    }
-    if let Some(a) = t
-        .tax_amount_accounting
-        .as_mut()
-        .filter(|a| !a.amount.is_zero())
-    {
-        a.amount = -a.amount;
-    }
-}
-
 /// The first embedded attachment.
 fn attachment(inv: &mut Invoice) -> Option<&mut BinaryObject> {
     inv.supporting_documents
@@ -312,7 +254,7 @@ pub(super) const BREAKERS: &[Breaker] = &[
             p.extras.prepaid = 0;
             chorus_credit_note(p, o)
         },
-        negate_amounts
+        Invoice::negate_amounts
     ),
     breaker!("G1.05", chorus, |i| {
         i.number = Some(format!(
