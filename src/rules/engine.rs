@@ -310,6 +310,7 @@ pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::cii::rules::business::FAMILY,
     super::facturx::SCHEMA_FAMILY,
     super::facturx::codes::FAMILY,
+    super::facturx::extended::FAMILY,
 ];
 
 fn applicable(
@@ -470,6 +471,7 @@ pub(crate) fn run(
         ..Report::default()
     };
     let kept = super::facturx::kept_en16931(&sets, invoice);
+    let dropped = super::facturx::dropped_en16931(&sets, invoice);
     // Indexes the document once there are many findings to locate.
     let mut locator: Option<Locator<'_, '_>> = None;
     let mut details = checker.details.into_iter().peekable();
@@ -482,7 +484,8 @@ pub(crate) fn run(
             continue;
         };
         let kept = rule.set == "en16931" && kept.binary_search(&rule.id).is_ok();
-        if !(sets.contains(&rule.set) || kept) || !rule.applies_to(syntax) {
+        let dropped = rule.set == "en16931" && dropped.binary_search(&rule.id).is_ok();
+        if !(sets.contains(&rule.set) || kept) || dropped || !rule.applies_to(syntax) {
             continue;
         }
         let locator = source

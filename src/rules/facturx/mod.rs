@@ -17,6 +17,7 @@
 //!   checked on the document ([`codes`]).
 
 pub(crate) mod codes;
+pub(crate) mod extended;
 mod schematron;
 #[cfg(test)]
 mod tests;
@@ -76,6 +77,18 @@ pub(crate) fn kept_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'stat
         && FacturXProfile::of(invoice) == Some(FacturXProfile::BasicWl)
     {
         schematron::BASIC_WL
+    } else {
+        &[]
+    }
+}
+
+/// The EN 16931 rules that do not run on an invoice (`sets`, the active
+/// rule sets): for an EXTENDED invoice, those the official EXTENDED
+/// schematron drops or replaces with a variant of its own, which
+/// [`extended`] checks (sorted).
+pub(crate) fn dropped_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'static str] {
+    if sets.contains(&"facturx") && FacturXProfile::of(invoice) == Some(FacturXProfile::Extended) {
+        schematron::EXTENDED_DROPPED
     } else {
         &[]
     }

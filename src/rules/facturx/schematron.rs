@@ -224,6 +224,22 @@ pub(crate) const BASIC_WL: &[&str] = &[
     "CII-SR-473",
 ];
 
+/// EXTENDED: the EN 16931 rules the EN 16931 profile's schematron checks
+/// and the EXTENDED schematron does not (it drops them, or checks a
+/// variant of its own, `BR-FXEXT-*`), sorted.
+#[rustfmt::skip]
+pub(crate) const EXTENDED_DROPPED: &[&str] = &[
+    "BR-22", "BR-23", "BR-24", "BR-26", "BR-27", "BR-28",
+    "BR-38", "BR-44", "BR-54", "BR-AE-01", "BR-AE-08", "BR-AF-01",
+    "BR-AF-08", "BR-AF-10", "BR-AG-01", "BR-AG-08", "BR-AG-10", "BR-CO-04",
+    "BR-CO-06", "BR-CO-08", "BR-CO-10", "BR-CO-11", "BR-CO-12", "BR-CO-13",
+    "BR-CO-15", "BR-CO-16", "BR-CO-17", "BR-CO-22", "BR-CO-24", "BR-E-01",
+    "BR-E-08", "BR-G-01", "BR-G-08", "BR-IC-01", "BR-IC-08", "BR-O-01",
+    "BR-O-02", "BR-O-03", "BR-O-04", "BR-O-08", "BR-O-11", "BR-O-12",
+    "BR-O-13", "BR-O-14", "BR-S-01", "BR-S-08", "BR-S-09", "BR-S-10",
+    "BR-Z-01", "BR-Z-08", "BR-Z-10", "CII-SR-470", "CII-SR-474",
+];
+
 /// The code-value assertions of the MINIMUM and BASIC WL schematrons:
 /// the value (text or attribute) of the elements at a path must be in a
 /// code list of the profile (its `codedb`), highest priority first (a
