@@ -59,7 +59,7 @@ const IDS: &[&str] = &[
 /// The `-01` rule of each VAT category (BT-118 code): the category is in
 /// the VAT breakdown exactly when a detail line, an allowance or charge, or
 /// a logistics charge has it.
-const CATEGORY_01: &[(&str, &str)] = &[
+pub(super) const CATEGORY_01: &[(&str, &str)] = &[
     ("S", "BR-FXEXT-S-01"),
     ("Z", "BR-FXEXT-Z-01"),
     ("E", "BR-FXEXT-E-01"),

@@ -156,6 +156,7 @@ fn every_fx_id_is_catalogued_in_the_facturx_set() {
         .chain(RESTATED.ids)
         .chain(SCHEMA_FAMILY.ids)
         .chain(codes::FAMILY.ids)
+        .chain(extended::FAMILY.ids)
         .copied()
         .collect();
     for id in &ids {
@@ -499,4 +500,252 @@ fn document_at(rule: &codes::CodeRule, value: &str) -> String {
         }
     }
     xml
+}
+
+/// The BASIC fixture declared EXTENDED, with `edits` (each replaces the
+/// first occurrence of a text, which must be there).
+fn extended(edits: &[(&str, &str)]) -> String {
+    let basic = "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic";
+    let mut xml = fixture("basic").replacen(basic, FacturXProfile::Extended.specification(), 1);
+    for (from, to) in edits {
+        assert!(xml.contains(from), "{from}");
+        xml = xml.replacen(from, to, 1);
+    }
+    xml
+}
+
+/// The `BR-FXEXT-*` ids fired, sorted and deduplicated.
+fn fxext(xml: &str) -> Vec<&'static str> {
+    let mut ids: Vec<_> = rules_of(&findings(xml))
+        .into_iter()
+        .filter(|id| id.starts_with("BR-FXEXT-"))
+        .collect();
+    ids.dedup();
+    ids
+}
+
+const QUANTITY: &str = r#"<ram:BilledQuantity unitCode="C62">10</ram:BilledQuantity>"#;
+const LINE_SETTLEMENT: &str =
+    "</ram:ApplicableTradeTax>\n        <ram:SpecifiedTradeSettlementLineMonetarySummation>";
+const PRODUCT: &str = "<ram:Name>Ramette papier A4</ram:Name>";
+
+#[test]
+fn every_extended_variant_fires_on_its_own_breach_and_not_on_the_valid_invoice() {
+    assert!(findings(&extended(&[])).is_empty());
+    let cases: &[(&[(&str, &str)], &[&str])] = &[
+        (&[(QUANTITY, "")], &["BR-FXEXT-BR-22", "BR-FXEXT-BR-23"]),
+        (
+            &[(QUANTITY, "<ram:BilledQuantity>10</ram:BilledQuantity>")],
+            &["BR-FXEXT-BR-23"],
+        ),
+        (
+            &[("<ram:LineTotalAmount>45.00</ram:LineTotalAmount>", "")],
+            &["BR-FXEXT-BR-24", "BR-FXEXT-CO-10", "BR-FXEXT-CO-13"],
+        ),
+        (
+            &[("<ram:ChargeAmount>4.50</ram:ChargeAmount>", "")],
+            &["BR-FXEXT-BR-26"],
+        ),
+        // The type code must be written `VAT` exactly.
+        (
+            &[(
+                "<ram:TypeCode>VAT</ram:TypeCode>",
+                "<ram:TypeCode>vat</ram:TypeCode>",
+            )],
+            &["BR-FXEXT-CO-04"],
+        ),
+        (
+            &[("<ram:Reason>Frais de port</ram:Reason>", "")],
+            &["BR-FXEXT-BR-38"],
+        ),
+        (
+            &[(
+                LINE_SETTLEMENT,
+                "</ram:ApplicableTradeTax><ram:SpecifiedTradeAllowanceCharge><ram:ChargeIndicator><udt:Indicator>true</udt:Indicator></ram:ChargeIndicator><ram:ActualAmount>0.00</ram:ActualAmount></ram:SpecifiedTradeAllowanceCharge><ram:SpecifiedTradeSettlementLineMonetarySummation>",
+            )],
+            &["BR-FXEXT-BR-44"],
+        ),
+        (
+            &[(
+                PRODUCT,
+                "<ram:Name>Ramette papier A4</ram:Name><ram:ApplicableProductCharacteristic><ram:Value>A4</ram:Value></ram:ApplicableProductCharacteristic>",
+            )],
+            &["BR-FXEXT-BR-54-1"],
+        ),
+        (
+            &[(
+                PRODUCT,
+                r#"<ram:Name>Ramette papier A4</ram:Name><ram:ApplicableProductCharacteristic><ram:Description>Format</ram:Description><ram:Value>A4</ram:Value><ram:ValueMeasure unitCode="MMT">210</ram:ValueMeasure></ram:ApplicableProductCharacteristic>"#,
+            )],
+            &["BR-FXEXT-BR-54-2"],
+        ),
+        (
+            &[(
+                "<ram:LineTotalAmount>105.00<",
+                "<ram:LineTotalAmount>105.05<",
+            )],
+            &["BR-FXEXT-CO-10"],
+        ),
+        (
+            &[(
+                "<ram:AllowanceTotalAmount>10.00<",
+                "<ram:AllowanceTotalAmount>10.05<",
+            )],
+            &["BR-FXEXT-CO-11"],
+        ),
+        (
+            &[(
+                "<ram:ChargeTotalAmount>5.00<",
+                "<ram:ChargeTotalAmount>5.05<",
+            )],
+            &["BR-FXEXT-CO-12"],
+        ),
+        (
+            &[
+                (
+                    "<ram:TaxBasisTotalAmount>100.00<",
+                    "<ram:TaxBasisTotalAmount>100.10<",
+                ),
+                (
+                    "<ram:GrandTotalAmount>120.00<",
+                    "<ram:GrandTotalAmount>120.10<",
+                ),
+                (
+                    "<ram:DuePayableAmount>120.00<",
+                    "<ram:DuePayableAmount>120.10<",
+                ),
+            ],
+            &["BR-FXEXT-CO-13"],
+        ),
+        (
+            &[
+                (
+                    "<ram:GrandTotalAmount>120.00<",
+                    "<ram:GrandTotalAmount>121.00<",
+                ),
+                (
+                    "<ram:DuePayableAmount>120.00<",
+                    "<ram:DuePayableAmount>121.00<",
+                ),
+            ],
+            &["BR-FXEXT-CO-15"],
+        ),
+        // BT-110 must be given in the invoice currency.
+        (
+            &[(r#"currencyID="EUR""#, r#"currencyID="USD""#)],
+            &["BR-FXEXT-CO-15"],
+        ),
+        (
+            &[(
+                "<ram:DuePayableAmount>120.00<",
+                "<ram:DuePayableAmount>119.00<",
+            )],
+            &["BR-FXEXT-CO-16"],
+        ),
+        (
+            &[(
+                "<ram:CategoryCode>S</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+                "<ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+            )],
+            &["BR-FXEXT-S-01"],
+        ),
+    ];
+    for (edits, expected) in cases {
+        let xml = extended(edits);
+        assert_eq!(fxext(&xml), *expected, "{edits:?}");
+        // Declared EN 16931 (or BASIC), no variant fires.
+        let en = xml.replacen(
+            FacturXProfile::Extended.specification(),
+            FacturXProfile::En16931.specification(),
+            1,
+        );
+        assert!(fxext(&en).is_empty(), "{edits:?}");
+    }
+}
+
+#[test]
+fn the_vat_category_variants_fire_when_the_breakdown_lacks_a_category_a_detail_line_has() {
+    // (S is the fixture's category: BR-FXEXT-S-01 is tested above.)
+    for (code, id) in extended::CATEGORY_01.iter().filter(|(c, _)| *c != "S") {
+        let category = format!("<ram:CategoryCode>{code}</ram:CategoryCode>");
+        let xml = extended(&[("<ram:CategoryCode>S</ram:CategoryCode>", &category)]);
+        assert_eq!(fxext(&xml), [*id], "{code}");
+        // A subtotal line (GROUP) does not count.
+        let group =
+            "<ram:LineID>1</ram:LineID><ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>";
+        let xml = extended(&[
+            ("<ram:CategoryCode>S</ram:CategoryCode>", &category),
+            ("<ram:LineID>1</ram:LineID>", group),
+        ]);
+        assert!(!fxext(&xml).contains(id), "{code}");
+    }
+}
+
+#[test]
+fn extended_drops_the_en16931_rules_it_redefines_and_admits_logistics_charges() {
+    // A subtotal line without quantity, price or net amount: BR-22, BR-23,
+    // BR-24, BR-26 would fire, their EXTENDED variants do not.
+    let group = extended(&[
+        (
+            "<ram:LineID>2</ram:LineID>",
+            "<ram:LineID>2</ram:LineID><ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>",
+        ),
+        ("<ram:ChargeAmount>6.00</ram:ChargeAmount>", ""),
+        ("<ram:LineTotalAmount>60.00</ram:LineTotalAmount>", ""),
+    ]);
+    let at = group.find("GROUP").unwrap_or_default();
+    let group = format!("{}{}", &group[..at], group[at..].replacen(QUANTITY, "", 1));
+    let ids = rules_of(&findings(&group));
+    for id in [
+        "BR-22",
+        "BR-23",
+        "BR-24",
+        "BR-26",
+        "BR-FXEXT-BR-22",
+        "BR-FXEXT-BR-23",
+    ] {
+        assert!(!ids.contains(&id), "{id}: {ids:?}");
+    }
+    // Its net amount no longer counts in the totals.
+    assert!(ids.contains(&"BR-FXEXT-CO-10"), "{ids:?}");
+    // A logistics service charge counts as a document level charge.
+    let logistics = "<ram:SpecifiedLogisticsServiceCharge><ram:Description>Transport</ram:Description><ram:AppliedAmount>10.00</ram:AppliedAmount><ram:AppliedTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent></ram:AppliedTradeTax></ram:SpecifiedLogisticsServiceCharge>\n      <ram:SpecifiedTradePaymentTerms>";
+    let xml = extended(&[
+        ("<ram:SpecifiedTradePaymentTerms>", logistics),
+        (
+            "<ram:CalculatedAmount>20.00<",
+            "<ram:CalculatedAmount>22.00<",
+        ),
+        ("<ram:BasisAmount>100.00<", "<ram:BasisAmount>110.00<"),
+        (
+            "<ram:ChargeTotalAmount>5.00<",
+            "<ram:ChargeTotalAmount>15.00<",
+        ),
+        (
+            "<ram:TaxBasisTotalAmount>100.00<",
+            "<ram:TaxBasisTotalAmount>110.00<",
+        ),
+        (r#"currencyID="EUR">20.00<"#, r#"currencyID="EUR">22.00<"#),
+        (
+            "<ram:GrandTotalAmount>120.00<",
+            "<ram:GrandTotalAmount>132.00<",
+        ),
+        (
+            "<ram:DuePayableAmount>120.00<",
+            "<ram:DuePayableAmount>132.00<",
+        ),
+    ]);
+    let ids = rules_of(&findings(&xml));
+    assert!(ids.iter().all(|id| !id.starts_with("BR-")), "{ids:?}");
+    // Declared EN 16931, where a logistics charge is not a document level
+    // charge: BR-CO-12 and BR-S-08 fire.
+    let en = xml.replacen(
+        FacturXProfile::Extended.specification(),
+        FacturXProfile::En16931.specification(),
+        1,
+    );
+    let ids = rules_of(&findings(&en));
+    for id in ["BR-CO-12", "BR-S-08"] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
 }
