@@ -320,13 +320,23 @@ pub(super) const UNBREAKABLE: &[(&str, &str)] = &[
 
 /// The official ids of the MINIMUM and BASIC WL schematrons (`FX-SCH-A-*`),
 /// with the reason none can be broken alone: they apply to those profiles
-/// only, whose every invoice fires FX-PROFILE-01.
+/// only, whose every invoice fires FX-PROFILE-01; and the EXTENDED variants
+/// (`BR-FXEXT-*`), which apply to EXTENDED invoices only.
 pub(super) fn unbreakable_profile_ids() -> impl Iterator<Item = (&'static str, &'static str)> {
     crate::rules::catalogue::all()
         .iter()
         .filter(|r| r.set == "facturx" && r.id.starts_with("FX-SCH-A-"))
         .map(|r| (r.id, WITH_PROFILE_01))
+        .chain(
+            crate::rules::catalogue::all()
+                .iter()
+                .filter(|r| r.set == "facturx" && r.id.starts_with("BR-FXEXT-"))
+                .map(|r| (r.id, EXTENDED_ONLY)),
+        )
 }
+
+/// The EXTENDED variants of EN 16931 rules run on EXTENDED invoices only.
+const EXTENDED_ONLY: &str = "the rule applies to Factur-X EXTENDED invoices only, and the generated Factur-X files are EN 16931";
 
 /// The breakable rules whose Factur-X PDF also fails the Factur-X XML
 /// Schema of its profile (`FX-SCHEMA-01`), though not the CII schema: the
