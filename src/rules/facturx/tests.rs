@@ -524,6 +524,9 @@ fn fxext(xml: &str) -> Vec<&'static str> {
     ids
 }
 
+/// A text to replace, and its replacement.
+type Edit<'a> = (&'a str, &'a str);
+
 const QUANTITY: &str = r#"<ram:BilledQuantity unitCode="C62">10</ram:BilledQuantity>"#;
 const LINE_SETTLEMENT: &str =
     "</ram:ApplicableTradeTax>\n        <ram:SpecifiedTradeSettlementLineMonetarySummation>";
@@ -532,7 +535,7 @@ const PRODUCT: &str = "<ram:Name>Ramette papier A4</ram:Name>";
 #[test]
 fn every_extended_variant_fires_on_its_own_breach_and_not_on_the_valid_invoice() {
     assert!(findings(&extended(&[])).is_empty());
-    let cases: &[(&[(&str, &str)], &[&str])] = &[
+    let cases: &[(&[Edit], &[&str])] = &[
         (&[(QUANTITY, "")], &["BR-FXEXT-BR-22", "BR-FXEXT-BR-23"]),
         (
             &[(QUANTITY, "<ram:BilledQuantity>10</ram:BilledQuantity>")],
