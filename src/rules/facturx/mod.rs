@@ -14,7 +14,10 @@
 //!   facture runs its EN 16931 implementation of them and reports them as
 //!   those schematrons do (MINIMUM under its `FX-SCH-A-*` ids, BASIC WL
 //!   under the EN 16931 ids), and their code-value assertions are a table
-//!   checked on the document ([`codes`]).
+//!   checked on the document ([`codes`]);
+//! - on EXTENDED invoices, the EN 16931 rules the official EXTENDED
+//!   schematron drops or redefines do not run, and its variants
+//!   (`BR-FXEXT-*`) do ([`extended`]).
 
 pub(crate) mod codes;
 pub(crate) mod extended;

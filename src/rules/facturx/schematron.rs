@@ -9,7 +9,8 @@
 //! Naming no EN 16931 rule: 41 MINIMUM and
 //! 137 BASIC WL assertion ids: the code values are
 //! [`CODE_RULES`]; the cardinalities and unused elements are what the
-//! profile XSDs check (FX-SCHEMA-01); `BR-FXEXT-*` are not checked.
+//! profile XSDs check (FX-SCHEMA-01). The EXTENDED variants
+//! (`BR-FXEXT-*`) that facture checks are hand-written (`extended.rs`).
 
 use super::codes::{CodeRule, Filter as F, Value as V};
 use crate::syntax::facturx::FacturXProfile as P;
