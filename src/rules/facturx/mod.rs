@@ -2,7 +2,7 @@
 //! model (`FX-PROFILE-*`) and the checks of the PDF container (`FX-PDF-*`).
 //!
 //! The profile comes from BT-24 ([`FacturXProfile::of`]). What each profile
-//! carries is checked three ways:
+//! carries is checked four ways:
 //! - on the model, a few tables ([`MINIMUM_ABSENT`], [`MINIMUM_REQUIRED`]);
 //! - on the document, the Factur-X 1.09 XML Schema of the profile
 //!   (`FX-SCHEMA-01`, [`SCHEMA_FAMILY`]): the CII schema narrowed to the
