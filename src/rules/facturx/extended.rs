@@ -54,6 +54,33 @@ const IDS: &[&str] = &[
     "BR-FXEXT-O-01",
     "BR-FXEXT-AF-01",
     "BR-FXEXT-AG-01",
+    "BR-FXEXT-S08b",
+    "BR-FXEXT-S-08ini",
+    "BR-FXEXT-S-08rev",
+    "BR-FXEXT-Z-08b",
+    "BR-FXEXT-Z-08ini",
+    "BR-FXEXT-Z-08rev",
+    "BR-FXEXT-E-08b",
+    "BR-FXEXT-E-08ini",
+    "BR-FXEXT-E-08rev",
+    "BR-FXEXT-AE-08b",
+    "BR-FXEXT-AE-08ini",
+    "BR-FXEXT-AE-08rev",
+    "BR-FXEXT-IC-08b",
+    "BR-FXEXT-IC-08ini",
+    "BR-FXEXT-IC-08rev",
+    "BR-FXEXT-G-08b",
+    "BR-FXEXT-G-08ini",
+    "BR-FXEXT-G-08rev",
+    "BR-FXEXT-O-08b",
+    "BR-FXEXT-O-08ini",
+    "BR-FXEXT-O-08rev",
+    "BR-FXEXT-AF-08b",
+    "BR-FXEXT-AF-08ini",
+    "BR-FXEXT-AF-08rev",
+    "BR-FXEXT-AG-08b",
+    "BR-FXEXT-AG-08ini",
+    "BR-FXEXT-AG-08rev",
 ];
 
 /// The `-01` rule of each VAT category (BT-118 code): the category is in
@@ -69,6 +96,33 @@ pub(super) const CATEGORY_01: &[(&str, &str)] = &[
     ("O", "BR-FXEXT-O-01"),
     ("L", "BR-FXEXT-AF-01"),
     ("M", "BR-FXEXT-AG-01"),
+];
+
+/// The ids of the `-08` rules of a VAT category: the taxable amount of each
+/// of its VAT breakdowns (BG-23) is the sum of what has the category (and
+/// rate, and in `rev` the breakdown's exemption reason).
+pub(super) struct Breakdown08 {
+    /// The category code (BT-118).
+    pub(super) code: &'static str,
+    /// Fatal: `ini` or `rev` holds.
+    pub(super) b: &'static str,
+    /// Warning: the sums by category and rate.
+    pub(super) ini: &'static str,
+    /// Warning: the sums by category, rate and exemption reason.
+    pub(super) rev: &'static str,
+}
+
+#[rustfmt::skip]
+pub(super) const CATEGORY_08: &[Breakdown08] = &[
+    Breakdown08 { code: "S", b: "BR-FXEXT-S08b", ini: "BR-FXEXT-S-08ini", rev: "BR-FXEXT-S-08rev" },
+    Breakdown08 { code: "Z", b: "BR-FXEXT-Z-08b", ini: "BR-FXEXT-Z-08ini", rev: "BR-FXEXT-Z-08rev" },
+    Breakdown08 { code: "E", b: "BR-FXEXT-E-08b", ini: "BR-FXEXT-E-08ini", rev: "BR-FXEXT-E-08rev" },
+    Breakdown08 { code: "AE", b: "BR-FXEXT-AE-08b", ini: "BR-FXEXT-AE-08ini", rev: "BR-FXEXT-AE-08rev" },
+    Breakdown08 { code: "K", b: "BR-FXEXT-IC-08b", ini: "BR-FXEXT-IC-08ini", rev: "BR-FXEXT-IC-08rev" },
+    Breakdown08 { code: "G", b: "BR-FXEXT-G-08b", ini: "BR-FXEXT-G-08ini", rev: "BR-FXEXT-G-08rev" },
+    Breakdown08 { code: "O", b: "BR-FXEXT-O-08b", ini: "BR-FXEXT-O-08ini", rev: "BR-FXEXT-O-08rev" },
+    Breakdown08 { code: "L", b: "BR-FXEXT-AF-08b", ini: "BR-FXEXT-AF-08ini", rev: "BR-FXEXT-AF-08rev" },
+    Breakdown08 { code: "M", b: "BR-FXEXT-AG-08b", ini: "BR-FXEXT-AG-08ini", rev: "BR-FXEXT-AG-08rev" },
 ];
 
 fn check(doc: &Document<'_>, out: &mut Checker<'_>) {
@@ -96,6 +150,7 @@ fn check(doc: &Document<'_>, out: &mut Checker<'_>) {
             "ChargeIndicator" => charge_reason(node, out),
             "ApplicableProductCharacteristic" => item_attribute(node, out),
             "SpecifiedTradeSettlementHeaderMonetarySummation" => totals(node, out),
+            "ApplicableTradeTax" => breakdown(root, node, out),
             _ => {}
         }
     }
@@ -410,4 +465,167 @@ fn categories<'a>(root: Node<'a, '_>, out: &mut Checker<'_>) {
 /// The VAT category codes of a tax element.
 fn codes<'a>(tax: Node<'a, '_>) -> impl Iterator<Item = &'a str> {
     children(tax, "CategoryCode").map(text)
+}
+
+/// XPath `normalize-space`.
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A tax element's category, rate and exemption reason (text, code),
+/// normalised as the `-08` rules compare them.
+struct Tax<'a> {
+    codes: Vec<&'a str>,
+    rate: Option<Decimal>,
+    reason: (String, String),
+}
+
+impl<'a> Tax<'a> {
+    fn of(tax: Node<'a, '_>) -> Self {
+        let reason = |name: &'static str| child(tax, name).map(|n| normalize_space(text(n)));
+        Tax {
+            codes: codes(tax).collect(),
+            rate: child(tax, "RateApplicablePercent").and_then(decimal),
+            reason: (
+                reason("ExemptionReason").unwrap_or_default(),
+                reason("ExemptionReasonCode").unwrap_or_default(),
+            ),
+        }
+    }
+}
+
+/// What counts toward a breakdown: its amount and whether it has the
+/// breakdown's category, rate (`None` for category O, which has none) and
+/// exemption reason.
+struct Item<'a> {
+    amount: Option<Decimal>,
+    tax: Option<Tax<'a>>,
+}
+
+impl<'a> Item<'a> {
+    /// An allowance, charge or logistics charge: its amount and tax.
+    fn of(node: Node<'a, '_>, amount: &'static str, tax: &'static str) -> Self {
+        Item {
+            amount: child(node, amount).and_then(decimal),
+            tax: child(node, tax).map(Tax::of),
+        }
+    }
+
+    /// Whether it counts, by category and rate (`ini`) or also by
+    /// exemption reason (`rev`).
+    fn counts(&self, code: &str, rate: Option<Decimal>, reason: Option<&(String, String)>) -> bool {
+        self.tax.as_ref().is_some_and(|t| {
+            t.codes.contains(&code)
+                && rate.is_none_or(|r| t.rate == Some(r))
+                && reason.is_none_or(|r| t.reason == *r)
+        })
+    }
+}
+
+/// XPath `xs:boolean` of a charge indicator.
+fn indicator(node: Node<'_, '_>) -> Option<bool> {
+    match path(node, &["ChargeIndicator", "Indicator"])
+        .next()
+        .map(|i| text(i).trim())
+    {
+        Some("true" | "1") => Some(true),
+        Some("false" | "0") => Some(false),
+        _ => None,
+    }
+}
+
+/// BR-FXEXT-{S,Z,E,AE,IC,G,O,AF,AG}-08b, -08ini and -08rev, on a VAT
+/// breakdown (a header `ApplicableTradeTax` of type VAT).
+fn breakdown<'a>(root: Node<'a, '_>, tax: Node<'a, '_>, out: &mut Checker<'_>) {
+    let Some(settlement) = tax
+        .parent_element()
+        .filter(|p| p.tag_name().name() == "ApplicableHeaderTradeSettlement")
+    else {
+        return;
+    };
+    if !children(tax, "TypeCode").any(|t| text(t).to_uppercase() == "VAT") {
+        return;
+    }
+    let header = Tax::of(tax);
+    let lines: Vec<Item<'a>> = path(
+        root,
+        &[
+            "SupplyChainTradeTransaction",
+            "IncludedSupplyChainTradeLineItem",
+        ],
+    )
+    .filter(|l| is_detail_line(*l))
+    .filter_map(|l| child(l, "SpecifiedLineTradeSettlement"))
+    .map(|s| Item {
+        amount: path(
+            s,
+            &[
+                "SpecifiedTradeSettlementLineMonetarySummation",
+                "LineTotalAmount",
+            ],
+        )
+        .next()
+        .and_then(decimal),
+        tax: child(s, "ApplicableTradeTax").map(Tax::of),
+    })
+    .collect();
+    let allowances_charges: Vec<(Option<bool>, Item<'_>)> =
+        children(settlement, "SpecifiedTradeAllowanceCharge")
+            .map(|n| {
+                (
+                    indicator(n),
+                    Item::of(n, "ActualAmount", "CategoryTradeTax"),
+                )
+            })
+            .collect();
+    let logistics: Vec<Item<'_>> = children(settlement, "SpecifiedLogisticsServiceCharge")
+        .map(|n| Item::of(n, "AppliedAmount", "AppliedTradeTax"))
+        .collect();
+    for rule in CATEGORY_08
+        .iter()
+        .filter(|r| header.codes.contains(&r.code))
+    {
+        // An absent rate (but for O) or taxable amount: the assertions fail.
+        let rate = if rule.code == "O" { None } else { header.rate };
+        let basis = child(tax, "BasisAmount").and_then(decimal);
+        let rated = header.rate.is_some() || rule.code == "O";
+        let balanced = |reason: Option<&(String, String)>| {
+            let (Some(basis), true) = (basis, rated) else {
+                return false;
+            };
+            let counts = |i: &Item<'_>| i.counts(rule.code, rate, reason);
+            let counted = |items: &[Item<'_>]| {
+                let items: Vec<_> = items.iter().filter(|i| counts(i)).collect();
+                (
+                    sum_rounded(items.iter().filter_map(|i| i.amount)),
+                    items.len(),
+                )
+            };
+            let (line_sum, line_count) = counted(&lines);
+            let by_kind = |charge: bool| {
+                sum_rounded(
+                    allowances_charges
+                        .iter()
+                        .filter(|(c, i)| *c == Some(charge) && counts(i))
+                        .filter_map(|(_, i)| i.amount),
+                )
+            };
+            let ac_count = allowances_charges.iter().filter(|(_, i)| counts(i)).count();
+            let (logistics_sum, logistics_count) = counted(&logistics);
+            let diff = basis - line_sum + by_kind(false) - by_kind(true) - logistics_sum;
+            let count = u64::try_from(line_count + ac_count + logistics_count).unwrap_or(u64::MAX);
+            diff.abs() <= Decimal::new(1, 2) * Decimal::from(count)
+        };
+        let ini = balanced(None);
+        let rev = balanced(Some(&header.reason));
+        if !(ini || rev) {
+            out.fire_at(rule.b, span(tax));
+        }
+        if !ini {
+            out.fire_at(rule.ini, span(tax));
+        }
+        if !rev {
+            out.fire_at(rule.rev, span(tax));
+        }
+    }
 }

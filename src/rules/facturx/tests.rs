@@ -543,7 +543,14 @@ fn every_extended_variant_fires_on_its_own_breach_and_not_on_the_valid_invoice()
         ),
         (
             &[("<ram:LineTotalAmount>45.00</ram:LineTotalAmount>", "")],
-            &["BR-FXEXT-BR-24", "BR-FXEXT-CO-10", "BR-FXEXT-CO-13"],
+            &[
+                "BR-FXEXT-BR-24",
+                "BR-FXEXT-CO-10",
+                "BR-FXEXT-CO-13",
+                "BR-FXEXT-S-08ini",
+                "BR-FXEXT-S-08rev",
+                "BR-FXEXT-S08b",
+            ],
         ),
         (
             &[("<ram:ChargeAmount>4.50</ram:ChargeAmount>", "")],
@@ -672,7 +679,9 @@ fn the_vat_category_variants_fire_when_the_breakdown_lacks_a_category_a_detail_l
     for (code, id) in extended::CATEGORY_01.iter().filter(|(c, _)| *c != "S") {
         let category = format!("<ram:CategoryCode>{code}</ram:CategoryCode>");
         let xml = extended(&[("<ram:CategoryCode>S</ram:CategoryCode>", &category)]);
-        assert_eq!(fxext(&xml), [*id], "{code}");
+        let ids = fxext(&xml);
+        let categories: Vec<_> = ids.iter().filter(|i| i.ends_with("-01")).collect();
+        assert_eq!(categories, [id], "{code}");
         // A subtotal line (GROUP) does not count.
         let group =
             "<ram:LineID>1</ram:LineID><ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>";
@@ -751,4 +760,59 @@ fn extended_drops_the_en16931_rules_it_redefines_and_admits_logistics_charges() 
     for id in ["BR-CO-12", "BR-S-08"] {
         assert!(ids.contains(&id), "{id}: {ids:?}");
     }
+}
+
+/// The fixture with every VAT category `S` turned into `code`.
+fn in_category(code: &str, edits: &[Edit]) -> String {
+    let category = format!("<ram:CategoryCode>{code}</ram:CategoryCode>");
+    extended(edits).replace("<ram:CategoryCode>S</ram:CategoryCode>", &category)
+}
+
+#[test]
+fn the_vat_breakdown_variants_sum_by_category_rate_and_exemption_reason() {
+    let reason = (
+        "<ram:BasisAmount>100.00</ram:BasisAmount>",
+        "<ram:BasisAmount>100.00</ram:BasisAmount><ram:ExemptionReason>Motif</ram:ExemptionReason>",
+    );
+    for rule in extended::CATEGORY_08 {
+        let of = |xml: String| -> Vec<&str> {
+            fxext(&xml)
+                .into_iter()
+                .filter(|id| [rule.b, rule.ini, rule.rev].contains(id))
+                .collect()
+        };
+        assert!(of(in_category(rule.code, &[])).is_empty(), "{}", rule.code);
+        let off = ("<ram:BasisAmount>100.00<", "<ram:BasisAmount>90.00<");
+        let mut all = vec![rule.b, rule.ini, rule.rev];
+        all.sort_unstable();
+        assert_eq!(of(in_category(rule.code, &[off])), all, "{}", rule.code);
+        // An exemption reason on the breakdown only: the lines do not
+        // match it (rev), though the sums by rate do (ini).
+        assert_eq!(
+            of(in_category(rule.code, &[reason])),
+            [rule.rev],
+            "{}",
+            rule.code
+        );
+    }
+    // Two breakdowns of one rate, told apart by their exemption reasons:
+    // each balances its own lines (rev), not the rate's (ini).
+    let split = extended(&[
+        (
+            "<ram:TypeCode>VAT</ram:TypeCode>\n          <ram:CategoryCode>S</ram:CategoryCode>",
+            "<ram:TypeCode>VAT</ram:TypeCode><ram:ExemptionReason>A</ram:ExemptionReason>\n          <ram:CategoryCode>S</ram:CategoryCode>",
+        ),
+        (
+            "<ram:BasisAmount>100.00</ram:BasisAmount>",
+            "<ram:BasisAmount>45.00</ram:BasisAmount><ram:ExemptionReason>A</ram:ExemptionReason>",
+        ),
+        (
+            "<ram:ApplicableTradeTax>\n        <ram:CalculatedAmount>",
+            "<ram:ApplicableTradeTax><ram:CalculatedAmount>11.00</ram:CalculatedAmount><ram:TypeCode>VAT</ram:TypeCode><ram:BasisAmount>55.00</ram:BasisAmount><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent></ram:ApplicableTradeTax>\n      <ram:ApplicableTradeTax>\n        <ram:CalculatedAmount>",
+        ),
+    ]);
+    let ids = fxext(&split);
+    assert!(ids.contains(&"BR-FXEXT-S-08ini"), "{ids:?}");
+    assert!(!ids.contains(&"BR-FXEXT-S-08rev"), "{ids:?}");
+    assert!(!ids.contains(&"BR-FXEXT-S08b"), "{ids:?}");
 }
