@@ -54,6 +54,7 @@ const IDS: &[&str] = &[
     "BR-FXEXT-O-01",
     "BR-FXEXT-AF-01",
     "BR-FXEXT-AG-01",
+    "BR-FXEXT-S-09b",
     "BR-FXEXT-S08b",
     "BR-FXEXT-S-08ini",
     "BR-FXEXT-S-08rev",
@@ -543,9 +544,6 @@ fn breakdown<'a>(root: Node<'a, '_>, tax: Node<'a, '_>, out: &mut Checker<'_>) {
     else {
         return;
     };
-    if !children(tax, "TypeCode").any(|t| text(t).to_uppercase() == "VAT") {
-        return;
-    }
     let header = Tax::of(tax);
     let lines: Vec<Item<'a>> = path(
         root,
@@ -581,40 +579,48 @@ fn breakdown<'a>(root: Node<'a, '_>, tax: Node<'a, '_>, out: &mut Checker<'_>) {
     let logistics: Vec<Item<'_>> = children(settlement, "SpecifiedLogisticsServiceCharge")
         .map(|n| Item::of(n, "AppliedAmount", "AppliedTradeTax"))
         .collect();
+    // What counts toward a breakdown of category `code`, rate `rate` and,
+    // for `rev`, exemption reason `reason`: the net amount (lines, minus
+    // allowances, plus charges and logistics charges) and how many amounts.
+    let tally = |code: &str, rate: Option<Decimal>, reason: Option<&(String, String)>| {
+        let counts = |i: &Item<'_>| i.counts(code, rate, reason);
+        let counted = |items: &[Item<'_>]| {
+            let items: Vec<_> = items.iter().filter(|i| counts(i)).collect();
+            (
+                sum_rounded(items.iter().filter_map(|i| i.amount)),
+                items.len(),
+            )
+        };
+        let (line_sum, line_count) = counted(&lines);
+        let by_kind = |charge: bool| {
+            sum_rounded(
+                allowances_charges
+                    .iter()
+                    .filter(|(c, i)| *c == Some(charge) && counts(i))
+                    .filter_map(|(_, i)| i.amount),
+            )
+        };
+        let ac_count = allowances_charges.iter().filter(|(_, i)| counts(i)).count();
+        let (logistics_sum, logistics_count) = counted(&logistics);
+        let net = line_sum - by_kind(false) + by_kind(true) + logistics_sum;
+        let count = u64::try_from(line_count + ac_count + logistics_count).unwrap_or(u64::MAX);
+        (net, Decimal::new(1, 2) * Decimal::from(count))
+    };
+    let basis = child(tax, "BasisAmount").and_then(decimal);
+    let vat = children(tax, "TypeCode").any(|t| text(t).to_uppercase() == "VAT");
     for rule in CATEGORY_08
         .iter()
-        .filter(|r| header.codes.contains(&r.code))
+        .filter(|r| vat && header.codes.contains(&r.code))
     {
         // An absent rate (but for O) or taxable amount: the assertions fail.
         let rate = if rule.code == "O" { None } else { header.rate };
-        let basis = child(tax, "BasisAmount").and_then(decimal);
         let rated = header.rate.is_some() || rule.code == "O";
         let balanced = |reason: Option<&(String, String)>| {
             let (Some(basis), true) = (basis, rated) else {
                 return false;
             };
-            let counts = |i: &Item<'_>| i.counts(rule.code, rate, reason);
-            let counted = |items: &[Item<'_>]| {
-                let items: Vec<_> = items.iter().filter(|i| counts(i)).collect();
-                (
-                    sum_rounded(items.iter().filter_map(|i| i.amount)),
-                    items.len(),
-                )
-            };
-            let (line_sum, line_count) = counted(&lines);
-            let by_kind = |charge: bool| {
-                sum_rounded(
-                    allowances_charges
-                        .iter()
-                        .filter(|(c, i)| *c == Some(charge) && counts(i))
-                        .filter_map(|(_, i)| i.amount),
-                )
-            };
-            let ac_count = allowances_charges.iter().filter(|(_, i)| counts(i)).count();
-            let (logistics_sum, logistics_count) = counted(&logistics);
-            let diff = basis - line_sum + by_kind(false) - by_kind(true) - logistics_sum;
-            let count = u64::try_from(line_count + ac_count + logistics_count).unwrap_or(u64::MAX);
-            diff.abs() <= Decimal::new(1, 2) * Decimal::from(count)
+            let (net, tolerance) = tally(rule.code, rate, reason);
+            (basis - net).abs() <= tolerance
         };
         let ini = balanced(None);
         let rev = balanced(Some(&header.reason));
@@ -626,6 +632,22 @@ fn breakdown<'a>(root: Node<'a, '_>, tax: Node<'a, '_>, out: &mut Checker<'_>) {
         }
         if !rev {
             out.fire_at(rule.rev, span(tax));
+        }
+    }
+    // BR-FXEXT-S-09b: the VAT amount is the taxable amount times the rate,
+    // within 0.01 per amount of the rate (by rate only, or also by
+    // exemption reason: the former counts more amounts).
+    if header.codes.contains(&"S") {
+        let calculated = child(tax, "CalculatedAmount").and_then(decimal);
+        let ok = match (header.rate, basis, calculated) {
+            (Some(rate), Some(basis), Some(calculated)) => {
+                let expected = (basis * rate + Decimal::new(5, 1)).floor() / Decimal::ONE_HUNDRED;
+                (calculated - expected).abs() <= tally("S", Some(rate), None).1
+            }
+            _ => false,
+        };
+        if !ok {
+            out.fire_at("BR-FXEXT-S-09b", span(tax));
         }
     }
 }

@@ -816,3 +816,15 @@ fn the_vat_breakdown_variants_sum_by_category_rate_and_exemption_reason() {
     assert!(!ids.contains(&"BR-FXEXT-S-08rev"), "{ids:?}");
     assert!(!ids.contains(&"BR-FXEXT-S08b"), "{ids:?}");
 }
+
+#[test]
+fn the_standard_rate_vat_amount_is_the_basis_times_the_rate_within_a_cent_per_amount() {
+    // Four amounts of category S at 20 %: two lines, an allowance, a charge.
+    let vat = |amount: &str| {
+        let to = format!("<ram:CalculatedAmount>{amount}<");
+        fxext(&extended(&[("<ram:CalculatedAmount>20.00<", &to)]))
+    };
+    assert!(vat("20.04").is_empty());
+    assert_eq!(vat("20.05"), ["BR-FXEXT-S-09b"]);
+    assert_eq!(vat("19.00"), ["BR-FXEXT-S-09b"]);
+}
