@@ -158,6 +158,30 @@ fn mutants(xml: &str) -> Vec<(&'static str, Option<String>)> {
                 "<ram:TypeCode>751</ram:TypeCode>",
             ),
         ),
+        // EXTENDED terms (schema-invalid in the other profiles): a line
+        // marked as a subtotal (BT-X-8), a logistics service charge
+        // (BG-X-42), an exemption reason on the first VAT breakdown.
+        (
+            "group-line",
+            once(
+                "</ram:LineID>",
+                "</ram:LineID><ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>",
+            ),
+        ),
+        (
+            "logistics-charge",
+            once(
+                "<ram:SpecifiedTradePaymentTerms>",
+                "<ram:SpecifiedLogisticsServiceCharge><ram:Description>Transport</ram:Description><ram:AppliedAmount>10.00</ram:AppliedAmount><ram:AppliedTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent></ram:AppliedTradeTax></ram:SpecifiedLogisticsServiceCharge><ram:SpecifiedTradePaymentTerms>",
+            ),
+        ),
+        (
+            "breakdown-exemption-reason",
+            once(
+                "<ram:BasisAmount>",
+                "<ram:ExemptionReason>Motif</ram:ExemptionReason><ram:BasisAmount>",
+            ),
+        ),
         (
             "line-seller-id",
             once(

@@ -88,7 +88,9 @@ pub(crate) fn kept_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'stat
 /// The EN 16931 rules that do not run on an invoice (`sets`, the active
 /// rule sets): for an EXTENDED invoice, those the official EXTENDED
 /// schematron drops or replaces with a variant of its own, which
-/// [`extended`] checks (sorted).
+/// [`extended`] checks, and the CII syntax binding rules (`CII-SR-*`,
+/// `CII-DT-*`), which forbid elements and repetitions EXTENDED allows
+/// (its XSD decides, `FX-SCHEMA-01`) (sorted).
 pub(crate) fn dropped_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'static str] {
     if sets.contains(&"facturx") && FacturXProfile::of(invoice) == Some(FacturXProfile::Extended) {
         schematron::EXTENDED_DROPPED
