@@ -145,13 +145,19 @@ fn check(doc: &Document<'_>, out: &mut Checker<'_>) {
     if profile != Some(FacturXProfile::Extended) {
         return;
     }
+    let mut settled = false;
     for node in root.descendants().filter(|n| n.is_element()) {
         match node.tag_name().name() {
             "AssociatedDocumentLineDocument" => line_rules(node, out),
             "ChargeIndicator" => charge_reason(node, out),
             "ApplicableProductCharacteristic" => item_attribute(node, out),
-            "SpecifiedTradeSettlementHeaderMonetarySummation" => totals(node, out),
-            "ApplicableTradeTax" => breakdown(root, node, out),
+            // The first one only: the schema allows one (FX-SCHEMA-01), and
+            // each costs a pass over the lines.
+            "ApplicableHeaderTradeSettlement" if !settled => {
+                settled = true;
+                totals(node, out);
+                breakdowns(root, node, out);
+            }
             _ => {}
         }
     }
@@ -318,11 +324,17 @@ fn item_attribute(node: Node<'_, '_>, out: &mut Checker<'_>) {
     }
 }
 
-/// BR-FXEXT-CO-10, -11, -12, -13, -15, -16: the document totals.
-fn totals(summation: Node<'_, '_>, out: &mut Checker<'_>) {
-    let Some(settlement) = summation.parent_element() else {
+/// BR-FXEXT-CO-10, -11, -12, -13, -15, -16: the document totals of a
+/// header settlement (the lines, allowances and charges collected once).
+fn totals(settlement: Node<'_, '_>, out: &mut Checker<'_>) {
+    let summations: Vec<_> = children(
+        settlement,
+        "SpecifiedTradeSettlementHeaderMonetarySummation",
+    )
+    .collect();
+    if summations.is_empty() {
         return;
-    };
+    }
     let lines: Vec<_> = settlement
         .parent_element()
         .map(|t| children(t, "IncludedSupplyChainTradeLineItem").collect())
@@ -365,67 +377,72 @@ fn totals(summation: Node<'_, '_>, out: &mut Checker<'_>) {
     let charge_sum = amounts(&charges, "ActualAmount") + amounts(&logistics, "AppliedAmount");
     let cent = Decimal::new(1, 2);
     let count = |n: usize| Decimal::from(u64::try_from(n).unwrap_or(u64::MAX));
-    let amount = |name: &'static str| child(summation, name).and_then(decimal);
-    let fire = |out: &mut Checker<'_>, id: &'static str| out.fire_at(id, span(summation));
+    // Each summation, against what was collected once above.
+    for summation in summations {
+        let amount = |name: &'static str| child(summation, name).and_then(decimal);
+        let fire = |out: &mut Checker<'_>, id: &'static str| out.fire_at(id, span(summation));
 
-    // CO-10: the tolerance counts every line, the sum only the detail lines.
-    let lines_ok = amount("LineTotalAmount")
-        .is_some_and(|t| (t - line_total).abs() <= cent * count(lines.len()));
-    if !lines_ok {
-        fire(out, "BR-FXEXT-CO-10");
-    }
-    let allowance_ok = (allowances.is_empty() && amount("AllowanceTotalAmount").is_none())
-        || amount("AllowanceTotalAmount")
-            .is_some_and(|t| (t - allowance_sum).abs() <= cent * count(allowances.len()));
-    if !allowance_ok {
-        fire(out, "BR-FXEXT-CO-11");
-    }
-    let charge_ok = (charges.is_empty() && amount("ChargeTotalAmount").is_none())
-        || amount("ChargeTotalAmount").is_some_and(|t| {
-            (t - charge_sum).abs() <= cent * count(charges.len() + logistics.len())
-        });
-    if !charge_ok {
-        fire(out, "BR-FXEXT-CO-12");
-    }
-    let tolerance = cent * count(detail.len() + allowances.len() + charges.len() + logistics.len());
-    let bt109 = amount("TaxBasisTotalAmount");
-    let basis_ok =
-        bt109.is_some_and(|t| (t - line_total + allowance_sum - charge_sum).abs() <= tolerance);
-    if !basis_ok {
-        fire(out, "BR-FXEXT-CO-13");
-    }
-    // CO-15: BT-110 in the invoice currency, exactly once.
-    let currency = child(settlement, "InvoiceCurrencyCode").map(text);
-    let vat: Vec<_> = children(summation, "TaxTotalAmount")
-        .filter(|t| currency.is_some() && t.attribute("currencyID") == currency)
-        .collect();
-    let bt110 = match vat.as_slice() {
-        [one] => decimal(*one),
-        _ => None,
-    };
-    let balanced = match (bt109, bt110, amount("GrandTotalAmount")) {
-        (Some(bt109), Some(bt110), Some(bt112)) => (bt112 - bt110 - bt109).abs() <= tolerance,
-        _ => false,
-    };
-    if !balanced {
-        fire(out, "BR-FXEXT-CO-15");
-    }
-    // CO-16: the amount due, with the financial adjustments.
-    let sum = |name: &'static str| {
-        children(summation, name)
-            .filter_map(decimal)
-            .sum::<Decimal>()
-    };
-    let adjustments: Decimal = path(
-        settlement,
-        &["SpecifiedFinancialAdjustment", "ActualAmount"],
-    )
-    .filter_map(decimal)
-    .sum();
-    let due =
-        sum("GrandTotalAmount") - sum("TotalPrepaidAmount") + sum("RoundingAmount") + adjustments;
-    if amount("DuePayableAmount") != Some(due) {
-        fire(out, "BR-FXEXT-CO-16");
+        // CO-10: the tolerance counts every line, the sum only the detail lines.
+        let lines_ok = amount("LineTotalAmount")
+            .is_some_and(|t| (t - line_total).abs() <= cent * count(lines.len()));
+        if !lines_ok {
+            fire(out, "BR-FXEXT-CO-10");
+        }
+        let allowance_ok = (allowances.is_empty() && amount("AllowanceTotalAmount").is_none())
+            || amount("AllowanceTotalAmount")
+                .is_some_and(|t| (t - allowance_sum).abs() <= cent * count(allowances.len()));
+        if !allowance_ok {
+            fire(out, "BR-FXEXT-CO-11");
+        }
+        let charge_ok = (charges.is_empty() && amount("ChargeTotalAmount").is_none())
+            || amount("ChargeTotalAmount").is_some_and(|t| {
+                (t - charge_sum).abs() <= cent * count(charges.len() + logistics.len())
+            });
+        if !charge_ok {
+            fire(out, "BR-FXEXT-CO-12");
+        }
+        let tolerance =
+            cent * count(detail.len() + allowances.len() + charges.len() + logistics.len());
+        let bt109 = amount("TaxBasisTotalAmount");
+        let basis_ok =
+            bt109.is_some_and(|t| (t - line_total + allowance_sum - charge_sum).abs() <= tolerance);
+        if !basis_ok {
+            fire(out, "BR-FXEXT-CO-13");
+        }
+        // CO-15: BT-110 in the invoice currency, exactly once.
+        let currency = child(settlement, "InvoiceCurrencyCode").map(text);
+        let vat: Vec<_> = children(summation, "TaxTotalAmount")
+            .filter(|t| currency.is_some() && t.attribute("currencyID") == currency)
+            .collect();
+        let bt110 = match vat.as_slice() {
+            [one] => decimal(*one),
+            _ => None,
+        };
+        let balanced = match (bt109, bt110, amount("GrandTotalAmount")) {
+            (Some(bt109), Some(bt110), Some(bt112)) => (bt112 - bt110 - bt109).abs() <= tolerance,
+            _ => false,
+        };
+        if !balanced {
+            fire(out, "BR-FXEXT-CO-15");
+        }
+        // CO-16: the amount due, with the financial adjustments.
+        let sum = |name: &'static str| {
+            children(summation, name)
+                .filter_map(decimal)
+                .sum::<Decimal>()
+        };
+        let adjustments: Decimal = path(
+            settlement,
+            &["SpecifiedFinancialAdjustment", "ActualAmount"],
+        )
+        .filter_map(decimal)
+        .sum();
+        let due = sum("GrandTotalAmount") - sum("TotalPrepaidAmount")
+            + sum("RoundingAmount")
+            + adjustments;
+        if amount("DuePayableAmount") != Some(due) {
+            fire(out, "BR-FXEXT-CO-16");
+        }
     }
 }
 
@@ -535,16 +552,11 @@ fn indicator(node: Node<'_, '_>) -> Option<bool> {
     }
 }
 
-/// BR-FXEXT-{S,Z,E,AE,IC,G,O,AF,AG}-08b, -08ini and -08rev, on a VAT
-/// breakdown (a header `ApplicableTradeTax` of type VAT).
-fn breakdown<'a>(root: Node<'a, '_>, tax: Node<'a, '_>, out: &mut Checker<'_>) {
-    let Some(settlement) = tax
-        .parent_element()
-        .filter(|p| p.tag_name().name() == "ApplicableHeaderTradeSettlement")
-    else {
-        return;
-    };
-    let header = Tax::of(tax);
+/// BR-FXEXT-{S,Z,E,AE,IC,G,O,AF,AG}-08b, -08ini and -08rev, and
+/// BR-FXEXT-S-09b, on each VAT breakdown (a header `ApplicableTradeTax`) of
+/// a header settlement: the lines, allowances and charges are collected
+/// once.
+fn breakdowns<'a>(root: Node<'a, '_>, settlement: Node<'a, '_>, out: &mut Checker<'_>) {
     let lines: Vec<Item<'a>> = path(
         root,
         &[
@@ -606,48 +618,53 @@ fn breakdown<'a>(root: Node<'a, '_>, tax: Node<'a, '_>, out: &mut Checker<'_>) {
         let count = u64::try_from(line_count + ac_count + logistics_count).unwrap_or(u64::MAX);
         (net, Decimal::new(1, 2) * Decimal::from(count))
     };
-    let basis = child(tax, "BasisAmount").and_then(decimal);
-    let vat = children(tax, "TypeCode").any(|t| text(t).to_uppercase() == "VAT");
-    for rule in CATEGORY_08
-        .iter()
-        .filter(|r| vat && header.codes.contains(&r.code))
-    {
-        // An absent rate (but for O) or taxable amount: the assertions fail.
-        let rate = if rule.code == "O" { None } else { header.rate };
-        let rated = header.rate.is_some() || rule.code == "O";
-        let balanced = |reason: Option<&(String, String)>| {
-            let (Some(basis), true) = (basis, rated) else {
-                return false;
+    // Each VAT breakdown, against what was collected once above.
+    for tax in children(settlement, "ApplicableTradeTax") {
+        let header = Tax::of(tax);
+        let basis = child(tax, "BasisAmount").and_then(decimal);
+        let vat = children(tax, "TypeCode").any(|t| text(t).to_uppercase() == "VAT");
+        for rule in CATEGORY_08
+            .iter()
+            .filter(|r| vat && header.codes.contains(&r.code))
+        {
+            // An absent rate (but for O) or taxable amount: the assertions fail.
+            let rate = if rule.code == "O" { None } else { header.rate };
+            let rated = header.rate.is_some() || rule.code == "O";
+            let balanced = |reason: Option<&(String, String)>| {
+                let (Some(basis), true) = (basis, rated) else {
+                    return false;
+                };
+                let (net, tolerance) = tally(rule.code, rate, reason);
+                (basis - net).abs() <= tolerance
             };
-            let (net, tolerance) = tally(rule.code, rate, reason);
-            (basis - net).abs() <= tolerance
-        };
-        let ini = balanced(None);
-        let rev = balanced(Some(&header.reason));
-        if !(ini || rev) {
-            out.fire_at(rule.b, span(tax));
-        }
-        if !ini {
-            out.fire_at(rule.ini, span(tax));
-        }
-        if !rev {
-            out.fire_at(rule.rev, span(tax));
-        }
-    }
-    // BR-FXEXT-S-09b: the VAT amount is the taxable amount times the rate,
-    // within 0.01 per amount of the rate (by rate only, or also by
-    // exemption reason: the former counts more amounts).
-    if header.codes.contains(&"S") {
-        let calculated = child(tax, "CalculatedAmount").and_then(decimal);
-        let ok = match (header.rate, basis, calculated) {
-            (Some(rate), Some(basis), Some(calculated)) => {
-                let expected = (basis * rate + Decimal::new(5, 1)).floor() / Decimal::ONE_HUNDRED;
-                (calculated - expected).abs() <= tally("S", Some(rate), None).1
+            let ini = balanced(None);
+            let rev = balanced(Some(&header.reason));
+            if !(ini || rev) {
+                out.fire_at(rule.b, span(tax));
             }
-            _ => false,
-        };
-        if !ok {
-            out.fire_at("BR-FXEXT-S-09b", span(tax));
+            if !ini {
+                out.fire_at(rule.ini, span(tax));
+            }
+            if !rev {
+                out.fire_at(rule.rev, span(tax));
+            }
+        }
+        // BR-FXEXT-S-09b: the VAT amount is the taxable amount times the rate,
+        // within 0.01 per amount of the rate (by rate only, or also by
+        // exemption reason: the former counts more amounts).
+        if header.codes.contains(&"S") {
+            let calculated = child(tax, "CalculatedAmount").and_then(decimal);
+            let ok = match (header.rate, basis, calculated) {
+                (Some(rate), Some(basis), Some(calculated)) => {
+                    let expected =
+                        (basis * rate + Decimal::new(5, 1)).floor() / Decimal::ONE_HUNDRED;
+                    (calculated - expected).abs() <= tally("S", Some(rate), None).1
+                }
+                _ => false,
+            };
+            if !ok {
+                out.fire_at("BR-FXEXT-S-09b", span(tax));
+            }
         }
     }
 }
