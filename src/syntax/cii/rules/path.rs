@@ -144,7 +144,7 @@ impl Pred {
             } => {
                 let first = node.children().find(|c| child.matches(*c));
                 let text = first.map(string_value).unwrap_or_default();
-                crate::rules::xpath::normalize_space(&text) == value
+                crate::rules::xpath::normalized_eq(&text, value)
             }
         }
     }
