@@ -166,7 +166,7 @@ fn compile() -> Compiled {
     let mut c = Compiled {
         at: std::array::from_fn(|_| Vec::new()),
         counted: Vec::new(),
-        names: xpath::Names::default(),
+        names: xpath::Names::with_capacity(512),
         by_element: Vec::new(),
         by_attribute: FnvMap::default(),
     };

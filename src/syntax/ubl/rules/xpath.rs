@@ -698,6 +698,15 @@ pub(super) struct Names {
 }
 
 impl Names {
+    /// An empty table with room for `n` local names (the binding's tests
+    /// use about 300: growing the map rehashed it eight times).
+    pub(super) fn with_capacity(n: usize) -> Self {
+        Self {
+            by_local: FnvMap::with_capacity_and_hasher(n, Default::default()),
+            count: 0,
+        }
+    }
+
     /// The id of `name`, allocated on first use.
     pub(super) fn intern(&mut self, name: Name) -> u16 {
         let list = self.by_local.entry(name.local).or_default();
