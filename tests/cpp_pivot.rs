@@ -474,3 +474,73 @@ fn truncated_or_mangled_flows_never_panic() {
         }
     }
 }
+
+fn id(value: &str, scheme: Option<&str>, scheme_name: Option<&str>) -> Identifier {
+    Identifier {
+        value: value.into(),
+        scheme: scheme.map(Into::into),
+        scheme_name: scheme_name.map(Into::into),
+    }
+}
+
+/// The pivot's supplier and debtor take the identifier type the model reads
+/// (`IdentifierType::of`): a `schemeName` of 1…7 wins over the scheme, and
+/// ICD 0002 (SIREN) carrying 14 digits is a SIRET.
+#[test]
+fn identifier_types_follow_the_model_reading() {
+    let xml = |inv: &Invoice| {
+        String::from_utf8(cpp_pivot::write(inv, &PivotOptions::default()).unwrap().xml).unwrap()
+    };
+    let supplier = |text: &str| {
+        let start = text.find("<Fournisseur>").unwrap();
+        let end = text.find("</Fournisseur>").unwrap();
+        text[start..end].to_owned()
+    };
+    let debtor = |text: &str| {
+        let start = text.find("<Debiteur>").unwrap();
+        let end = text.find("</Debiteur>").unwrap();
+        text[start..end].to_owned()
+    };
+
+    // schemeName="1" on a GLN-schemed identifier: type 1, before the VAT id.
+    let mut inv = minimal("F-ID-1");
+    inv.seller.identifiers = vec![id("73282932000074", Some("0088"), Some("1"))];
+    inv.seller.vat_id = Some("FR44732829320".into());
+    let s = supplier(&xml(&inv));
+    assert!(s.contains("<TypeIdentifiant>1</TypeIdentifiant>"), "{s}");
+    assert!(
+        s.contains("<Identifiant>73282932000074</Identifiant>"),
+        "{s}"
+    );
+
+    // ICD 0002 with 14 digits is a SIRET; a 9-digit SIREN is not a Chorus
+    // type, so the VAT id (type 2) is used.
+    inv.seller.identifiers = vec![id("73282932000074", Some("0002"), None)];
+    assert!(supplier(&xml(&inv)).contains("<TypeIdentifiant>1</TypeIdentifiant>"));
+    inv.seller.identifiers = vec![id("732829320", Some("0002"), None)];
+    let s = supplier(&xml(&inv));
+    assert!(s.contains("<TypeIdentifiant>2</TypeIdentifiant>"), "{s}");
+    assert!(
+        s.contains("<Identifiant>FR44732829320</Identifiant>"),
+        "{s}"
+    );
+
+    // The debtor prefers the identifier that is a SIRET: here BT-47 (ICD
+    // 0002, 14 digits) over a BT-46 GLN.
+    let mut inv = minimal("F-ID-2");
+    inv.buyer.identifier = Some(id("3012345678901", Some("0088"), None));
+    inv.buyer.legal_registration_id = Some(id("11000201100044", Some("0002"), None));
+    let d = debtor(&xml(&inv));
+    assert!(
+        d.contains("<Identifiant>11000201100044</Identifiant>"),
+        "{d}"
+    );
+    // A bare value that is not 14 digits is no SIRET: BT-46 is then taken
+    // as given.
+    inv.buyer.legal_registration_id = Some(id("110002011", None, None));
+    let d = debtor(&xml(&inv));
+    assert!(
+        d.contains("<Identifiant>3012345678901</Identifiant>"),
+        "{d}"
+    );
+}

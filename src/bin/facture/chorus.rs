@@ -254,6 +254,20 @@ fn etat_line(out: &mut String, etat: Option<&EtatFlux>, at: Option<&str>) {
     }
 }
 
+/// The first lines of a flow report: its title, when it was deposited, and
+/// its current state.
+fn flow_header(
+    out: &mut String,
+    title: &str,
+    deposited: Option<&str>,
+    etat: Option<&EtatFlux>,
+    at: Option<&str>,
+) {
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "  {:<30} deposited", opt(deposited));
+    etat_line(out, etat, at);
+}
+
 fn platform_error(out: &mut String, code: i32, libelle: &str) -> bool {
     if code != 0 {
         let _ = writeln!(out, "platform error {code}: {libelle}");
@@ -267,18 +281,14 @@ fn cr_detaille_text(cr: &ConsulterCrDetaille) -> String {
     if platform_error(&mut out, cr.code_retour, &cr.libelle) {
         return out;
     }
-    let _ = write!(out, "flow {}", opt(cr.nom_fichier.as_deref()));
+    let mut title = format!("flow {}", opt(cr.nom_fichier.as_deref()));
     if let Some(code) = &cr.code_interface_depot_flux {
-        let _ = write!(out, " ({code})");
+        let _ = write!(title, " ({code})");
     }
-    out.push('\n');
-    let _ = writeln!(
-        out,
-        "  {:<30} deposited",
-        opt(cr.date_depot_flux.as_deref())
-    );
-    etat_line(
+    flow_header(
         &mut out,
+        &title,
+        cr.date_depot_flux.as_deref(),
         cr.etat_courant_depot_flux.as_ref(),
         cr.date_heure_etat_courant_flux.as_deref(),
     );
@@ -331,23 +341,18 @@ fn cr_text(cr: &ConsulterCr) -> String {
     if platform_error(&mut out, cr.code_retour, &cr.libelle) {
         return out;
     }
-    let _ = write!(
-        out,
+    let mut title = format!(
         "flow {} ({})",
         opt(cr.numero_flux_depot.as_deref()),
         opt(cr.nom_fichier_flux.as_deref())
     );
     if let Some(code) = &cr.code_interface_flux {
-        let _ = write!(out, " {code}");
+        let _ = write!(title, " {code}");
     }
-    out.push('\n');
-    let _ = writeln!(
-        out,
-        "  {:<30} deposited",
-        opt(cr.date_depot_flux.as_deref())
-    );
-    etat_line(
+    flow_header(
         &mut out,
+        &title,
+        cr.date_depot_flux.as_deref(),
         cr.etat_courant_flux.as_ref(),
         cr.date_heure_etat_courant_flux.as_deref(),
     );

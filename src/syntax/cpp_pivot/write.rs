@@ -195,25 +195,12 @@ fn dec(d: &Decimal) -> String {
     d.to_string()
 }
 
-/// Whether `scheme` is a Chorus Pro identifier type (`1`…`7`).
-fn is_chorus_type(scheme: Option<&str>) -> bool {
-    matches!(scheme, Some("1" | "2" | "3" | "4" | "5" | "6" | "7"))
-}
-
-fn is_siret(value: &str) -> bool {
-    value.len() == 14 && value.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// The Chorus identifier type of an identifier, if it can have one: its own
-/// scheme when it is a Chorus type, `1` for ICD 0009 (SIRET) or for a bare
-/// 14-digit value.
-fn chorus_type(id: &Identifier) -> Option<&str> {
-    match id.scheme.as_deref() {
-        s @ Some(_) if is_chorus_type(s) => s,
-        Some("0009") => Some("1"),
-        None if is_siret(id.value.trim()) => Some("1"),
-        _ => None,
-    }
+/// The Chorus identifier type code (`1`…`7`) of an identifier, if it says
+/// one: the model's reading ([`IdentifierType::of`]: `schemeName` or scheme
+/// `1`…`7`, SIRET for ICD 0009, and for ICD 0002 or no scheme with a
+/// 14-digit value).
+fn chorus_type(id: &Identifier) -> Option<&'static str> {
+    IdentifierType::of(id).map(IdentifierType::code)
 }
 
 /// The payment means codes the pivot XSD admits.
@@ -422,8 +409,7 @@ impl Unit<'_, '_> {
 
     fn debtor(&mut self) {
         let buyer = &self.inv.buyer;
-        let siret_like =
-            |id: &Identifier| matches!(id.scheme.as_deref(), None | Some("1" | "0009"));
+        let siret_like = |id: &Identifier| IdentifierType::of(id) == Some(IdentifierType::Siret);
         let (chosen, chosen_term) = match (&buyer.identifier, &buyer.legal_registration_id) {
             (Some(id), _) if siret_like(id) => (Some(id), 46),
             (_, Some(id)) if siret_like(id) => (Some(id), 47),
