@@ -148,10 +148,8 @@ fn compiled() -> &'static Compiled {
 /// The pattern and limit of a root test `not(path)` or `count(path) <= n`.
 fn as_counted(expr: &Expr, names: &mut xpath::Names) -> Option<(Pattern, usize)> {
     match expr {
-        Expr::Not(inner) => match *inner {
-            Expr::Path(p) => Some((Pattern::from_path(p, names)?, 0)),
-            _ => None,
-        },
+        Expr::Not(Expr::Path(p)) => Some((Pattern::from_path(p, names)?, 0)),
+        Expr::Not(_) => None,
         Expr::Cmp(count, Op::Le, limit) => match (*count, *limit) {
             (Expr::Count(p), Expr::Num(n)) if *n >= 0.0 && n.fract() == 0.0 => {
                 Some((Pattern::from_path(p, names)?, *n as usize))

@@ -291,7 +291,7 @@ impl Test {
 
     /// Whether the assertion fails on the context `node`.
     pub(super) fn fires(&self, node: Node<'_, '_>) -> bool {
-        self.fails_with(count_from(&self.path().0, node, self.limit()))
+        self.fails_with(count_from(self.path().0, node, self.limit()))
     }
 
     fn path(&self) -> &Path {

@@ -66,7 +66,7 @@ fn satisfy(pred: &Expr) -> (String, String) {
             } else {
                 format!("not {s}")
             };
-            build(&p.steps, 1, &text)
+            build(p.steps, 1, &text)
         }
         other => panic!("predicate {other:?}"),
     }
@@ -80,7 +80,7 @@ fn build(steps: &[Step], copies: usize, text: &str) -> (String, String) {
         Some((Step::Root | Step::DescendantOrSelf, rest)) => build(rest, copies, text),
         Some((Step::Upper(p), rest)) => {
             assert!(rest.is_empty());
-            build(&p.steps, copies, text)
+            build(p.steps, copies, text)
         }
         Some((Step::Attr(a), rest)) => {
             assert!(rest.is_empty());
@@ -102,7 +102,7 @@ fn build(steps: &[Step], copies: usize, text: &str) -> (String, String) {
 }
 
 fn path_content(p: &Path, copies: usize) -> String {
-    let (attrs, children) = build(&p.steps, copies, "x");
+    let (attrs, children) = build(p.steps, copies, "x");
     if attrs.is_empty() {
         children
     } else {

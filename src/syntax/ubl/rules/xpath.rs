@@ -573,7 +573,7 @@ fn count(path: &Path, ctx: Node<'_, '_>) -> usize {
         return select(path, ctx).len();
     }
     let mut n = 0;
-    visit(&path.steps, ctx, &mut |_| {
+    visit(path.steps, ctx, &mut |_| {
         n += 1;
         true
     });
@@ -585,7 +585,7 @@ fn exists(path: &Path, ctx: Node<'_, '_>) -> bool {
     if !streams(path) {
         return !select(path, ctx).is_empty();
     }
-    !visit(&path.steps, ctx, &mut |_| false)
+    !visit(path.steps, ctx, &mut |_| false)
 }
 
 /// `path = 'literal'` (`equal`) or `path != 'literal'` at `ctx`: some
@@ -595,7 +595,7 @@ fn any_compares(path: &Path, ctx: Node<'_, '_>, equal: bool, literal: &str) -> b
     if !streams(path) {
         return select(path, ctx).iter().any(test);
     }
-    !visit(&path.steps, ctx, &mut |item| !test(&item))
+    !visit(path.steps, ctx, &mut |item| !test(&item))
 }
 
 fn cmp_num(a: f64, op: Op, b: f64) -> bool {
