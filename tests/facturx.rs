@@ -235,7 +235,11 @@ fn read_convert_and_validate_take_the_pdf() {
     let xml_report = facture::validate_bytes(&cii(), &facture::Profile::En16931).unwrap();
     let report = facture::validate_bytes(&pdf, &facture::Profile::En16931).unwrap();
     assert_eq!(report.syntax, Some(Syntax::FacturX));
-    assert_eq!(report.fired(), xml_report.fired(), "{:?}", report.findings);
+    // The PDF adds one warning: blank.pdf has no PDF/A output intent.
+    let mut expected = xml_report.fired();
+    expected.push("FX-PDF-09");
+    expected.sort_unstable();
+    assert_eq!(report.fired(), expected, "{:?}", report.findings);
     assert_eq!(report.verdict(), xml_report.verdict());
     assert!(
         report.is_valid(),
@@ -276,8 +280,22 @@ fn positions_of_findings_are_in_the_embedded_xml() {
             .map(|f| (f.rule, f.location.clone()))
             .collect::<Vec<_>>()
     };
-    assert_eq!(locations(&on_pdf), locations(&on_xml));
-    assert!(on_pdf.findings.iter().all(|f| f.location.is_some()));
+    // The container warning (blank.pdf has no PDF/A output intent) has no
+    // position in the XML; every other finding has the XML's.
+    let in_xml = |r: &facture::Report| {
+        locations(r)
+            .into_iter()
+            .filter(|(rule, _)| *rule != "FX-PDF-09")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(in_xml(&on_pdf), locations(&on_xml));
+    assert!(on_pdf.fired().contains(&"FX-PDF-09"));
+    assert!(
+        on_pdf
+            .findings
+            .iter()
+            .all(|f| f.location.is_some() || f.rule == "FX-PDF-09")
+    );
 }
 
 #[test]
@@ -457,6 +475,42 @@ fn truncated_pdfs_give_typed_errors() {
         facturx::extract(b"%PDF-1.7\n", &Limits::default()),
         Err(Error::Pdf { .. } | Error::NoEmbeddedInvoice { .. })
     ));
+}
+
+#[test]
+fn pdfa_output_intent_is_detected() {
+    let with_intent = |subtype: &[u8]| {
+        let mut doc = page_pdf("x");
+        let mut intent = Dictionary::new();
+        intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
+        intent.set("S", Object::Name(subtype.to_vec()));
+        intent.set("OutputConditionIdentifier", Object::string_literal("sRGB"));
+        let id = doc.add_object(intent);
+        doc.catalog_mut()
+            .unwrap()
+            .set("OutputIntents", Object::Array(vec![Object::Reference(id)]));
+        save(doc)
+    };
+    let limits = Limits::default();
+    assert!(facturx::has_pdfa_output_intent(&with_intent(b"GTS_PDFA1"), &limits).unwrap());
+    assert!(!facturx::has_pdfa_output_intent(&with_intent(b"GTS_PDFX"), &limits).unwrap());
+    assert!(!facturx::has_pdfa_output_intent(&save(page_pdf("x")), &limits).unwrap());
+    // FX-PDF-09 (a warning) fires on a Factur-X PDF without one, not with.
+    let fired = |pdf: &[u8]| {
+        let pdf = facturx::embed(pdf, &cii(), &fixed_date()).unwrap();
+        facture::validate_bytes(&pdf, &facture::Profile::En16931)
+            .unwrap()
+            .fired()
+            .contains(&"FX-PDF-09")
+    };
+    assert!(!fired(&with_intent(b"GTS_PDFA1")));
+    assert!(fired(&with_intent(b"GTS_PDFX")));
+    // The file written by the factur-x Python package starts from a PDF/A.
+    let python = read(fixture("python-factur-x-en16931.pdf"));
+    println!(
+        "python factur-x fixture has a PDF/A output intent: {}",
+        facturx::has_pdfa_output_intent(&python, &limits).unwrap()
+    );
 }
 
 #[test]
@@ -642,6 +696,8 @@ fn cli_embed_extract_and_validate() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // blank.pdf is not PDF/A: the embedding says so.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no PDF/A output intent"));
     let xml = dir.join("factur-x.xml");
     let out = facture_cli(&[
         "facturx".as_ref(),

@@ -196,7 +196,7 @@ fn credit_note(inv: &mut Invoice, options: &Options, notes: &mut Vec<Dropped>) {
         .as_ref()
         .is_some_and(InvoiceTypeCode::is_credit_note);
     if negative && (is_credit || inv.type_code.as_ref().is_some_and(|t| t.code() == "380")) {
-        negate(inv);
+        inv.negate_amounts();
         inv.type_code = Some(InvoiceTypeCode::from("381"));
     } else if is_credit {
         inv.type_code = Some(InvoiceTypeCode::from("381"));
@@ -387,58 +387,6 @@ pub fn minimal(invoice: &Invoice) -> crate::Result<(Invoice, Vec<Dropped>)> {
     Ok((out, dropped))
 }
 
-fn neg(d: &mut Option<Decimal>) {
-    if let Some(v) = d.as_mut() {
-        *v = -*v;
-    }
-}
-
-/// Turns every amount of a negative invoice positive (quantities carry the
-/// sign of the lines; prices stay as they are).
-fn negate(inv: &mut Invoice) {
-    let t = &mut inv.totals;
-    for a in [
-        &mut t.line_net_total,
-        &mut t.allowance_total,
-        &mut t.charge_total,
-        &mut t.tax_exclusive_amount,
-        &mut t.tax_amount,
-        &mut t.tax_inclusive_amount,
-        &mut t.prepaid_amount,
-        &mut t.rounding_amount,
-        &mut t.amount_due,
-    ] {
-        neg(a);
-    }
-    if let Some(a) = t.tax_amount_accounting.as_mut() {
-        a.amount = -a.amount;
-    }
-    for v in &mut inv.vat_breakdown {
-        neg(&mut v.taxable_amount);
-        neg(&mut v.tax_amount);
-    }
-    for a in &mut inv.allowances {
-        neg(&mut a.amount);
-        neg(&mut a.base_amount);
-    }
-    for c in &mut inv.charges {
-        neg(&mut c.amount);
-        neg(&mut c.base_amount);
-    }
-    for line in &mut inv.lines {
-        neg(&mut line.quantity);
-        neg(&mut line.net_amount);
-        for a in &mut line.allowances {
-            neg(&mut a.amount);
-            neg(&mut a.base_amount);
-        }
-        for c in &mut line.charges {
-            neg(&mut c.amount);
-            neg(&mut c.base_amount);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,7 +454,7 @@ mod tests {
     fn negative_invoice_becomes_a_positive_credit_note() {
         let base = example("ubl-invoice.xml");
         let mut inv = base.clone();
-        negate(&mut inv);
+        inv.negate_amounts();
         inv.preceding_invoices.clear();
         let (out, notes) = apply(&inv, Flow::UblE1, &Options::default());
         assert_eq!(out.type_code.as_ref().map(|t| t.code()), Some("381"));

@@ -8,6 +8,8 @@
 //! total computed from it). Where no such change exists the rule is listed
 //! by [`unbreakable_rules`] with the reason, not faked.
 
+pub use chorus::{chorus_pro_setting, recipient_requirements};
+
 use super::build::{money, scenarios};
 use super::{Options, Plan};
 use crate::model::*;
@@ -23,6 +25,13 @@ pub enum BreakError {
     /// rule for Chorus Pro invoices, which never pay by card).
     #[error("rule {0} cannot be targeted with these generation options")]
     NotWithOptions(String),
+    /// The rule is a Factur-X container rule: it breaks in the PDF around
+    /// the invoice (see `facture::generate::break_facturx`).
+    #[error("rule {0} breaks in a Factur-X PDF: use break_facturx")]
+    InPdf(String),
+    /// The broken document could not be written.
+    #[error("rule {0}: cannot write the broken document: {1}")]
+    Write(String, String),
 }
 
 /// One breaker: how to steer the plan, how to change the invoice.
@@ -458,6 +467,9 @@ macro_rules! category_breakers {
         ]
     };
 }
+
+// After the macros, which it uses.
+mod chorus;
 
 /// `-08` of L and M never fails in CII: the artefact reads the rate from
 /// an empty sequence there.
@@ -1184,97 +1196,6 @@ const OTHERS: &[Breaker] = &[
     }),
 ];
 
-/// Chorus Pro rules (`rules/chorus-pro.toml`), on invoices generated with
-/// [`Options::chorus_pro`] and checked with `Profile::ChorusPro`.
-const CHORUS: &[Breaker] = &[
-    breaker!("G1.02", chorus, |i| i.process.business_process =
-        Some("B1".to_owned())),
-    breaker!("G1.05", chorus, |i| {
-        i.number = Some(format!(
-            "{}-LONG-NUMBER",
-            i.number.as_deref().unwrap_or("F")
-        ));
-    }),
-    breaker!(
-        "CPP-CADRE-A2-PAID",
-        |p, o| {
-            p.extras.prepaid = 0;
-            chorus(p, o)
-        },
-        |i| {
-            i.process.business_process = Some("A2".to_owned());
-        }
-    ),
-    breaker!("CPP-BUYER-SIRET-KEY", chorus, |i| {
-        for id in [
-            i.buyer.identifier.as_mut(),
-            i.buyer.legal_registration_id.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            id.value = wrong_last_digit(&id.value);
-        }
-    }),
-    breaker!(
-        "CPP-SELLER-SIRET-KEY",
-        |p, o| chorus(p, o) && domestic(p, o),
-        |i| {
-            if let Some(id) = i.seller.identifiers.first_mut() {
-                id.value = wrong_last_digit(&id.value);
-            }
-        }
-    ),
-    breaker!("CPP-INVOICE-TYPE", chorus, |i| {
-        i.type_code = Some(InvoiceTypeCode::DebitNote);
-        i.preceding_invoices.clear();
-    }),
-    breaker!("S2.05", chorus, |i| {
-        if let Some(p) = i.payment.as_mut() {
-            p.means_code = Some(PaymentMeansCode::from("57"));
-        }
-    }),
-    breaker!("CPP-CURRENCY-SINGLE", chorus, |i| {
-        i.vat_accounting_currency = Some(CurrencyCode::from("USD"));
-        let tax = i.totals.tax_amount.unwrap_or_default();
-        i.totals.tax_amount_accounting = Some(TaxAmountInCurrency {
-            amount: money(tax * Decimal::new(108, 2)),
-            currency: Some(CurrencyCode::from("USD")),
-        });
-    }),
-    breaker!("CPP-ENGAGEMENT-LENGTH", chorus, |i| {
-        i.purchase_order_reference = Some(format!("EJ{}", "0".repeat(60)));
-    }),
-    breaker!(
-        "CPP-ATTACHMENT-EXTENSION",
-        |p, o| chorus(p, o) && with_attachment(p, o),
-        |i| {
-            if let Some(file) = i
-                .supporting_documents
-                .iter_mut()
-                .find_map(|d| d.attachment.as_mut())
-            {
-                file.filename = Some("piece-jointe.exe".to_owned());
-            }
-        }
-    ),
-];
-
-/// Invoices for Chorus Pro only.
-fn chorus(_: &mut Plan, options: &Options) -> bool {
-    options.chorus_pro
-}
-
-/// The same identifier with its last digit changed (a wrong check key).
-fn wrong_last_digit(value: &str) -> String {
-    let mut out = value.to_owned();
-    if let Some(last) = out.pop() {
-        let digit = last.to_digit(10).unwrap_or(0);
-        out.push(char::from_digit((digit + 1) % 10, 10).unwrap_or('0'));
-    }
-    out
-}
-
 /// Every breaker, category families included.
 pub(super) fn all() -> impl Iterator<Item = &'static Breaker> {
     OTHERS
@@ -1290,7 +1211,7 @@ pub(super) fn all() -> impl Iterator<Item = &'static Breaker> {
         .chain(M.iter())
         .chain(NINES.iter())
         .chain(ONES.iter())
-        .chain(CHORUS.iter())
+        .chain(chorus::BREAKERS.iter())
 }
 
 pub(super) fn find(rule: &str) -> Option<&'static Breaker> {
@@ -1304,18 +1225,28 @@ pub(super) fn find(rule: &str) -> Option<&'static Breaker> {
 pub fn breakable_rules() -> &'static [&'static str] {
     static RULES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
-        let mut rules: Vec<&'static str> = all().map(|b| b.rule).collect();
+        let mut rules: Vec<&'static str> = all()
+            .map(|b| b.rule)
+            .chain(super::facturx::rules())
+            .collect();
         rules.sort_unstable();
         rules
     })
 }
 
 /// Whether the breaker of `rule` breaks it alone in documents of `syntax`
-/// (UBL or CII; the Chorus Pro formats have no EN 16931 syntax binding).
+/// (UBL, CII or a Factur-X PDF; the Chorus Pro formats have no EN 16931
+/// syntax binding). The Factur-X rules break alone in Factur-X PDFs only
+/// ([`super::break_facturx`]).
 pub fn breaks_alone_in(rule: &str, syntax: crate::Syntax) -> bool {
+    if super::facturx::breaks_in_pdf(rule) {
+        return syntax == crate::Syntax::FacturX;
+    }
+    // A Factur-X PDF carries its invoice in CII.
+    let family = syntax.xml_syntax().family();
     find(rule).is_some_and(|b| {
         matches!(
-            (b.only, syntax.family()),
+            (b.only, family),
             (Only::Both, "ubl" | "cii") | (Only::Ubl(_), "ubl") | (Only::Cii(_), "cii")
         )
     })
@@ -1335,6 +1266,14 @@ pub fn syntax_limits() -> Vec<(&'static str, &'static str, &'static str)> {
     limits
 }
 
+/// Whether the breaker of `rule` builds documents of megabytes: the
+/// Chorus Pro size limits (`CPP-ATTACHMENT-SIZE`, an attachment of 10 MiB
+/// and a byte; `CPP-INVOICE-SIZE`, attachments of 123.5 MiB in all, about
+/// 165 MB of XML once in base64).
+pub fn builds_large_documents(rule: &str) -> bool {
+    chorus::is_large(rule)
+}
+
 /// The breakable rules whose broken document also fails the XML Schema
 /// (an `XSD-*` finding of facture's structural check; the official
 /// Schematron does not check the schema): the element the rule asks for is
@@ -1349,9 +1288,19 @@ const SCHEMA_BREAKING: &[&str] = &[
     "BR-52",
 ];
 
-/// The EN 16931 model rules no change can break alone, with the reason.
+/// The rules no change can break alone, with the reason: EN 16931 model
+/// rules and Factur-X rules (every Chorus Pro rule is breakable).
 pub fn unbreakable_rules() -> &'static [(&'static str, &'static str)] {
-    UNBREAKABLE
+    static RULES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        UNBREAKABLE
+            .iter()
+            .chain(super::facturx::UNBREAKABLE)
+            .copied()
+            .chain(super::facturx::unbreakable_profile_ids())
+            .collect()
+    })
 }
 
 const SAME_AS_CO: &str = "tests the same condition as its BR-CO twin (BR-33/BR-CO-21, BR-38/BR-CO-22, BR-42/BR-CO-23, BR-44/BR-CO-24): they fail together";
@@ -1488,6 +1437,9 @@ const UNBREAKABLE: &[(&str, &str)] = &[
 /// Builds the invoice of `plan`, changed so that it breaks `rule` and no
 /// other fatal rule.
 pub fn break_rule(plan: &Plan, rule: &str, options: &Options) -> Result<Invoice, BreakError> {
+    if super::facturx::breaks_in_pdf(rule) {
+        return Err(BreakError::InPdf(rule.to_owned()));
+    }
     find(rule)
         .ok_or_else(|| BreakError::Unknown(rule.to_owned()))?
         .apply(plan.clone(), options)

@@ -40,14 +40,17 @@
 
 mod breakers;
 mod build;
+mod facturx;
 mod ids;
 mod plan;
 mod tables;
 
 pub use breakers::{
-    BreakError, also_breaks_schema, break_rule, breakable_rules, breaks_alone_in, syntax_limits,
+    BreakError, also_breaks_schema, break_rule, breakable_rules, breaks_alone_in,
+    builds_large_documents, chorus_pro_setting, recipient_requirements, syntax_limits,
     unbreakable_rules,
 };
+pub use facturx::{also_breaks_facturx_schema, break_facturx, breaks_in_pdf, facturx_pdf};
 pub use plan::{AllowanceChargePlan, Extras, LinePlan, PartyPlan, Plan, plans};
 
 use crate::model::Invoice;

@@ -17,6 +17,7 @@ mod code;
 mod delivery;
 mod identifier;
 mod line;
+mod negate;
 mod party;
 mod path;
 mod payment;

@@ -3,7 +3,7 @@
 
 use super::catalogue::{self, RuleInfo};
 use super::locate::Locator;
-use super::report::{Finding, Report};
+use super::report::{Detail, Finding, Report};
 use crate::model::{Invoice, SourceMap, Span, TermPath};
 use crate::syntax::{Syntax, Unreadable};
 use std::sync::{OnceLock, RwLock};
@@ -92,7 +92,7 @@ fn active_sets(profile: &Profile, syntax: Option<Syntax>, invoice: &Invoice) -> 
 
 /// Where a finding points before it is resolved to a line and column.
 #[derive(Clone, Copy, Debug)]
-enum Anchor {
+pub(crate) enum Anchor {
     /// A term or group of the model.
     Term(TermPath),
     /// A byte range of the document (syntax rules).
@@ -111,7 +111,11 @@ pub struct Checker<'a> {
     /// Whether the syntax families run after the model families (a
     /// document is being validated, not a bare model).
     tree: bool,
+    /// The rule sets whose findings are kept (empty: not known yet).
+    sets: Vec<&'static str>,
     fired: Vec<(&'static str, Anchor)>,
+    /// Specifics of some findings, by their index in `fired`.
+    details: Vec<(usize, Detail)>,
 }
 
 impl<'a> Checker<'a> {
@@ -121,7 +125,9 @@ impl<'a> Checker<'a> {
             source_map: None,
             unreadable: &[],
             tree: false,
+            sets: Vec::new(),
             fired: Vec::new(),
+            details: Vec::new(),
         }
     }
 
@@ -135,7 +141,9 @@ impl<'a> Checker<'a> {
             source_map: Some(source_map),
             unreadable,
             tree: syntax.is_some(),
+            sets: Vec::new(),
             fired: Vec::new(),
+            details: Vec::new(),
         }
     }
 
@@ -201,6 +209,32 @@ impl<'a> Checker<'a> {
         self.fired.push((id, Anchor::Span(span)));
     }
 
+    /// Rule `id` fired on the document bytes `span`, with the specifics of
+    /// this occurrence (what was found, what was expected).
+    pub fn fire_at_with(&mut self, id: &'static str, span: Span, detail: Detail) {
+        self.details.push((self.fired.len(), detail));
+        self.fired.push((id, Anchor::Span(span)));
+    }
+
+    /// Whether the findings of rule set `set` are kept for this invoice
+    /// (families whose work is costly skip it otherwise). True when the
+    /// active sets are not known (a checker built outside [`run`]).
+    pub fn runs(&self, set: &str) -> bool {
+        self.sets.is_empty() || self.sets.contains(&set)
+    }
+
+    /// The ids fired so far with where they fired, for families that
+    /// restate other rules (the Factur-X ids of EN 16931 rules).
+    pub(crate) fn fired_anchors(&self) -> Vec<(&'static str, Anchor)> {
+        self.fired.clone()
+    }
+
+    /// Rule `id` fired where another finding fired (see
+    /// [`Self::fired_anchors`]).
+    pub(crate) fn fire_anchor(&mut self, id: &'static str, anchor: Anchor) {
+        self.fired.push((id, anchor));
+    }
+
     /// Rule `id` fired on the container of the document (the PDF).
     pub fn fire_container(&mut self, id: &'static str) {
         self.fired.push((id, Anchor::Container));
@@ -242,6 +276,11 @@ pub(crate) struct ContainerFamily {
 pub(crate) const MODEL_FAMILIES: &[&[ModelFamily]] =
     &[super::en16931::FAMILIES, super::facturx::FAMILIES];
 
+/// Families that run after all others and restate what they fired (the
+/// official Factur-X ids of the EN 16931 rules on MINIMUM and BASIC WL
+/// invoices).
+pub(crate) const RESTATING_FAMILIES: &[ModelFamily] = &[super::facturx::RESTATED];
+
 /// The container rule families.
 pub(crate) const CONTAINER_FAMILIES: &[ContainerFamily] = &[super::facturx::CONTAINER];
 
@@ -269,6 +308,8 @@ pub(crate) const SYNTAX_FAMILIES: &[SyntaxFamily] = &[
     crate::syntax::cii::rules::FAMILY,
     crate::syntax::cii::rules::currency::FAMILY,
     crate::syntax::cii::rules::business::FAMILY,
+    super::facturx::SCHEMA_FAMILY,
+    super::facturx::codes::FAMILY,
 ];
 
 fn applicable(
@@ -326,6 +367,7 @@ fn not_checked(
         return ids.clone();
     }
     let mut checked: Vec<&'static str> = model_families()
+        .chain(RESTATING_FAMILIES)
         .flat_map(|f| f.ids.iter().copied())
         .collect();
     if profile.chorus().is_some() {
@@ -390,6 +432,8 @@ pub(crate) fn run(
         Some(s) => Checker::with_source(xml_syntax, s.source_map, s.unreadable),
         None => Checker::new(xml_syntax),
     };
+    let sets = active_sets(profile, syntax, invoice);
+    checker.sets.clone_from(&sets);
     for family in model_families() {
         (family.check)(invoice, &mut checker);
     }
@@ -417,22 +461,29 @@ pub(crate) fn run(
             (family.check)(container, invoice, &mut checker);
         }
     }
-
-    let sets = active_sets(profile, syntax, invoice);
+    for restate in RESTATING_FAMILIES {
+        (restate.check)(invoice, &mut checker);
+    }
     let mut report = Report {
         syntax,
         profile: profile.name(),
         not_checked: not_checked(profile, &sets, syntax, with_tree, container.is_some()),
         ..Report::default()
     };
+    let kept = super::facturx::kept_en16931(&sets, invoice);
     // Indexes the document once there are many findings to locate.
     let mut locator: Option<Locator<'_, '_>> = None;
-    for (id, anchor) in checker.fired {
+    let mut details = checker.details.into_iter().peekable();
+    for (index, (id, anchor)) in checker.fired.into_iter().enumerate() {
+        let detail = details
+            .next_if(|(at, _)| *at == index)
+            .map(|(_, detail)| detail);
         let Some(rule) = catalogue::rule(id) else {
             debug_assert!(false, "rule {id} fired but is not catalogued");
             continue;
         };
-        if !sets.contains(&rule.set) || !rule.applies_to(syntax) {
+        let kept = rule.set == "en16931" && kept.binary_search(&rule.id).is_ok();
+        if !(sets.contains(&rule.set) || kept) || !rule.applies_to(syntax) {
             continue;
         }
         let locator = source
@@ -452,7 +503,7 @@ pub(crate) fn run(
             message_en: rule.en,
             message_fr: rule.fr,
             platform: rule.platform(syntax),
-            detail: None,
+            detail,
         });
     }
     // What a lenient read could not read: reported whatever the profile.

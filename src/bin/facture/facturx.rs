@@ -24,6 +24,13 @@ enum Command {
     /// conformance level from BT-24, and pdfaid:part 3. Pages are kept. A CII
     /// invoice is embedded as it is; any other readable format (UBL, Chorus
     /// Pro) is converted to CII first.
+    ///
+    /// Embedding declares PDF/A-3; it does not make the PDF conform (fonts
+    /// are not embedded, no colour profile or output intent is added, the
+    /// PDF/A file structure rules are not enforced). A warning is printed
+    /// when the input PDF has no PDF/A output intent (/S /GTS_PDFA1), a sign
+    /// it is not PDF/A. Validate the result with a PDF/A validator
+    /// (veraPDF): facture does not check PDF/A conformance.
     Embed(EmbedArgs),
 }
 
@@ -108,6 +115,15 @@ fn extract(args: &ExtractArgs) -> Result<(), Failure> {
 
 fn embed(args: &EmbedArgs) -> Result<(), Failure> {
     let pdf = read_file(&args.pdf)?;
+    if !facturx::has_pdfa_output_intent(&pdf, &facture::Limits::default()).unwrap_or(true) {
+        eprintln!(
+            "facture: warning: {} has no PDF/A output intent (/OutputIntents with /S /GTS_PDFA1): \
+             it is most likely not PDF/A, and the output will declare PDF/A-3 in its XMP \
+             without conforming to it (fonts, colour profile are not converted); start from a \
+             PDF/A file and check the result with a PDF/A validator such as veraPDF",
+            args.pdf.display()
+        );
+    }
     let source = read_file(&args.xml)?;
     let doc = facture::read(&source).map_err(|e| Failure::read(&args.xml, e))?;
     let profile = args.profile.map(|p| match p {

@@ -14,9 +14,10 @@ pub struct Args {
     count: usize,
     /// Output syntax: `ubl` (Invoice, or CreditNote for credit notes),
     /// `cii`, `cpp-mixte` (Chorus Pro CPPFactureMixte, which carries a
-    /// subset of the invoice) or `facturx` (the CII embedded in a one-page
-    /// PDF summary: Factur-X EN 16931 profile; the PDF declares PDF/A-3 but
-    /// uses a standard, unembedded font).
+    /// subset of the invoice: the manifest's verdicts are those of the
+    /// invoice it was written from) or `facturx` (the CII embedded in a
+    /// one-page PDF summary: Factur-X EN 16931 profile; the PDF declares
+    /// PDF/A-3 but uses a standard, unembedded font).
     #[arg(long, value_enum, default_value = "ubl")]
     to: To,
     /// Seed of the generator: the same seed, count and options give the
@@ -33,7 +34,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
     /// Make every invoice break this rule (and no other fatal rule), e.g.
-    /// `BR-CO-10`; `--list-rules` shows which rules can be broken.
+    /// `BR-CO-10`; Chorus Pro rules (`G1.05`, `CPP-…`) need `--profile
+    /// chorus-pro`, Factur-X rules (`FX-…`) `--to facturx`. The manifest's
+    /// `validate_with` gives the `facture validate` options the verdicts
+    /// hold under (for Chorus Pro, the recipient requirements).
+    /// `--list-rules` shows which rules can be broken.
     #[arg(long = "break", value_name = "RULE_ID")]
     break_rule: Option<String>,
     /// List the rules `--break` can target, those it can target in one
@@ -70,9 +75,17 @@ enum ProfileArg {
 fn list_rules() -> Result<(), Failure> {
     let mut out = String::new();
     let limits = generate::syntax_limits();
-    out.push_str("# breakable in UBL and CII\n");
+    out.push_str(
+        "# breakable in UBL and CII (Chorus Pro rules, G1.*, S2.* and CPP-*: with --profile chorus-pro)\n",
+    );
     for rule in generate::breakable_rules() {
-        if !limits.iter().any(|(r, _, _)| r == rule) {
+        if !limits.iter().any(|(r, _, _)| r == rule) && !generate::breaks_in_pdf(rule) {
+            let _ = writeln!(out, "{rule}");
+        }
+    }
+    out.push_str("\n# breakable in a Factur-X PDF (--to facturx)\n");
+    for rule in generate::breakable_rules() {
+        if generate::breaks_in_pdf(rule) {
             let _ = writeln!(out, "{rule}");
         }
     }
@@ -99,7 +112,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         To::Ubl => facture::Target::Ubl,
         To::Cii => facture::Target::Cii,
         To::CppMixte => facture::Target::CppMixte,
-        // The CII, embedded into a one-page PDF below.
+        // Written by generate::facturx_pdf.
         To::Facturx => facture::Target::Cii,
     };
     let options = match args.profile {
@@ -124,19 +137,35 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         .iter()
         .enumerate()
     {
-        let invoice = match args.break_rule.as_deref() {
-            Some(rule) => generate::break_rule(plan, rule, &options)
-                .map_err(|e| Failure::Error(e.to_string()))?,
-            None => plan.build(&options),
-        };
-        let written = facture::write(&invoice, target)
-            .map_err(|e| Failure::Error(format!("invoice {}: {e}", i + 1)))?;
-        let (name, bytes) = if args.to == To::Facturx {
-            let pdf = facturx_pdf(&invoice, &written.xml)
-                .map_err(|e| Failure::Error(format!("invoice {}: {e}", i + 1)))?;
-            (format!("invoice-{:0width$}.pdf", i + 1), pdf)
+        let failed = |e: &dyn std::fmt::Display| Failure::Error(format!("invoice {}: {e}", i + 1));
+        let (invoice, name, bytes, dropped) = if args.to == To::Facturx {
+            // The invoice as built (a Factur-X breaker may change the PDF
+            // or the embedded XML afterwards).
+            let invoice = match args.break_rule.as_deref() {
+                Some(rule) if generate::breaks_in_pdf(rule) => plan.build(&options),
+                Some(rule) => generate::break_rule(plan, rule, &options).map_err(|e| failed(&e))?,
+                None => plan.build(&options),
+            };
+            let pdf = match args.break_rule.as_deref() {
+                Some(rule) => {
+                    generate::break_facturx(plan, rule, &options).map_err(|e| failed(&e))?
+                }
+                None => generate::facturx_pdf(&invoice).map_err(|e| failed(&e))?,
+            };
+            (
+                invoice,
+                format!("invoice-{:0width$}.pdf", i + 1),
+                pdf,
+                Vec::new(),
+            )
         } else {
-            (format!("invoice-{:0width$}.xml", i + 1), written.xml)
+            let invoice = match args.break_rule.as_deref() {
+                Some(rule) => generate::break_rule(plan, rule, &options).map_err(|e| failed(&e))?,
+                None => plan.build(&options),
+            };
+            let written = facture::write(&invoice, target).map_err(|e| failed(&e))?;
+            let name = format!("invoice-{:0width$}.xml", i + 1);
+            (invoice, name, written.xml, written.dropped)
         };
         let path = dir.join(&name);
         std::fs::write(&path, &bytes)
@@ -156,14 +185,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             // breakers remove an element the schema requires too.
             "schema_valid": !args.break_rule.as_deref().is_some_and(generate::also_breaks_schema),
         });
-        if !written.dropped.is_empty() {
-            entry["dropped"] = serde_json::json!(
-                written
-                    .dropped
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-            );
+        if !dropped.is_empty() {
+            entry["dropped"] =
+                serde_json::json!(dropped.iter().map(ToString::to_string).collect::<Vec<_>>());
         }
         files.push(entry);
     }
@@ -177,6 +201,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             ProfileArg::ChorusPro => "chorus-pro",
         },
         "break": args.break_rule,
+        "validate_with": validate_with(args),
         "files": files,
     });
     let text = serde_json::to_string_pretty(&manifest)
@@ -210,7 +235,7 @@ fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
     let syntax = match to {
         To::Ubl => facture::Syntax::UblInvoice,
         To::Cii => facture::Syntax::Cii,
-        To::Facturx => facture::Syntax::Cii,
+        To::Facturx => facture::Syntax::FacturX,
         To::CppMixte => {
             return Err(Failure::Error(format!(
                 "--break needs --to ubl or --to cii: the EN 16931 rules are bound to those syntaxes, not to {}",
@@ -222,7 +247,10 @@ fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
         let why = generate::syntax_limits()
             .into_iter()
             .find(|(r, _, _)| *r == rule)
-            .map_or("", |(_, _, why)| why);
+            .map_or(
+                "a Factur-X rule breaks in a Factur-X PDF (--to facturx)",
+                |(_, _, why)| why,
+            );
         return Err(Failure::Error(format!(
             "{rule} cannot be broken alone in {}: {why}",
             to.name()
@@ -231,84 +259,38 @@ fn check_breakable(rule: &str, to: To) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A Factur-X PDF: a one-page summary (number, date, amount due) with the
-/// CII invoice embedded, dated with the issue date so that the same seed
-/// gives the same bytes.
-fn facturx_pdf(invoice: &facture::Invoice, cii: &[u8]) -> facture::Result<Vec<u8>> {
-    use facture::syntax::facturx::{EmbedOptions, embed};
-    use lopdf::{Dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.7");
-    let pages_id = doc.new_object_id();
-    let mut font = Dictionary::new();
-    font.set("Type", Object::Name(b"Font".to_vec()));
-    font.set("Subtype", Object::Name(b"Type1".to_vec()));
-    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
-    let font_id = doc.add_object(font);
-    let mut fonts = Dictionary::new();
-    fonts.set("F1", Object::Reference(font_id));
-    let mut resources = Dictionary::new();
-    resources.set("Font", Object::Dictionary(fonts));
-    // Generated numbers and amounts are ASCII without parentheses or
-    // backslashes: nothing to escape in a PDF string.
-    let safe = |s: String| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_graphic() && !matches!(c, '(' | ')' | '\\') || *c == ' ')
-            .collect()
-    };
-    let lines = [
-        safe(format!(
-            "Invoice {}",
-            invoice.number.as_deref().unwrap_or_default()
-        )),
-        safe(format!(
-            "Issued {}",
-            invoice
-                .issue_date
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        )),
-        safe(format!(
-            "Amount due {} {}",
-            invoice.totals.amount_due.unwrap_or_default(),
-            invoice
-                .currency
-                .as_ref()
-                .map(|c| c.code())
-                .unwrap_or_default()
-        )),
-    ];
-    let mut content = String::from("BT /F1 14 Tf 72 760 Td 20 TL");
-    for line in &lines {
-        content.push_str(&format!(" ({line}) Tj T*"));
+/// How to get the expected verdicts back with `facture validate`: the
+/// profile, and for Chorus Pro the recipient requirements the verdicts
+/// assume (the deposit date is the day of validation).
+fn validate_with(args: &Args) -> serde_json::Value {
+    if args.to == To::CppMixte {
+        return serde_json::json!({
+            "profile": null,
+            "command": null,
+            "note": "CPPFactureMixte carries a subset of the invoice (see dropped) and has no EN 16931 binding: valid and fired are the verdicts of the invoice it was written from; facture validate on the file reports the terms it lacks",
+        });
     }
-    content.push_str(" ET");
-    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
-    let mut page = Dictionary::new();
-    page.set("Type", Object::Name(b"Page".to_vec()));
-    page.set("Parent", Object::Reference(pages_id));
-    page.set("Contents", Object::Reference(content_id));
-    let page_id = doc.add_object(page);
-    let mut pages = Dictionary::new();
-    pages.set("Type", Object::Name(b"Pages".to_vec()));
-    pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
-    pages.set("Count", Object::Integer(1));
-    pages.set("Resources", Object::Dictionary(resources));
-    pages.set(
-        "MediaBox",
-        Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]),
-    );
-    doc.objects.insert(pages_id, Object::Dictionary(pages));
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference(pages_id));
-    let catalog_id = doc.add_object(catalog);
-    doc.trailer.set("Root", Object::Reference(catalog_id));
-    let mut host = Vec::new();
-    doc.save_to(&mut host)
-        .map_err(|e| facture::Error::from(std::io::Error::other(e.to_string())))?;
-    let options = EmbedOptions {
-        date: invoice.issue_date.and_then(|d| d.and_hms_opt(0, 0, 0)),
-        ..EmbedOptions::default()
-    };
-    embed(&host, cii, &options)
+    match args.profile {
+        ProfileArg::En16931 => serde_json::json!({
+            "profile": "en16931",
+            "command": "facture validate --profile en16931",
+        }),
+        ProfileArg::ChorusPro => {
+            let p = generate::recipient_requirements(args.break_rule.as_deref());
+            let requires = crate::profile::Requires::of(p);
+            let name = requires.name();
+            serde_json::json!({
+                "profile": "chorus-pro",
+                "recipient_requires": name,
+                "recipient": {
+                    "codeServiceDoitEtreRenseigne": p.service_code_required,
+                    "numeroEJDoitEtreRenseigne": p.engagement_required,
+                    "gestionNumeroEJOuCodeService": p.engagement_or_service,
+                },
+                "validator": null,
+                "deposit_date": null,
+                "command": format!("facture validate --profile chorus-pro --recipient-requires {name}"),
+            })
+        }
+    }
 }

@@ -24,6 +24,35 @@ pub enum Requires {
 }
 
 impl Requires {
+    /// The requirement the parameters describe (`service-and-engagement`
+    /// when the "one of the two" flag comes with both required).
+    #[cfg(feature = "generate")]
+    pub fn of(p: RecipientParameters) -> Self {
+        match (
+            p.service_code_required,
+            p.engagement_required,
+            p.engagement_or_service,
+        ) {
+            (true, true, _) => Requires::ServiceAndEngagement,
+            (true, false, _) => Requires::Service,
+            (false, true, _) => Requires::Engagement,
+            (false, false, true) => Requires::ServiceOrEngagement,
+            (false, false, false) => Requires::None,
+        }
+    }
+
+    /// The value of `--recipient-requires`.
+    #[cfg(feature = "generate")]
+    pub fn name(self) -> &'static str {
+        match self {
+            Requires::None => "none",
+            Requires::Service => "service",
+            Requires::Engagement => "engagement",
+            Requires::ServiceAndEngagement => "service-and-engagement",
+            Requires::ServiceOrEngagement => "service-or-engagement",
+        }
+    }
+
     fn parameters(self) -> RecipientParameters {
         let (service, engagement, either) = match self {
             Requires::None => (false, false, false),

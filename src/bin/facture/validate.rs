@@ -16,10 +16,12 @@ pub struct Args {
     /// Rule profile: `en16931` (the CEN rules), `chorus-pro` (EN 16931
     /// plus what Chorus Pro checks before it accepts an invoice; see the
     /// options below for what it needs to know of the recipient), or
-    /// `factur-x` (EN 16931 and the Factur-X profile rules FX-PROFILE-*, by
-    /// BT-24; MINIMUM and BASIC WL invoices get those instead of EN 16931).
-    /// A Factur-X PDF always gets the Factur-X rules, container checks
-    /// FX-PDF-* included.
+    /// `factur-x` (EN 16931 and the Factur-X profile rules, by BT-24: the
+    /// profile's Factur-X 1.09 XML Schema, FX-SCHEMA-01; FX-PROFILE-*; for
+    /// MINIMUM and BASIC WL, which are not EN 16931 invoices, only the
+    /// EN 16931 rules their official schematrons keep, MINIMUM's under its
+    /// FX-SCH-A-* ids, and their code lists). A Factur-X PDF always gets
+    /// the Factur-X rules, container checks FX-PDF-* included.
     #[arg(long, value_enum, default_value = "en16931")]
     profile: ProfileArg,
     #[command(flatten)]

@@ -108,8 +108,12 @@ fn container_rules_compare_the_xmp_with_the_xml() {
         has_metadata: true,
         attachments: vec!["factur-x.xml".into()],
         pdf_version: "1.7".into(),
+        pdfa_output_intent: true,
     };
     assert!(container_ids(&pdf, &inv).is_empty());
+    pdf.pdfa_output_intent = false;
+    assert_eq!(container_ids(&pdf, &inv), ["FX-PDF-09"]);
+    pdf.pdfa_output_intent = true;
     pdf.relationship = Some("Unspecified".into());
     pdf.mime_type = Some("application/xml".into());
     if let Some(xmp) = pdf.xmp.as_mut() {
@@ -145,7 +149,16 @@ fn container_rules_compare_the_xmp_with_the_xml() {
 
 #[test]
 fn every_fx_id_is_catalogued_in_the_facturx_set() {
-    for id in FAMILIES.iter().flat_map(|f| f.ids).chain(CONTAINER.ids) {
+    let ids: Vec<&str> = FAMILIES
+        .iter()
+        .flat_map(|f| f.ids)
+        .chain(CONTAINER.ids)
+        .chain(RESTATED.ids)
+        .chain(SCHEMA_FAMILY.ids)
+        .chain(codes::FAMILY.ids)
+        .copied()
+        .collect();
+    for id in &ids {
         let rule = crate::rules::catalogue::rule(id).unwrap_or_else(|| panic!("{id}"));
         assert_eq!(rule.set, "facturx", "{id}");
     }
@@ -153,5 +166,337 @@ fn every_fx_id_is_catalogued_in_the_facturx_set() {
         .iter()
         .filter(|r| r.set == "facturx")
         .count();
-    assert_eq!(catalogued, FAMILIES[0].ids.len() + CONTAINER.ids.len());
+    assert_eq!(catalogued, ids.len());
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/facturx/profiles/{name}.xml"))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Validates a CII with the Factur-X profile: the findings as (rule, line).
+fn findings(xml: &str) -> Vec<crate::rules::Finding> {
+    let options = crate::rules::ValidateOptions::new(crate::Profile::FacturX);
+    crate::rules::validate_bytes_with(xml.as_bytes(), &options)
+        .map(|r| r.findings)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn rules_of(findings: &[crate::rules::Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.rule).collect()
+}
+
+#[test]
+fn profile_fixtures_pass_their_profile_schema_and_rules() {
+    assert_eq!(rules_of(&findings(&fixture("minimum"))), ["FX-PROFILE-01"]);
+    assert_eq!(rules_of(&findings(&fixture("basicwl"))), ["FX-PROFILE-01"]);
+    assert!(findings(&fixture("basic")).is_empty());
+}
+
+#[test]
+fn an_element_the_profile_does_not_allow_fires_fx_schema_01_with_its_place() {
+    // A note (BG-1) is allowed in CII and in BASIC WL, not in MINIMUM.
+    let note = "<ram:IncludedNote><ram:Content>Merci.</ram:Content></ram:IncludedNote>\n  </rsm:ExchangedDocument>";
+    let xml = fixture("minimum").replacen("</rsm:ExchangedDocument>", note, 1);
+    let found = findings(&xml);
+    let schema: Vec<_> = found.iter().filter(|f| f.rule == "FX-SCHEMA-01").collect();
+    assert_eq!(schema.len(), 1, "{found:?}");
+    let detail = schema[0]
+        .detail
+        .as_ref()
+        .map(|d| d.en.as_str())
+        .unwrap_or("");
+    assert!(
+        detail.contains("Factur-X 1.09 MINIMUM") && detail.contains("IncludedNote"),
+        "{detail}"
+    );
+    assert!(
+        schema[0]
+            .location
+            .as_ref()
+            .is_some_and(|l| l.xpath.ends_with("ram:IncludedNote[1]"))
+    );
+    assert!(!rules_of(&found).iter().any(|r| r.starts_with("XSD-")));
+    // The same note in BASIC WL is fine.
+    let xml = fixture("basicwl").replacen("</rsm:ExchangedDocument>", note, 1);
+    assert_eq!(rules_of(&findings(&xml)), ["FX-PROFILE-01"]);
+}
+
+#[test]
+fn basic_line_level_restrictions_come_from_the_basic_schema() {
+    // BT-155 (item seller's identifier) is EN 16931, not BASIC.
+    let xml = fixture("basic").replacen(
+        "<ram:Name>Ramette papier A4</ram:Name>",
+        "<ram:SellerAssignedID>PAP-A4</ram:SellerAssignedID><ram:Name>Ramette papier A4</ram:Name>",
+        1,
+    );
+    let found = findings(&xml);
+    assert_eq!(rules_of(&found), ["FX-SCHEMA-01"], "{found:?}");
+    let en16931 = xml.replace(
+        "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
+        "urn:cen.eu:en16931:2017",
+    );
+    assert!(findings(&en16931).is_empty());
+}
+
+#[test]
+fn what_the_cii_schema_rejects_is_left_to_xsd_rules() {
+    let xml = fixture("minimum").replacen(
+        "<ram:TypeCode>380</ram:TypeCode>",
+        "<ram:TypeCode>380</ram:TypeCode><ram:Unknown>1</ram:Unknown>",
+        1,
+    );
+    let found = rules_of(&findings(&xml));
+    assert!(
+        found.contains(&"XSD-UNKNOWN") || found.contains(&"XSD-ORDER"),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"FX-SCHEMA-01"), "{found:?}");
+}
+
+#[test]
+fn the_profile_schema_runs_only_with_the_factur_x_rules() {
+    let xml = fixture("basic").replacen(
+        "<ram:Name>Ramette papier A4</ram:Name>",
+        "<ram:SellerAssignedID>PAP-A4</ram:SellerAssignedID><ram:Name>Ramette papier A4</ram:Name>",
+        1,
+    );
+    let report = crate::validate_bytes(xml.as_bytes(), &crate::Profile::En16931)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn minimum_reports_the_en16931_rules_of_its_schematron_under_the_official_ids() {
+    // BR-07: the buyer's name; also required by the MINIMUM schema.
+    let xml = fixture("minimum").replacen("<ram:Name>Commune de Saint-Malo</ram:Name>", "", 1);
+    let found = rules_of(&findings(&xml));
+    assert!(found.contains(&"FX-SCH-A-000016"), "{found:?}");
+    assert!(!found.contains(&"BR-07"), "{found:?}");
+    // BR-CO-09: a VAT identifier without a country prefix.
+    let xml = fixture("minimum").replacen("FR32123456782", "32123456782", 1);
+    let found = rules_of(&findings(&xml));
+    assert_eq!(found, ["FX-PROFILE-01", "FX-SCH-A-000002"]);
+}
+
+#[test]
+fn every_minimum_id_restates_its_en16931_rule_on_minimum_only() {
+    let minimum = invoice(FacturXProfile::Minimum);
+    let basic_wl = invoice(FacturXProfile::BasicWl);
+    for (fx, en) in schematron::MINIMUM {
+        let en = crate::rules::catalogue::rule(en)
+            .map(|r| r.id)
+            .unwrap_or_else(|| panic!("{en}"));
+        let path = TermPath::of(bt(1));
+        let mut out = Checker::new(Some(Syntax::Cii));
+        out.fire(en, path);
+        restate_minimum(&minimum, &mut out);
+        assert_eq!(out.fired_ids(), [en, fx], "{fx}");
+        let mut out = Checker::new(Some(Syntax::Cii));
+        out.fire(en, path);
+        restate_minimum(&basic_wl, &mut out);
+        assert_eq!(out.fired_ids(), [en], "{fx}");
+        let mut out = Checker::new(Some(Syntax::Cii));
+        restate_minimum(&minimum, &mut out);
+        assert!(out.fired_ids().is_empty(), "{fx}");
+    }
+}
+
+#[test]
+fn basic_wl_keeps_the_en16931_rules_of_its_schematron() {
+    // BR-CO-13: BT-109 = sum of lines - allowances + charges.
+    let xml = fixture("basicwl").replacen(
+        "<ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount>",
+        "<ram:TaxBasisTotalAmount>101.00</ram:TaxBasisTotalAmount>",
+        1,
+    );
+    let found = rules_of(&findings(&xml));
+    assert!(found.contains(&"BR-CO-13"), "{found:?}");
+    // BR-16 (at least one line) is not in the BASIC WL schematron: it fires
+    // in the EN 16931 family but is not reported.
+    assert!(!found.contains(&"BR-16"), "{found:?}");
+    assert!(schematron::BASIC_WL.binary_search(&"BR-CO-13").is_ok());
+    assert!(schematron::BASIC_WL.binary_search(&"BR-16").is_err());
+    assert!(schematron::BASIC_WL.windows(2).all(|w| w[0] < w[1]));
+    let sets = ["facturx"];
+    assert_eq!(
+        kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)),
+        schematron::BASIC_WL
+    );
+    assert!(kept_en16931(&sets, &invoice(FacturXProfile::Minimum)).is_empty());
+    assert!(kept_en16931(&["facturx", "en16931"], &invoice(FacturXProfile::BasicWl)).is_empty());
+}
+
+#[test]
+fn code_values_outside_the_profile_lists_fire_their_official_ids() {
+    // MINIMUM: type code (FX-SCH-A-000023), seller country (…036),
+    // currency (…040); each value is CII-schema valid.
+    let minimum = fixture("minimum");
+    for (from, to, id) in [
+        (
+            "<ram:TypeCode>380<",
+            "<ram:TypeCode>999<",
+            "FX-SCH-A-000023",
+        ),
+        (
+            "<ram:CountryID>FR<",
+            "<ram:CountryID>XX<",
+            "FX-SCH-A-000036",
+        ),
+        (
+            "<ram:InvoiceCurrencyCode>EUR<",
+            "<ram:InvoiceCurrencyCode>XYZ<",
+            "FX-SCH-A-000040",
+        ),
+        ("format=\"102\"", "format=\"203\"", "FX-SCH-A-000022"),
+        (
+            "schemeID=\"0002\">1234",
+            "schemeID=\"9999\">1234",
+            "FX-SCH-A-000031",
+        ),
+    ] {
+        let found = rules_of(&findings(&minimum.replacen(from, to, 1)));
+        assert!(found.contains(&id), "{id}: {found:?}");
+        // The same value in BASIC WL fires the BASIC WL id, not this one.
+        let found = rules_of(&findings(&fixture("basicwl").replacen(from, to, 1)));
+        assert!(!found.contains(&id), "{id} on BASIC WL: {found:?}");
+    }
+    // BASIC WL: a VAT category code (FX-SCH-A-000179) and an allowance
+    // (charge indicator false) category code (…475).
+    let basic_wl = fixture("basicwl");
+    let found = rules_of(&findings(&basic_wl.replacen(
+        "<ram:CategoryCode>S</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+        "<ram:CategoryCode>Q</ram:CategoryCode>\n        <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n      </ram:ApplicableTradeTax>",
+        1,
+    )));
+    assert!(found.contains(&"FX-SCH-A-000179"), "{found:?}");
+    let found = rules_of(&findings(&basic_wl.replacen(
+        "<ram:CategoryCode>S</ram:CategoryCode>\n          <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n        </ram:CategoryTradeTax>",
+        "<ram:CategoryCode>Q</ram:CategoryCode>\n          <ram:RateApplicablePercent>20</ram:RateApplicablePercent>\n        </ram:CategoryTradeTax>",
+        1,
+    )));
+    assert!(
+        found.contains(&"FX-SCH-A-000475") && !found.contains(&"FX-SCH-A-000482"),
+        "{found:?}"
+    );
+    // Not on an EN 16931 profile, and not without the Factur-X rules.
+    let basic = fixture("basic").replacen("<ram:TypeCode>380<", "<ram:TypeCode>999<", 1);
+    assert!(
+        !rules_of(&findings(&basic))
+            .iter()
+            .any(|r| r.starts_with("FX-SCH-A-"))
+    );
+    let xml = minimum.replacen("<ram:TypeCode>380<", "<ram:TypeCode>999<", 1);
+    let report = crate::validate_bytes(xml.as_bytes(), &crate::Profile::En16931)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !report.fired().iter().any(|r| r.starts_with("FX-")),
+        "{:?}",
+        report.fired()
+    );
+}
+
+#[test]
+fn every_code_rule_fires_on_a_value_outside_its_list_and_not_on_one_inside() {
+    // Each rule's path is built into a document; its value is first a code
+    // of the list, then one that is not.
+    for rule in schematron::CODE_RULES {
+        let list_value = rule.list.first().copied().unwrap_or("");
+        // The profile comes from BT-24 itself: its rule can only see an
+        // identifier facture recognises once trimmed, that the list lacks.
+        let spec = rule
+            .steps
+            .iter()
+            .any(|(n, _)| *n == "ram:GuidelineSpecifiedDocumentContextParameter");
+        let (list_value, outside) = if spec {
+            let id = rule.profile.specification().to_owned();
+            (id.clone(), format!(" {id} "))
+        } else {
+            (list_value.to_owned(), "NOT-A-CODE".to_owned())
+        };
+        for (value, fires) in [(list_value.as_str(), false), (outside.as_str(), true)] {
+            let xml = document_at(rule, value);
+            let doc =
+                roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+            let mut out = Checker::new(Some(Syntax::Cii));
+            (codes::FAMILY.check)(&doc, &mut out);
+            assert_eq!(
+                out.fired_ids().contains(&rule.id),
+                fires,
+                "{} {value:?}:\n{xml}",
+                rule.id
+            );
+        }
+    }
+}
+
+/// A document holding just what `rule`'s path needs, with `value` where
+/// the rule reads it, and BT-24 naming the rule's profile.
+fn document_at(rule: &codes::CodeRule, value: &str) -> String {
+    use codes::{Filter, Value};
+    let mut open = String::new();
+    let mut close = Vec::new();
+    let spec = format!(
+        "<rsm:ExchangedDocumentContext><ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>{}</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter></rsm:ExchangedDocumentContext>",
+        rule.profile.specification()
+    );
+    let last = rule.steps.len().saturating_sub(1);
+    for (i, (name, filter)) in rule.steps.iter().enumerate() {
+        let mut attrs = String::new();
+        let mut inner = String::new();
+        match filter {
+            Filter::All | Filter::WithoutAttribute(_) => {}
+            Filter::CurrencyOf(_) => attrs.push_str(&format!(" currencyID=\"{value}\"")),
+            Filter::Indicator(v) => {
+                inner = format!(
+                    "<ram:ChargeIndicator><udt:Indicator>{v}</udt:Indicator></ram:ChargeIndicator>"
+                );
+            }
+        }
+        if i == last
+            && let Value::Attribute(a) = rule.value
+            && !attrs.contains(&format!(" {a}="))
+        {
+            attrs.push_str(&format!(" {a}=\"{value}\""));
+        }
+        if i == 0 {
+            open.push_str(&format!(
+                "<{name} xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\" xmlns:ram=\"urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100\" xmlns:udt=\"urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100\" xmlns:qdt=\"urn:un:unece:uncefact:data:standard:QualifiedDataType:100\">"
+            ));
+            if !rule
+                .steps
+                .iter()
+                .any(|(n, _)| *n == "rsm:ExchangedDocumentContext")
+            {
+                open.push_str(&spec);
+            }
+        } else {
+            open.push_str(&format!("<{name}{attrs}>{inner}"));
+        }
+        close.push(format!("</{name}>"));
+    }
+    if let Value::Text = rule.value {
+        open.push_str(value);
+    }
+    // A CurrencyOf filter compares with a sibling two levels up.
+    let mut xml = open;
+    for tag in close.iter().rev() {
+        xml.push_str(tag);
+    }
+    for (i, (_, filter)) in rule.steps.iter().enumerate() {
+        if let Filter::CurrencyOf(sibling) = filter {
+            // The value compared is the attribute itself: the sibling
+            // two levels up holds the same code.
+            let grand = rule
+                .steps
+                .get(i.saturating_sub(2))
+                .map(|(n, _)| *n)
+                .unwrap_or("");
+            let marker = format!("</{grand}>");
+            if let Some(at) = xml.rfind(&marker) {
+                xml.insert_str(at, &format!("<ram:{sibling}>{value}</ram:{sibling}>"));
+            }
+        }
+    }
+    xml
 }

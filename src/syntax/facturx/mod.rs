@@ -96,6 +96,9 @@ pub struct Extracted {
     pub attachments: Vec<String>,
     /// The PDF version of the header (`1.7`).
     pub pdf_version: String,
+    /// Whether the catalog has a PDF/A output intent (`/OutputIntents`
+    /// with `/S /GTS_PDFA1`); see [`has_pdfa_output_intent`].
+    pub pdfa_output_intent: bool,
 }
 
 impl Extracted {
@@ -106,6 +109,22 @@ impl Extracted {
             .and_then(|x| x.conformance_level.as_deref())
             .and_then(FacturXProfile::from_conformance_level)
     }
+}
+
+/// Whether a PDF has a PDF/A output intent: an entry of the catalog's
+/// `/OutputIntents` with `/S /GTS_PDFA1` (the subtype PDF/A uses in every
+/// part). A PDF without one is seldom PDF/A: [`embed`] then *declares*
+/// PDF/A-3 in the XMP of a file that does not conform, which `facture
+/// facturx embed` warns about. This is a hint, not PDF/A validation.
+///
+/// ```
+/// use facture::syntax::facturx;
+/// let pdf = std::fs::read("tests/fixtures/facturx/blank.pdf").unwrap();
+/// assert!(!facturx::has_pdfa_output_intent(&pdf, &facture::Limits::default()).unwrap());
+/// ```
+pub fn has_pdfa_output_intent(bytes: &[u8], limits: &Limits) -> Result<bool> {
+    let doc = pdf::load(bytes, limits)?;
+    Ok(pdf::has_pdfa_output_intent(&doc))
 }
 
 /// Extracts the embedded invoice of a Factur-X / ZUGFeRD PDF.
@@ -151,6 +170,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted> {
         has_metadata,
         attachments: attachments.iter().map(|a| a.name.clone()).collect(),
         pdf_version: doc.version.clone(),
+        pdfa_output_intent: pdf::has_pdfa_output_intent(&doc),
     })
 }
 

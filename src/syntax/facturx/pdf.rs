@@ -41,6 +41,27 @@ pub(crate) fn load(bytes: &[u8], limits: &Limits) -> Result<Document> {
     Ok(doc)
 }
 
+/// Whether the catalog lists an output intent of subtype `GTS_PDFA1`.
+pub(crate) fn has_pdfa_output_intent(doc: &Document) -> bool {
+    let Ok(catalog) = doc.catalog() else {
+        return false;
+    };
+    let Ok(intents) = catalog
+        .get(b"OutputIntents")
+        .and_then(|o| doc.dereference(o))
+        .and_then(|(_, o)| o.as_array())
+    else {
+        return false;
+    };
+    intents.iter().take(MAX_TREE_NODES).any(|intent| {
+        doc.dereference(intent)
+            .and_then(|(_, o)| o.as_dict())
+            .and_then(|d| d.get(b"S"))
+            .and_then(Object::as_name)
+            .is_ok_and(|name| name == b"GTS_PDFA1")
+    })
+}
+
 /// The library error for a `lopdf` error.
 pub(crate) fn pdf_error(e: &lopdf::Error, limits: &Limits) -> Error {
     use lopdf::{DecompressError, Error as E};

@@ -152,6 +152,22 @@ impl FacturXProfile {
         !matches!(self, FacturXProfile::Minimum | FacturXProfile::BasicWl)
     }
 
+    /// The Factur-X 1.09 XML Schema of the profile: the CII D16B schema
+    /// narrowed to the elements, cardinalities and code values the profile
+    /// allows (generated from the schemas of the `factur-x` package by
+    /// `tools/xsd-gen`). XRechnung, a CIUS of EN 16931, gets the EN 16931
+    /// one.
+    pub fn schema(self) -> &'static crate::syntax::xsd::schema::Schema {
+        use crate::syntax::xsd::tables;
+        match self {
+            FacturXProfile::Minimum => &tables::facturx_minimum::SCHEMA,
+            FacturXProfile::BasicWl => &tables::facturx_basicwl::SCHEMA,
+            FacturXProfile::Basic => &tables::facturx_basic::SCHEMA,
+            FacturXProfile::En16931 | FacturXProfile::XRechnung => &tables::facturx_en16931::SCHEMA,
+            FacturXProfile::Extended => &tables::facturx_extended::SCHEMA,
+        }
+    }
+
     /// The name of the embedded file the profile is attached as:
     /// `xrechnung.xml` for XRechnung (ZUGFeRD 2.1+), `factur-x.xml` otherwise.
     pub fn file_name(self) -> &'static str {
