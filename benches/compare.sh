@@ -85,7 +85,7 @@ def measure(cmd):
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return statistics.median(walls), statistics.median(cpus)
 
-print(f"median of {runs} runs; wall / CPU seconds; ratio = other / facture (CPU)")
+print(f"median of {runs} runs; wall / CPU milliseconds; ratio = other / facture (CPU)")
 header = f"{'case':<48}" + "".join(f"{name:>30}" for name, _ in tools)
 print(header)
 for label, files in cases:
@@ -95,9 +95,9 @@ for label, files in cases:
         wall, cpu = measure(cmd(files))
         if base is None:
             base = cpu
-            row += f"{wall:>13.3f} / {cpu:.3f}".rjust(30)
+            row += f"{wall * 1000:>13.1f} / {cpu * 1000:.1f}".rjust(30)
         else:
             ratio = cpu / base if base > 0 else float("inf")
-            row += f"{wall:.3f} / {cpu:.3f} ({ratio:.1f}x)".rjust(30)
+            row += f"{wall * 1000:.1f} / {cpu * 1000:.1f} ({ratio:.2f}x)".rjust(30)
     print(row, flush=True)
 PY

@@ -394,10 +394,11 @@ fn not_checked(
                 .flat_map(|f| f.ids.iter().copied()),
         );
     }
-    checked.sort_unstable();
-    checked.dedup();
+    // A set rather than a sorted list: sorting ~2 000 ids by string
+    // comparison was a tenth of a one-file process.
+    let checked: std::collections::HashSet<&'static str> = checked.into_iter().collect();
     let ids: Vec<&'static str> = applicable(sets, syntax)
-        .filter(|rule| checked.binary_search(&rule.id).is_err())
+        .filter(|rule| !checked.contains(rule.id))
         .map(|rule| rule.id)
         .collect();
     if let Ok(mut entries) = cache.write() {

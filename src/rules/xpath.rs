@@ -7,10 +7,38 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// XPath `normalize-space`: strips leading and trailing XML whitespace
 /// (space, tab, CR, LF) and collapses inner runs to one space.
 pub fn normalize_space(s: &str) -> String {
-    s.split([' ', '\t', '\r', '\n'])
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for part in s.split(is_xml_space).filter(|part| !part.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// `normalize-space(s) = want`, without allocating.
+pub fn normalized_eq(s: &str, want: &str) -> bool {
+    let mut rest = want;
+    let mut first = true;
+    for part in s.split(is_xml_space).filter(|part| !part.is_empty()) {
+        if !first {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        first = false;
+        match rest.strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
 /// `normalize-space(x) != ''` for an optional value: present and not only
@@ -46,6 +74,33 @@ pub fn decimals(x: Decimal) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_eq_is_normalize_space_then_eq() {
+        let inputs = [
+            "",
+            " ",
+            "VAT",
+            " VAT ",
+            "\tV A\r\nT\n",
+            "V  A",
+            "VATS",
+            "vat",
+            " A B ",
+        ];
+        let wants = [
+            "", "VAT", "V A T", "A B", " VAT", "VAT ", "V  A", "V A", "VA",
+        ];
+        for s in inputs {
+            for want in wants {
+                assert_eq!(
+                    normalized_eq(s, want),
+                    normalize_space(s) == want,
+                    "{s:?} {want:?}"
+                );
+            }
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

@@ -126,28 +126,22 @@ fn doctype_pos(text: &str) -> TextPos {
 }
 
 fn check_depth(doc: &roxmltree::Document<'_>, text: &str, limits: &Limits) -> Result<()> {
-    // Nodes come in document order, so a parent's depth is known before its
-    // children's: one pass, no recursion.
-    let mut depths: Vec<u32> = Vec::new();
-    for node in doc.descendants() {
-        let parent_depth = node
-            .parent()
-            .and_then(|p| depths.get(p.id().get() as usize).copied())
-            .unwrap_or(0);
-        let depth = parent_depth + u32::from(node.is_element());
-        if depth > limits.max_depth {
+    // Elements come in document order: the chain of open elements is a
+    // stack, popped down to each element's parent (only elements deepen
+    // the tree). One pass, memory in the depth only.
+    let mut open: Vec<roxmltree::NodeId> = Vec::new();
+    for node in doc.descendants().filter(roxmltree::Node::is_element) {
+        let parent = node.parent().map(|p| p.id());
+        while open.last().is_some_and(|top| Some(*top) != parent) {
+            open.pop();
+        }
+        open.push(node.id());
+        if open.len() > limits.max_depth as usize {
             return Err(Error::LimitExceeded {
                 what: "XML element depth",
                 limit: u64::from(limits.max_depth),
                 pos: TextPos::at(text, node.range().start),
             });
-        }
-        let index = node.id().get() as usize;
-        if depths.len() <= index {
-            depths.resize(index + 1, 0);
-        }
-        if let Some(slot) = depths.get_mut(index) {
-            *slot = depth;
         }
     }
     Ok(())
@@ -215,6 +209,22 @@ mod tests {
             as_text(b"<abc/>", &small),
             Err(Error::LimitExceeded { .. })
         ));
+    }
+
+    #[test]
+    fn depth_limit_is_exact_and_follows_the_branches() {
+        let nested = |n: usize| "<a>".repeat(n) + &"</a>".repeat(n);
+        let max = Limits::default().max_depth as usize;
+        assert!(parse_str(&nested(max)).is_ok());
+        // Deep branches side by side, text between them: none is deeper
+        // than the limit.
+        let wide = format!("<r>{0}x{0}<b/>{0}</r>", nested(max - 1));
+        assert!(parse_str(&wide).is_ok());
+        let e = parse_str(&format!("<r><b/>\n{}</r>", nested(max))).unwrap_err();
+        assert!(
+            matches!(e, Error::LimitExceeded { pos, .. } if pos == TextPos { line: 2, column: 1 + 3 * (max as u32 - 1) }),
+            "{e:?}"
+        );
     }
 
     #[test]

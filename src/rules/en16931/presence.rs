@@ -37,7 +37,7 @@
 use super::vat_scheme;
 use crate::model::{Invoice, PostalAddress, Term, TermPath};
 use crate::rules::engine::{Checker, ModelFamily};
-use crate::rules::xpath::{has_text, normalize_space};
+use crate::rules::xpath::{has_text, normalize_space, normalized_eq};
 use crate::syntax::Syntax;
 use rust_decimal::Decimal;
 
@@ -427,7 +427,7 @@ fn vat_breakdown(inv: &Invoice, out: &mut Checker) {
         let outside_scope = if cii {
             code == Some("O")
         } else {
-            code.is_some_and(|c| normalize_space(c) == "O")
+            code.is_some_and(|c| normalized_eq(c, "O"))
         };
         if !vat || (absent(&v.rate, &g.child(bt(119)), out) && !outside_scope) {
             out.fire("BR-48", g.child(bt(119)));

@@ -33,6 +33,7 @@
 //! documents) for `tools/conformance` to compare with the official XSLT.
 
 pub(crate) mod business;
+mod compiled;
 pub(crate) mod currency;
 mod custom;
 mod path;
@@ -55,6 +56,9 @@ pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
 
 /// A rule context of the table: an XSLT match pattern and its rules.
 struct Context {
+    /// Read by the generator of `compiled.rs` (a test); the library uses
+    /// its parse.
+    #[cfg_attr(not(test), allow(dead_code))]
     pattern: &'static str,
     rules: &'static [Rule],
 }
@@ -64,8 +68,9 @@ struct Rule(&'static str, Test);
 
 /// How an assertion is tested.
 enum Test {
-    /// A test in the declarative subset of [`path::Test`].
-    Path(&'static str),
+    /// A test in the declarative subset of [`path::Test`] (read by the
+    /// generator of `compiled.rs`; the library uses its parse).
+    Path(#[cfg_attr(not(test), allow(dead_code))] &'static str),
     /// The official test (read by the tests only), and the function that
     /// evaluates it (returns `true` when the assertion fails).
     Custom(
@@ -77,7 +82,7 @@ enum Test {
 /// A context with its pattern and tests parsed.
 struct Compiled {
     /// `None` if the pattern does not parse (never, as the tests prove).
-    pattern: Option<path::Pattern>,
+    pattern: Option<&'static path::Pattern>,
     rules: Vec<(&'static str, Check)>,
     /// The path tests whose first step is a child step, by the local name
     /// of that step (sorted), so the children of a context node are walked
@@ -90,12 +95,20 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(ctx: &Context) -> Self {
+    /// The context `ctx`, whose pattern and path tests, parsed at build
+    /// time, are `pattern` and `tests` (one per rule, `None` for the
+    /// custom ones and any that does not parse).
+    fn new(
+        ctx: &Context,
+        pattern: Option<&'static path::Pattern>,
+        tests: &'static [Option<path::Test>],
+    ) -> Self {
         let rules: Vec<(&'static str, Check)> = ctx
             .rules
             .iter()
-            .filter_map(|Rule(id, test)| match test {
-                Test::Path(t) => path::Test::parse(t).map(|t| (*id, Check::Path(t))),
+            .zip(tests)
+            .filter_map(|(Rule(id, test), parsed)| match test {
+                Test::Path(_) => parsed.as_ref().map(|t| (*id, Check::Path(t))),
                 Test::Custom(_, f) => Some((*id, Check::Custom(*f))),
             })
             .collect();
@@ -116,7 +129,7 @@ impl Compiled {
         }
         by_first_child.sort_unstable_by(|(a, _), (b, _)| by_length_then_bytes(a, b));
         Self {
-            pattern: path::Pattern::parse(ctx.pattern),
+            pattern,
             rules,
             by_first_child,
             indexed,
@@ -184,14 +197,25 @@ fn by_length_then_bytes(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 enum Check {
-    Path(path::Test),
+    Path(&'static path::Test),
     Custom(fn(Node<'_, '_>) -> bool),
 }
 
-/// The table, parsed once, one entry per context of the table. A test that
-/// does not parse is left out (the unit tests prove every entry parses).
-static COMPILED: LazyLock<Vec<Compiled>> =
-    LazyLock::new(|| table::CONTEXTS.iter().map(Compiled::new).collect());
+/// The table, one entry per context of the table, its patterns and tests
+/// parsed at build time (`compiled.rs`, generated from the table and
+/// checked by a test). A test that does not parse is left out (the unit
+/// tests prove every entry parses).
+static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    table::CONTEXTS
+        .iter()
+        .enumerate()
+        .map(|(i, ctx)| {
+            let pattern = compiled::PATTERNS.get(i).and_then(Option::as_ref);
+            let tests = compiled::TESTS.get(i).copied().unwrap_or_default();
+            Compiled::new(ctx, pattern, tests)
+        })
+        .collect()
+});
 
 /// Which contexts an element may match, by its local name.
 struct Dispatch {
@@ -206,7 +230,7 @@ static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
     let mut by_name: Vec<(&'static str, Vec<usize>)> = Vec::new();
     let mut by_suffix = Vec::new();
     for (i, ctx) in COMPILED.iter().enumerate() {
-        match ctx.pattern.as_ref().and_then(path::Pattern::local_names) {
+        match ctx.pattern.and_then(path::Pattern::local_names) {
             Some(names) => {
                 for local in names {
                     match by_name.iter_mut().find(|(l, _)| *l == local) {

@@ -2,8 +2,11 @@
 //! UBL-DT), checked on the XML tree in one pass.
 //!
 //! The rules are data ([`table::RULES`]: id, context, XPath test as the
-//! binding writes it). At first use the tests are parsed by the native
-//! evaluator of the binding's XPath subset ([`xpath`]) and compiled:
+//! binding writes it). The tests are parsed at build time, by the native
+//! evaluator of the binding's XPath subset ([`xpath`]), into the generated
+//! static table `compiled::TESTS` (a test checks that it is the parsed
+//! table), so that a process validating one file does not parse 700
+//! XPath expressions; at first use they are compiled:
 //!
 //! - the root rules that forbid or count a path (`not(path)`,
 //!   `count(path) <= n`: all UBL-CR but two, most UBL-SR, UBL-DT-08…28)
@@ -44,6 +47,7 @@
 //! bundled invoice (277 elements) about 40 µs in a release build.
 
 pub(crate) mod business;
+mod compiled;
 pub(crate) mod currency;
 mod table;
 #[cfg(test)]
@@ -105,7 +109,9 @@ pub(super) enum Ctx {
 
 const N_CTX: usize = Ctx::TaxSubtotal as usize + 1;
 
-/// The rules checked by hand in this module rather than from their test.
+/// The rules checked by hand in this module rather than from their test
+/// (left out of `compiled::TESTS` by its generator).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(super) const HAND_WRITTEN: &[&str] = &[
     "UBL-SR-43",
     "UBL-SR-44",
@@ -123,7 +129,7 @@ struct Counted {
 
 struct Compiled {
     /// Rules evaluated forward at each node of a context, by context.
-    at: [Vec<(&'static str, Expr)>; N_CTX],
+    at: [Vec<(&'static str, &'static Expr)>; N_CTX],
     counted: Vec<Counted>,
     /// The element names the patterns use.
     names: xpath::Names,
@@ -142,11 +148,9 @@ fn compiled() -> &'static Compiled {
 /// The pattern and limit of a root test `not(path)` or `count(path) <= n`.
 fn as_counted(expr: &Expr, names: &mut xpath::Names) -> Option<(Pattern, usize)> {
     match expr {
-        Expr::Not(inner) => match inner.as_ref() {
-            Expr::Path(p) => Some((Pattern::from_path(p, names)?, 0)),
-            _ => None,
-        },
-        Expr::Cmp(count, Op::Le, limit) => match (count.as_ref(), limit.as_ref()) {
+        Expr::Not(Expr::Path(p)) => Some((Pattern::from_path(p, names)?, 0)),
+        Expr::Not(_) => None,
+        Expr::Cmp(count, Op::Le, limit) => match (*count, *limit) {
             (Expr::Count(p), Expr::Num(n)) if *n >= 0.0 && n.fract() == 0.0 => {
                 Some((Pattern::from_path(p, names)?, *n as usize))
             }
@@ -160,24 +164,16 @@ fn compile() -> Compiled {
     let mut c = Compiled {
         at: std::array::from_fn(|_| Vec::new()),
         counted: Vec::new(),
-        names: xpath::Names::default(),
+        names: xpath::Names::with_capacity(512),
         by_element: Vec::new(),
         by_attribute: FnvMap::default(),
     };
-    for rule in table::RULES {
-        if HAND_WRITTEN.contains(&rule.id) {
-            continue;
-        }
-        let Ok(expr) = xpath::parse(rule.test) else {
-            // Every test of the table parses (a unit test proves it).
-            debug_assert!(false, "{} does not parse", rule.id);
-            continue;
-        };
-        let counted = (rule.ctx == Ctx::Root)
-            .then(|| as_counted(&expr, &mut c.names))
+    for (id, ctx, expr) in compiled::TESTS {
+        let counted = (*ctx == Ctx::Root)
+            .then(|| as_counted(expr, &mut c.names))
             .flatten();
         let Some((pattern, limit)) = counted else {
-            c.at[rule.ctx as usize].push((rule.id, expr));
+            c.at[*ctx as usize].push((*id, expr));
             continue;
         };
         let index = c.counted.len();
@@ -205,11 +201,7 @@ fn compile() -> Compiled {
                 }
             }
         }
-        c.counted.push(Counted {
-            id: rule.id,
-            pattern,
-            limit,
-        });
+        c.counted.push(Counted { id, pattern, limit });
     }
     c
 }

@@ -11,7 +11,7 @@ use super::table::{
 use crate::model::{Invoice, Term, TermPath, VatBreakdown, VatCategoryCode};
 use crate::rules::en16931::vat_scheme;
 use crate::rules::engine::Checker;
-use crate::rules::xpath::{normalize_space, round2};
+use crate::rules::xpath::{normalized_eq, round2};
 use crate::syntax::Syntax;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -51,7 +51,7 @@ fn exactly(code: Option<&VatCategoryCode>, x: &str) -> bool {
 
 /// `normalize-space(cbc:ID) = 'X'`.
 fn normalized(code: Option<&VatCategoryCode>, x: &str) -> bool {
-    code.is_some_and(|c| normalize_space(c.code()) == x)
+    code.is_some_and(|c| normalized_eq(c.code(), x))
 }
 
 fn rate_ok(rule: Rate, rate: Option<Decimal>) -> bool {

@@ -27,9 +27,11 @@ pub(super) const RAM: &str =
     "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
 /// `udt:` of the official artefact.
 pub(super) const UDT: &str = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100";
-/// `qdt:` of the official artefact.
+/// `qdt:` of the official artefact (no pattern or path test uses it).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(super) const QDT: &str = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100";
 
+#[cfg(test)]
 fn namespace(prefix: &str) -> Option<&'static str> {
     match prefix {
         "rsm" => Some(RSM),
@@ -43,12 +45,13 @@ fn namespace(prefix: &str) -> Option<&'static str> {
 /// An expanded element name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Name {
-    ns: &'static str,
-    local: &'static str,
+    pub(super) ns: &'static str,
+    pub(super) local: &'static str,
 }
 
 impl Name {
     /// Parses `prefix:Local`.
+    #[cfg(test)]
     fn parse(qname: &'static str) -> Option<Self> {
         let (prefix, local) = qname.trim().split_once(':')?;
         if local.is_empty() || !local.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -97,7 +100,7 @@ pub(super) fn string_value(node: Node<'_, '_>) -> String {
 
 /// A predicate on a child step.
 #[derive(Debug)]
-enum Pred {
+pub(super) enum Pred {
     /// `[prefix:Child = 'v']` (some such child's string value is `v`), or
     /// `[normalize-space(prefix:Child) = 'v']` (the first such child,
     /// normalized, is `v`; no such child reads as '').
@@ -109,6 +112,7 @@ enum Pred {
 }
 
 impl Pred {
+    #[cfg(test)]
     fn parse(s: &'static str) -> Option<Self> {
         let (lhs, rhs) = s.split_once('=')?;
         let value = rhs.trim().strip_prefix('\'')?.strip_suffix('\'')?;
@@ -144,7 +148,7 @@ impl Pred {
             } => {
                 let first = node.children().find(|c| child.matches(*c));
                 let text = first.map(string_value).unwrap_or_default();
-                crate::rules::xpath::normalize_space(&text) == value
+                crate::rules::xpath::normalized_eq(&text, value)
             }
         }
     }
@@ -152,16 +156,17 @@ impl Pred {
 
 /// One step of a relative path.
 #[derive(Debug)]
-enum Step {
+pub(super) enum Step {
     Child(Name, Option<Pred>),
     Attr(&'static str),
 }
 
 /// A relative location path: child steps, optionally ending on an attribute.
 #[derive(Debug)]
-pub(super) struct Path(Vec<Step>);
+pub(super) struct Path(pub(super) &'static [Step]);
 
 impl Path {
+    #[cfg(test)]
     fn parse(s: &'static str) -> Option<Self> {
         let mut steps = Vec::new();
         let mut rest = s.trim();
@@ -181,11 +186,12 @@ impl Path {
             .rev()
             .skip(1)
             .all(|s| matches!(s, Step::Child(..)));
-        attrs_last.then_some(Path(steps))
+        attrs_last.then_some(Path(steps.leak()))
     }
 }
 
 /// Where the step starting `s` ends: at the first `/` outside a predicate.
+#[cfg(test)]
 fn step_end(s: &str) -> usize {
     let mut depth = 0u32;
     let mut quoted = false;
@@ -201,6 +207,7 @@ fn step_end(s: &str) -> usize {
     s.len()
 }
 
+#[cfg(test)]
 fn parse_step(s: &'static str) -> Option<Step> {
     let s = s.trim();
     if let Some(attr) = s.strip_prefix('@') {
@@ -258,6 +265,7 @@ pub(super) enum Test {
 
 impl Test {
     /// Parses the declarative forms; `None` for anything else.
+    #[cfg(test)]
     pub(super) fn parse(s: &'static str) -> Option<Self> {
         let s = strip_parens(s.trim());
         if let Some(inner) = s.strip_prefix("not").map(str::trim_start) {
@@ -283,7 +291,7 @@ impl Test {
 
     /// Whether the assertion fails on the context `node`.
     pub(super) fn fires(&self, node: Node<'_, '_>) -> bool {
-        self.fails_with(count_from(&self.path().0, node, self.limit()))
+        self.fails_with(count_from(self.path().0, node, self.limit()))
     }
 
     fn path(&self) -> &Path {
@@ -338,6 +346,7 @@ impl Test {
 }
 
 /// `(x)` → `x`, when the parentheses enclose the whole expression.
+#[cfg(test)]
 fn strip_parens(s: &str) -> &str {
     let mut s = s;
     while let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -369,10 +378,10 @@ fn strip_parens(s: &str) -> &str {
 #[derive(Debug)]
 pub(super) enum Pattern {
     /// `/a/b/c`: the element and its ancestors, up to the root, are these.
-    Absolute(Vec<Name>),
+    Absolute(&'static [Name]),
     /// `//a/b`: the element and its nearest ancestors are these, optionally
     /// with an attribute of the element equal to a value.
-    Anywhere(Vec<Name>, Option<(&'static str, &'static str)>),
+    Anywhere(&'static [Name], Option<(&'static str, &'static str)>),
     /// `//ns:*[ends-with(name(), 'suffix') and not(self::except)]`.
     Suffix {
         ns: Option<&'static str>,
@@ -380,11 +389,12 @@ pub(super) enum Pattern {
         except: Option<Name>,
     },
     /// `p | q | …`.
-    Union(Vec<Pattern>),
+    Union(&'static [Pattern]),
 }
 
 impl Pattern {
     /// Parses the patterns the CII binding uses; `None` for anything else.
+    #[cfg(test)]
     pub(super) fn parse(s: &'static str) -> Option<Self> {
         let s = s.trim();
         if s.contains('|') {
@@ -392,7 +402,7 @@ impl Pattern {
                 .split('|')
                 .map(Pattern::parse)
                 .collect::<Option<Vec<_>>>()
-                .map(Pattern::Union);
+                .map(|ps| Pattern::Union(ps.leak()));
         }
         if let Some(rest) = s.strip_prefix("//") {
             if let Some((head, pred)) = rest.split_once('[') {
@@ -417,20 +427,23 @@ impl Pattern {
                 let name = Name::parse(head)?;
                 let (attr, value) = pred.strip_prefix('@')?.split_once('=')?;
                 let value = value.trim().strip_prefix('\'')?.strip_suffix('\'')?;
-                return Some(Pattern::Anywhere(vec![name], Some((attr.trim(), value))));
+                return Some(Pattern::Anywhere(
+                    vec![name].leak(),
+                    Some((attr.trim(), value)),
+                ));
             }
             let names = rest
                 .split('/')
                 .map(Name::parse)
                 .collect::<Option<Vec<_>>>()?;
-            return Some(Pattern::Anywhere(names, None));
+            return Some(Pattern::Anywhere(names.leak(), None));
         }
         let rest = s.strip_prefix('/')?;
         let names = rest
             .split('/')
             .map(Name::parse)
             .collect::<Option<Vec<_>>>()?;
-        Some(Pattern::Absolute(names))
+        Some(Pattern::Absolute(names.leak()))
     }
 
     /// The local names an element must have to match, or `None` when the
@@ -443,7 +456,7 @@ impl Pattern {
             Pattern::Suffix { .. } => None,
             Pattern::Union(ps) => {
                 let mut all = Vec::new();
-                for p in ps {
+                for p in *ps {
                     all.extend(p.local_names()?);
                 }
                 Some(all)
@@ -520,7 +533,7 @@ impl Path {
             children: Vec::new(),
             attr: None,
         };
-        for step in &self.0 {
+        for step in self.0 {
             match step {
                 Step::Attr(a) => view.attr = Some((*a).to_owned()),
                 Step::Child(name, pred) => view.children.push((

@@ -24,11 +24,11 @@
 //! error for the official XSLT (no verdict); the first is taken, as in the
 //! rest of the UBL rules.
 
-use super::xpath::{Name, Ns, string_value};
+use super::xpath::{Name, Ns, cac, cbc, string_value};
 use crate::model::Span;
 use crate::rules::codelist::CodeList;
 use crate::rules::engine::{Checker, SyntaxFamily};
-use crate::rules::xpath::normalize_space;
+use crate::rules::xpath::{normalize_space, normalized_eq};
 use roxmltree::{Document, Node};
 
 const IDS: &[&str] = &["BR-CO-09", "BR-CL-07", "BR-S-01", "BR-AF-01", "BR-AG-01"];
@@ -40,14 +40,6 @@ pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
     replaces: IDS,
     check,
 };
-
-const fn cac(local: &'static str) -> Name {
-    Name { ns: Ns::Cac, local }
-}
-
-const fn cbc(local: &'static str) -> Name {
-    Name { ns: Ns::Cbc, local }
-}
 
 const ID: Name = cbc("ID");
 const TAX_CATEGORY: Name = cac("TaxCategory");
@@ -71,8 +63,7 @@ fn normalized_id(node: Node<'_, '_>) -> String {
 /// `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'`.
 fn vat_scheme(category: Node<'_, '_>) -> bool {
     children(category, TAX_SCHEME).any(|scheme| {
-        child(scheme, ID)
-            .is_some_and(|id| normalize_space(&string_value(id).to_uppercase()) == "VAT")
+        child(scheme, ID).is_some_and(|id| normalized_eq(&string_value(id).to_uppercase(), "VAT"))
     })
 }
 
@@ -88,16 +79,35 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
     if !is_root {
         return;
     }
+    // The tax categories BR-S-01, BR-AF-01 and BR-AG-01 count as used:
+    // `//cac:AllowanceCharge/cac:TaxCategory` and
+    // `//cac:ClassifiedTaxCategory`, gathered in the same walk.
+    let mut used = Vec::new();
     for node in root.descendants().filter(|n| n.is_element()) {
-        if cac("PartyTaxScheme").matches(node) && vat_scheme(node) {
-            br_co_09(node, out);
-        } else if cac("AdditionalDocumentReference").matches(node)
-            || cac("DocumentReference").matches(node)
+        // One string match on the local name, then the namespace.
+        let local = node.tag_name().name();
+        if !matches!(
+            local,
+            "PartyTaxScheme"
+                | "AdditionalDocumentReference"
+                | "DocumentReference"
+                | "AllowanceCharge"
+                | "ClassifiedTaxCategory"
+        ) || Ns::of(node) != Some(Ns::Cac)
         {
-            br_cl_07(node, out);
+            continue;
+        }
+        match local {
+            "PartyTaxScheme" if vat_scheme(node) => br_co_09(node, out),
+            "AdditionalDocumentReference" | "DocumentReference" => br_cl_07(node, out),
+            "AllowanceCharge" => {
+                used.extend(children(node, TAX_CATEGORY).map(|c| (normalized_id(c), c)));
+            }
+            "ClassifiedTaxCategory" => used.push((normalized_id(node), node)),
+            _ => {}
         }
     }
-    vat_category_presence(root, out);
+    vat_category_presence(root, &used, out);
 }
 
 /// BR-CO-09 on one VAT `cac:PartyTaxScheme`.
@@ -126,16 +136,10 @@ fn br_cl_07(node: Node<'_, '_>, out: &mut Checker) {
 
 /// BR-S-01, BR-AF-01 and BR-AG-01: a category used by a line, an
 /// allowance or a charge needs a breakdown of it, and the other way round.
-fn vat_category_presence(root: Node<'_, '_>, out: &mut Checker) {
+fn vat_category_presence(root: Node<'_, '_>, used: &[(String, Node<'_, '_>)], out: &mut Checker) {
     let used = |code: &str, vat_only: bool| {
-        root.descendants()
-            .filter(|n| cac("AllowanceCharge").matches(*n))
-            .flat_map(|ac| children(ac, TAX_CATEGORY))
-            .chain(
-                root.descendants()
-                    .filter(|n| cac("ClassifiedTaxCategory").matches(*n)),
-            )
-            .filter(|c| normalized_id(*c) == code && (!vat_only || vat_scheme(*c)))
+        used.iter()
+            .filter(|(id, c)| id == code && (!vat_only || vat_scheme(*c)))
             .count()
     };
     // `cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[pred]`.

@@ -58,7 +58,7 @@ fn satisfy(pred: &Expr) -> (String, String) {
         Expr::Not(_) => Default::default(),
         Expr::Or(a, _) => satisfy(a),
         Expr::Cmp(lhs, op, rhs) => {
-            let (Expr::Path(p), Expr::Str(s)) = (lhs.as_ref(), rhs.as_ref()) else {
+            let (Expr::Path(p), Expr::Str(s)) = (*lhs, *rhs) else {
                 panic!("predicate {pred:?}")
             };
             let text = if *op == Op::Eq {
@@ -66,7 +66,7 @@ fn satisfy(pred: &Expr) -> (String, String) {
             } else {
                 format!("not {s}")
             };
-            build(&p.steps, 1, &text)
+            build(p.steps, 1, &text)
         }
         other => panic!("predicate {other:?}"),
     }
@@ -80,7 +80,7 @@ fn build(steps: &[Step], copies: usize, text: &str) -> (String, String) {
         Some((Step::Root | Step::DescendantOrSelf, rest)) => build(rest, copies, text),
         Some((Step::Upper(p), rest)) => {
             assert!(rest.is_empty());
-            build(&p.steps, copies, text)
+            build(p.steps, copies, text)
         }
         Some((Step::Attr(a), rest)) => {
             assert!(rest.is_empty());
@@ -88,7 +88,7 @@ fn build(steps: &[Step], copies: usize, text: &str) -> (String, String) {
         }
         Some((Step::Child(names, preds), rest)) => {
             let (mut attrs, mut children) = (String::new(), String::new());
-            for pred in preds {
+            for pred in *preds {
                 let (a, c) = satisfy(pred);
                 attrs.push_str(&a);
                 children.push_str(&c);
@@ -102,7 +102,7 @@ fn build(steps: &[Step], copies: usize, text: &str) -> (String, String) {
 }
 
 fn path_content(p: &Path, copies: usize) -> String {
-    let (attrs, children) = build(&p.steps, copies, "x");
+    let (attrs, children) = build(p.steps, copies, "x");
     if attrs.is_empty() {
         children
     } else {
@@ -122,11 +122,11 @@ fn path_content(p: &Path, copies: usize) -> String {
 /// Candidate contents of a context node that make `test` false.
 fn violations(test: &Expr) -> Vec<String> {
     match test {
-        Expr::Not(inner) => match inner.as_ref() {
+        Expr::Not(inner) => match *inner {
             Expr::Path(p) => vec![path_content(p, 1)],
             other => panic!("not({other:?})"),
         },
-        Expr::Cmp(lhs, op, rhs) => match (lhs.as_ref(), op, rhs.as_ref()) {
+        Expr::Cmp(lhs, op, rhs) => match (*lhs, op, *rhs) {
             (Expr::Count(p), Op::Le | Op::Eq, Expr::Num(n)) => {
                 vec![path_content(p, *n as usize + 1)]
             }
@@ -258,7 +258,7 @@ fn counted_rules_hold_at_their_limit() {
         }
         let test = xpath::parse(rule.test).unwrap();
         let count = match &test {
-            Expr::Cmp(lhs, Op::Le | Op::Eq, rhs) => match (lhs.as_ref(), rhs.as_ref()) {
+            Expr::Cmp(lhs, Op::Le | Op::Eq, rhs) => match (*lhs, *rhs) {
                 (Expr::Count(p), Expr::Num(n)) => Some((p, *n as usize)),
                 _ => None,
             },
@@ -547,4 +547,94 @@ fn findings_point_at_the_context_node() {
         at("UBL-CR-515")
     );
     assert!(at("UBL-CR-515").contains("Invoice"), "{}", at("UBL-CR-515"));
+}
+
+// ---------------------------------------------------------------------------
+// The generated table
+
+/// `e` as the Rust expression `compiled.rs` writes.
+fn emit_expr(e: &Expr) -> String {
+    match e {
+        Expr::Or(a, b) => format!("E::Or(&{}, &{})", emit_expr(a), emit_expr(b)),
+        Expr::And(a, b) => format!("E::And(&{}, &{})", emit_expr(a), emit_expr(b)),
+        Expr::Not(a) => format!("E::Not(&{})", emit_expr(a)),
+        Expr::Cmp(a, op, b) => format!("E::Cmp(&{}, Op::{op:?}, &{})", emit_expr(a), emit_expr(b)),
+        Expr::Count(p) => format!("E::Count({})", emit_path(p)),
+        Expr::Exists(p) => format!("E::Exists({})", emit_path(p)),
+        Expr::Path(p) => format!("E::Path({})", emit_path(p)),
+        Expr::Str(s) => format!("E::Str({s:?})"),
+        Expr::Num(n) => format!("E::Num({n:?})"),
+    }
+}
+
+fn emit_path(p: &Path) -> String {
+    let steps: Vec<String> = p.steps.iter().map(emit_step).collect();
+    format!("P {{ steps: &[{}] }}", steps.join(", "))
+}
+
+fn emit_step(s: &Step) -> String {
+    match s {
+        Step::Root => "S::Root".to_owned(),
+        Step::DescendantOrSelf => "S::DescendantOrSelf".to_owned(),
+        Step::Parent => "S::Parent".to_owned(),
+        Step::Attr(a) => format!("S::Attr({a:?})"),
+        Step::Upper(p) => format!("S::Upper({})", emit_path(p)),
+        Step::Child(names, preds) => {
+            let names: Vec<String> = names
+                .iter()
+                .map(|n| format!("{}({:?})", format!("{:?}", n.ns).to_lowercase(), n.local))
+                .collect();
+            let preds: Vec<String> = preds.iter().map(emit_expr).collect();
+            format!("S::Child(&[{}], &[{}])", names.join(", "), preds.join(", "))
+        }
+    }
+}
+
+/// The text of `compiled.rs`: every test of the table but the hand-written
+/// ones, parsed.
+fn generated() -> String {
+    let mut out = String::from(
+        "//! The tests of [`super::table::RULES`] (all but [`super::HAND_WRITTEN`]),\n\
+         //! parsed at build time: generated by the test\n\
+         //! `compiled_table_is_the_parsed_table` (run it with\n\
+         //! `FACTURE_REGENERATE=1` to rewrite this file); do not edit.\n\
+         \n\
+         use super::Ctx;\n\
+         use super::xpath::{Expr as E, Op, Path as P, Step as S, cac, cbc, cn, ext};\n\
+         \n\
+         /// `(id, context, parsed test)`, in table order.\n\
+         #[rustfmt::skip]\n\
+         pub(super) static TESTS: &[(&str, Ctx, E)] = &[\n",
+    );
+    for rule in table::RULES {
+        if HAND_WRITTEN.contains(&rule.id) {
+            continue;
+        }
+        let expr = xpath::parse(rule.test).unwrap();
+        out.push_str(&format!(
+            "    ({:?}, Ctx::{:?}, {}),\n",
+            rule.id,
+            rule.ctx,
+            emit_expr(&expr)
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn compiled_table_is_the_parsed_table() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax/ubl/rules/compiled.rs");
+    let want = generated();
+    if std::env::var_os("FACTURE_REGENERATE").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{} is not the parsed table: regenerate it with \
+         FACTURE_REGENERATE=1 cargo test --lib compiled_table_is_the_parsed_table",
+        path.display()
+    );
 }

@@ -34,6 +34,7 @@ pub(super) enum Ns {
 }
 
 impl Ns {
+    #[cfg(test)]
     fn from_prefix(prefix: &str) -> Option<Ns> {
         Some(match prefix {
             "cbc" => Ns::Cbc,
@@ -77,6 +78,26 @@ pub(super) struct Name {
     pub local: &'static str,
 }
 
+/// `cbc:local`.
+pub(super) const fn cbc(local: &'static str) -> Name {
+    Name { ns: Ns::Cbc, local }
+}
+
+/// `cac:local`.
+pub(super) const fn cac(local: &'static str) -> Name {
+    Name { ns: Ns::Cac, local }
+}
+
+/// `ext:local`.
+pub(super) const fn ext(local: &'static str) -> Name {
+    Name { ns: Ns::Ext, local }
+}
+
+/// `cn:local`.
+pub(super) const fn cn(local: &'static str) -> Name {
+    Name { ns: Ns::Cn, local }
+}
+
 impl Name {
     /// Whether `node` is an element with this name.
     pub(super) fn matches(self, node: Node<'_, '_>) -> bool {
@@ -94,7 +115,7 @@ pub(super) enum Step {
     /// The `//` between steps: descendant-or-self.
     DescendantOrSelf,
     /// Child elements with one of the names, filtered by the predicates.
-    Child(Vec<Name>, Vec<Expr>),
+    Child(&'static [Name], &'static [Expr]),
     /// The attribute (in no namespace) with this name.
     Attr(&'static str),
     /// `..`
@@ -106,7 +127,7 @@ pub(super) enum Step {
 /// A location path.
 #[derive(Clone, Debug)]
 pub(super) struct Path {
-    pub steps: Vec<Step>,
+    pub steps: &'static [Step],
 }
 
 /// A general comparison operator.
@@ -120,10 +141,10 @@ pub(super) enum Op {
 /// An expression of the subset.
 #[derive(Clone, Debug)]
 pub(super) enum Expr {
-    Or(Box<Expr>, Box<Expr>),
-    And(Box<Expr>, Box<Expr>),
-    Not(Box<Expr>),
-    Cmp(Box<Expr>, Op, Box<Expr>),
+    Or(&'static Expr, &'static Expr),
+    And(&'static Expr, &'static Expr),
+    Not(&'static Expr),
+    Cmp(&'static Expr, Op, &'static Expr),
     Count(Path),
     Exists(Path),
     Path(Path),
@@ -135,6 +156,9 @@ pub(super) enum Expr {
 // Parsing
 
 /// Parses a test of the binding; `Err` names what is outside the subset.
+/// The tree is leaked (`'static`, as the generated table's): tests and the
+/// generator of `compiled.rs` parse, the library does not.
+#[cfg(test)]
 pub(super) fn parse(text: &'static str) -> Result<Expr, String> {
     let mut p = Parser { s: text, pos: 0 };
     let e = p.expr()?;
@@ -145,15 +169,23 @@ pub(super) fn parse(text: &'static str) -> Result<Expr, String> {
     Ok(e)
 }
 
+#[cfg(test)]
+fn leak(e: Expr) -> &'static Expr {
+    Box::leak(Box::new(e))
+}
+
+#[cfg(test)]
 struct Parser {
     s: &'static str,
     pos: usize,
 }
 
+#[cfg(test)]
 fn is_name_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b':')
 }
 
+#[cfg(test)]
 impl Parser {
     fn rest(&self) -> &'static str {
         self.s.get(self.pos..).unwrap_or("")
@@ -221,7 +253,7 @@ impl Parser {
         let mut left = self.and_expr()?;
         while self.eat_word("or") {
             let right = self.and_expr()?;
-            left = Expr::Or(Box::new(left), Box::new(right));
+            left = Expr::Or(leak(left), leak(right));
         }
         Ok(left)
     }
@@ -230,7 +262,7 @@ impl Parser {
         let mut left = self.comparison()?;
         while self.eat_word("and") {
             let right = self.comparison()?;
-            left = Expr::And(Box::new(left), Box::new(right));
+            left = Expr::And(leak(left), leak(right));
         }
         Ok(left)
     }
@@ -247,7 +279,7 @@ impl Parser {
             return Ok(left);
         };
         let right = self.primary()?;
-        Ok(Expr::Cmp(Box::new(left), op, Box::new(right)))
+        Ok(Expr::Cmp(leak(left), op, leak(right)))
     }
 
     /// Whether a `(name|name…)` union step starts here.
@@ -305,11 +337,11 @@ impl Parser {
         ] {
             if self.eat(func) {
                 let e = match wrap {
-                    0 => Expr::Not(Box::new(self.expr()?)),
+                    0 => Expr::Not(leak(self.expr()?)),
                     1 => Expr::Count(self.path()?),
                     2 => Expr::Exists(self.path()?),
                     _ => Expr::Path(Path {
-                        steps: vec![Step::Upper(self.path()?)],
+                        steps: Vec::leak(vec![Step::Upper(self.path()?)]),
                     }),
                 };
                 self.expect(")")?;
@@ -334,7 +366,9 @@ impl Parser {
                 break;
             }
         }
-        Ok(Path { steps })
+        Ok(Path {
+            steps: steps.leak(),
+        })
     }
 
     fn step(&mut self) -> Result<Step, String> {
@@ -366,7 +400,7 @@ impl Parser {
             preds.push(self.expr()?);
             self.expect("]")?;
         }
-        Ok(Step::Child(names, preds))
+        Ok(Step::Child(names.leak(), preds.leak()))
     }
 }
 
@@ -414,7 +448,7 @@ pub(super) fn string_value<'a>(node: Node<'a, '_>) -> Cow<'a, str> {
 /// The sequence `path` selects from `ctx`.
 pub(super) fn select<'a, 'input>(path: &Path, ctx: Node<'a, 'input>) -> Vec<Item<'a, 'input>> {
     let mut cur = vec![Item::Node(ctx)];
-    for step in &path.steps {
+    for step in path.steps {
         let mut next = Vec::new();
         for item in &cur {
             let Item::Node(n) = item else { continue };
@@ -539,7 +573,7 @@ fn count(path: &Path, ctx: Node<'_, '_>) -> usize {
         return select(path, ctx).len();
     }
     let mut n = 0;
-    visit(&path.steps, ctx, &mut |_| {
+    visit(path.steps, ctx, &mut |_| {
         n += 1;
         true
     });
@@ -551,7 +585,7 @@ fn exists(path: &Path, ctx: Node<'_, '_>) -> bool {
     if !streams(path) {
         return !select(path, ctx).is_empty();
     }
-    !visit(&path.steps, ctx, &mut |_| false)
+    !visit(path.steps, ctx, &mut |_| false)
 }
 
 /// `path = 'literal'` (`equal`) or `path != 'literal'` at `ctx`: some
@@ -561,7 +595,7 @@ fn any_compares(path: &Path, ctx: Node<'_, '_>, equal: bool, literal: &str) -> b
     if !streams(path) {
         return select(path, ctx).iter().any(test);
     }
-    !visit(&path.steps, ctx, &mut |item| !test(&item))
+    !visit(path.steps, ctx, &mut |item| !test(&item))
 }
 
 fn cmp_num(a: f64, op: Op, b: f64) -> bool {
@@ -613,7 +647,7 @@ pub(super) fn truth(e: &Expr, ctx: Node<'_, '_>) -> bool {
         Expr::And(a, b) => truth(a, ctx) && truth(b, ctx),
         Expr::Not(a) => !truth(a, ctx),
         Expr::Exists(p) | Expr::Path(p) => exists(p, ctx),
-        Expr::Cmp(a, op, b) => match (a.as_ref(), b.as_ref()) {
+        Expr::Cmp(a, op, b) => match (*a, *b) {
             (Expr::Path(p), Expr::Str(s)) if *op != Op::Le => {
                 any_compares(p, ctx, *op == Op::Eq, s)
             }
@@ -664,6 +698,15 @@ pub(super) struct Names {
 }
 
 impl Names {
+    /// An empty table with room for `n` local names (the binding's tests
+    /// use about 300: growing the map rehashed it eight times).
+    pub(super) fn with_capacity(n: usize) -> Self {
+        Self {
+            by_local: FnvMap::with_capacity_and_hasher(n, Default::default()),
+            count: 0,
+        }
+    }
+
     /// The id of `name`, allocated on first use.
     pub(super) fn intern(&mut self, name: Name) -> u16 {
         let list = self.by_local.entry(name.local).or_default();
@@ -717,7 +760,7 @@ pub(super) struct Pattern {
     /// root element (the context of the root rules).
     pub anywhere: bool,
     /// The element steps: ids of the alternative names, and predicates.
-    pub steps: Vec<(Vec<u16>, Vec<Expr>)>,
+    pub steps: Vec<(Vec<u16>, &'static [Expr])>,
     /// The final `@attr`.
     pub attr: Option<&'static str>,
 }
@@ -741,8 +784,9 @@ impl Pattern {
         for step in steps {
             match step {
                 Step::Child(alternatives, preds) if out.attr.is_none() => {
+                    let preds: &'static [Expr] = preds;
                     let ids = alternatives.iter().map(|n| names.intern(*n)).collect();
-                    out.steps.push((ids, preds.clone()));
+                    out.steps.push((ids, preds));
                 }
                 Step::Attr(a) if out.attr.is_none() => out.attr = Some(a),
                 _ => return None,
