@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 
 use super::super::engine::{Checker, SyntaxFamily};
 use crate::model::Span;
+use crate::rules::xpath::round2;
 use crate::syntax::facturx::FacturXProfile;
 
 /// The EXTENDED variants, on the CII document.
@@ -131,17 +132,7 @@ fn check(doc: &Document<'_>, out: &mut Checker<'_>) {
         return;
     }
     let root = doc.root_element();
-    let profile = path(
-        root,
-        &[
-            "ExchangedDocumentContext",
-            "GuidelineSpecifiedDocumentContextParameter",
-            "ID",
-        ],
-    )
-    .next()
-    .and_then(|n| n.text())
-    .and_then(FacturXProfile::from_specification);
+    let profile = super::specification(doc).and_then(FacturXProfile::from_specification);
     if profile != Some(FacturXProfile::Extended) {
         return;
     }
@@ -206,8 +197,7 @@ fn decimal(node: Node<'_, '_>) -> Option<Decimal> {
 
 /// XPath `round(sum(values) * 100) div 100`: halves round up.
 fn sum_rounded(values: impl Iterator<Item = Decimal>) -> Decimal {
-    let sum: Decimal = values.sum();
-    (sum * Decimal::ONE_HUNDRED + Decimal::new(5, 1)).floor() / Decimal::ONE_HUNDRED
+    round2(values.sum())
 }
 
 /// Whether a line counts as an invoice line: its subtype (BT-X-8) is
