@@ -736,3 +736,102 @@ fn cli_embed_extract_and_validate() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no embedded invoice"));
 }
+
+/// A CLI case: name, embedded XML, expected validity, rules that must fire,
+/// rules that must not.
+type ProfileCase<'a> = (&'a str, String, bool, &'a [&'a str], &'a [&'a str]);
+
+/// The profile checks end to end through the CLI, on PDFs it embeds: the
+/// rule ids and the exit status `facture validate` gives a user.
+#[test]
+fn cli_validates_each_profile_of_an_embedded_invoice() {
+    let dir = std::env::temp_dir().join(format!("facture-fx-profiles-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let profiles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/facturx/profiles");
+    let basic = std::fs::read_to_string(profiles.join("basic.xml")).unwrap();
+    let basic_id = "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic";
+    let extended_id = FacturXProfile::Extended.specification();
+    let quantity = r#"<ram:BilledQuantity unitCode="C62">10</ram:BilledQuantity>"#;
+    assert!(basic.contains(basic_id) && basic.contains(quantity));
+    // The EN 16931 example uses terms BASIC does not allow.
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cii-invoice.xml"),
+    )
+    .unwrap();
+    let example_as_basic = example.replacen(
+        "urn:cen.eu:en16931:2017</ram:ID>",
+        &format!("{basic_id}</ram:ID>"),
+        1,
+    );
+    assert_ne!(example, example_as_basic);
+    let extended = basic.replacen(basic_id, extended_id, 1);
+    let cases: [ProfileCase; 5] = [
+        ("basic", basic.clone(), true, &[], &["FX-SCHEMA-01"]),
+        (
+            "example-as-basic",
+            example_as_basic,
+            false,
+            &["FX-SCHEMA-01"],
+            &[],
+        ),
+        (
+            "minimum",
+            std::fs::read_to_string(profiles.join("minimum.xml")).unwrap(),
+            false,
+            &["FX-PROFILE-01"],
+            &[],
+        ),
+        ("extended", extended.clone(), true, &[], &["BR-FXEXT-BR-22"]),
+        // EXTENDED's own variant fires, not the EN 16931 rule it replaces.
+        (
+            "extended-no-quantity",
+            extended.replacen(quantity, "", 1),
+            false,
+            &["BR-FXEXT-BR-22", "BR-FXEXT-BR-23"],
+            &["BR-22", "BR-23"],
+        ),
+    ];
+    for (name, xml, valid, fired, not_fired) in cases {
+        let xml_path = dir.join(format!("{name}.xml"));
+        let pdf = dir.join(format!("{name}.pdf"));
+        std::fs::write(&xml_path, xml).unwrap();
+        let out = facture_cli(&[
+            "facturx".as_ref(),
+            "embed".as_ref(),
+            "--pdf".as_ref(),
+            fixture("blank.pdf").as_os_str(),
+            "--xml".as_ref(),
+            xml_path.as_os_str(),
+            "-o".as_ref(),
+            pdf.as_os_str(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = facture_cli(&[
+            "validate".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            pdf.as_os_str(),
+        ]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rules: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["rule"].as_str())
+            .collect();
+        assert_eq!(report["valid"], valid, "{name}: {rules:?}");
+        assert_eq!(out.status.code(), Some(if valid { 0 } else { 1 }), "{name}");
+        for id in fired {
+            assert!(rules.contains(id), "{name}: {id} not in {rules:?}");
+        }
+        for id in not_fired {
+            assert!(!rules.contains(id), "{name}: {id} in {rules:?}");
+        }
+        // blank.pdf is not PDF/A: the container warning, never fatal.
+        assert!(rules.contains(&"FX-PDF-09"), "{name}: {rules:?}");
+    }
+}
