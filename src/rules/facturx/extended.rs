@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 use super::super::engine::{Checker, SyntaxFamily};
 use crate::model::Span;
-use crate::rules::xpath::round2;
+use crate::rules::xpath::{normalize_space, round2};
 use crate::syntax::facturx::FacturXProfile;
 
 /// The EXTENDED variants, on the CII document.
@@ -473,11 +473,6 @@ fn categories<'a>(root: Node<'a, '_>, out: &mut Checker<'_>) {
 /// The VAT category codes of a tax element.
 fn codes<'a>(tax: Node<'a, '_>) -> impl Iterator<Item = &'a str> {
     children(tax, "CategoryCode").map(text)
-}
-
-/// XPath `normalize-space`.
-fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A tax element's category, rate and exemption reason (text, code),
