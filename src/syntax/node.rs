@@ -9,6 +9,7 @@ use crate::model::{SourceMap, Span, TermPath, TextPos};
 use chrono::NaiveDate;
 use roxmltree::Node;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// The state of one read: the source text, the source map being built, and
 /// the elements left unmapped.
@@ -232,6 +233,28 @@ pub fn xml_path(node: Node<'_, '_>) -> String {
 /// The element children of `node`.
 pub fn elements<'a, 'input>(node: Node<'a, 'input>) -> impl Iterator<Item = Node<'a, 'input>> {
     node.children().filter(Node::is_element)
+}
+
+/// The XPath string value of a node: its descendant text, concatenated
+/// (borrowed from the document when it is one text node).
+pub(crate) fn string_value<'a>(node: Node<'a, '_>) -> Cow<'a, str> {
+    if let Some(t) = node.text().filter(|_| node.is_text()) {
+        return Cow::Borrowed(t);
+    }
+    let mut texts = node
+        .descendants()
+        .filter(|d| d.is_text())
+        .filter_map(|d| d.text());
+    match (texts.next(), texts.next()) {
+        (None, _) => Cow::Borrowed(""),
+        (Some(a), None) => Cow::Borrowed(a),
+        (Some(a), Some(b)) => {
+            let mut s = String::from(a);
+            s.push_str(b);
+            texts.for_each(|t| s.push_str(t));
+            Cow::Owned(s)
+        }
+    }
 }
 
 #[cfg(test)]

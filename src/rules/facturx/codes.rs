@@ -13,6 +13,7 @@ use super::schematron::{CODE_IDS, CODE_RULES};
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
 use crate::syntax::facturx::FacturXProfile;
+use crate::syntax::node::string_value;
 use roxmltree::Node;
 use std::collections::HashSet;
 
@@ -99,14 +100,6 @@ fn children<'a, 'input>(
     node.children().filter(move |c| is(*c, qname))
 }
 
-/// The XPath string value of an element: its descendant text.
-fn string_value(node: Node<'_, '_>) -> String {
-    node.descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect()
-}
-
 fn passes(node: Node<'_, '_>, filter: Filter) -> bool {
     match filter {
         Filter::All => true,
@@ -164,7 +157,7 @@ fn check(doc: &roxmltree::Document<'_>, out: &mut Checker<'_>) {
                 continue;
             }
             let value = match rule.value {
-                Value::Text => Some(string_value(node)),
+                Value::Text => Some(string_value(node).into_owned()),
                 Value::Attribute(name) => node.attribute(name).map(str::to_owned),
             };
             if let Some(value) = value

@@ -24,6 +24,7 @@ use crate::model::Span;
 use crate::rules::codelist::CodeList;
 use crate::rules::en16931::totals::num::{double_sum, round2_decimal, round2_double, to_double};
 use crate::rules::engine::{Checker, SyntaxFamily};
+use crate::syntax::node::string_value as text;
 use crate::syntax::{CII_NS, lexical};
 use roxmltree::{Document, Node};
 use rust_decimal::Decimal;
@@ -46,14 +47,6 @@ fn children<'a, 'i>(
     local: &'static str,
 ) -> impl Iterator<Item = Node<'a, 'i>> {
     node.children().filter(move |c| c.has_tag_name((ns, local)))
-}
-
-/// The string value of an element (its descendant text).
-fn text(node: Node<'_, '_>) -> String {
-    node.descendants()
-        .filter(|d| d.is_text())
-        .filter_map(|d| d.text())
-        .collect()
 }
 
 /// `xs:decimal(x)` of an untyped value; `None` when not castable.
@@ -89,7 +82,7 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
     let currencies: Vec<String> = settlements
         .iter()
         .flat_map(|s| children(*s, RAM_NS, "InvoiceCurrencyCode"))
-        .map(text)
+        .map(|c| text(c).into_owned())
         .collect();
     br_co_14(doc, &settlements, &currencies, out);
     br_co_15(root, &settlements, &currencies, out);

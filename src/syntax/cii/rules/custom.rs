@@ -20,7 +20,7 @@ fn has(node: Node<'_, '_>, a: &'static str) -> bool {
 /// `ram:TypeCode = 'v'` for one of `values`, compared as written (a general
 /// comparison of untyped text with a string).
 fn type_code_in(node: Node<'_, '_>, values: &[&str]) -> bool {
-    children(node, RAM, "TypeCode").any(|c| values.contains(&string_value(c).as_str()))
+    children(node, RAM, "TypeCode").any(|c| values.contains(&&*string_value(c)))
 }
 
 /// `normalize-space(ram:a)` of the first `ram:a` child ('' without one).

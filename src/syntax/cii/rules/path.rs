@@ -89,14 +89,7 @@ pub(super) fn children<'a, 'i>(
     node.children().filter(move |c| is(*c, ns, local))
 }
 
-/// The XPath string value of a node: its text and that of its descendants.
-pub(super) fn string_value(node: Node<'_, '_>) -> String {
-    let mut out = String::new();
-    for d in node.descendants().filter(Node::is_text) {
-        out.push_str(d.text().unwrap_or(""));
-    }
-    out
-}
+pub(super) use crate::syntax::node::string_value;
 
 /// A predicate on a child step.
 #[derive(Debug)]

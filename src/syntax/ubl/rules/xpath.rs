@@ -424,26 +424,7 @@ impl<'a> Item<'a, '_> {
     }
 }
 
-/// The XPath string value of a node: its descendant text, concatenated.
-pub(super) fn string_value<'a>(node: Node<'a, '_>) -> Cow<'a, str> {
-    if let Some(t) = node.text().filter(|_| node.is_text()) {
-        return Cow::Borrowed(t);
-    }
-    let mut texts = node
-        .descendants()
-        .filter(|d| d.is_text())
-        .filter_map(|d| d.text());
-    match (texts.next(), texts.next()) {
-        (None, _) => Cow::Borrowed(""),
-        (Some(a), None) => Cow::Borrowed(a),
-        (Some(a), Some(b)) => {
-            let mut s = String::from(a);
-            s.push_str(b);
-            texts.for_each(|t| s.push_str(t));
-            Cow::Owned(s)
-        }
-    }
-}
+pub(super) use crate::syntax::node::string_value;
 
 /// The sequence `path` selects from `ctx`.
 pub(super) fn select<'a, 'input>(path: &Path, ctx: Node<'a, 'input>) -> Vec<Item<'a, 'input>> {
