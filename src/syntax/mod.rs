@@ -12,6 +12,7 @@ pub mod facturx;
 pub mod lexical;
 pub mod node;
 pub mod ubl;
+pub mod tree;
 pub mod xml_input;
 pub mod xml_output;
 pub mod xsd;
