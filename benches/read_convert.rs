@@ -31,7 +31,7 @@ fn bench(c: &mut Criterion<CpuTime>) {
         });
         // The structural check alone, on an already parsed tree.
         if let Ok(text) = std::str::from_utf8(&bytes)
-            && let Ok(doc) = roxmltree::Document::parse(text)
+            && let Ok(doc) = facture::syntax::tree::Document::parse(text)
         {
             c.bench_function(&format!("xsd/{name}"), |b| {
                 b.iter(|| facture::syntax::xsd::check(black_box(&doc), text))

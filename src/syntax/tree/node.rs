@@ -61,7 +61,12 @@ impl Eq for Node<'_, '_> {}
 impl std::fmt::Debug for Node<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.is_element() {
-            write!(f, "Element {{ id: {}, name: {:?} }}", self.id, self.tag_name())
+            write!(
+                f,
+                "Element {{ id: {}, name: {:?} }}",
+                self.id,
+                self.tag_name()
+            )
         } else if self.is_text() {
             write!(f, "Text {{ id: {}, text: {:?} }}", self.id, self.text())
         } else {
@@ -119,7 +124,10 @@ impl<'a, 'input: 'a> Node<'a, 'input> {
             let (uri, name) = self.doc.names.name(self.d.payload);
             ExpandedName { uri, name }
         } else {
-            ExpandedName { uri: None, name: "" }
+            ExpandedName {
+                uri: None,
+                name: "",
+            }
         }
     }
 
@@ -251,9 +259,7 @@ impl<'a, 'input: 'a> Node<'a, 'input> {
 
     /// This node and its following siblings.
     pub fn next_siblings(&self) -> Children<'a, 'input> {
-        Children {
-            next: Some(*self),
-        }
+        Children { next: Some(*self) }
     }
 
     /// This node and its preceding siblings, nearest first.
@@ -332,7 +338,9 @@ impl<'a, 'input: 'a> Node<'a, 'input> {
         if uri == NS_XML_URI {
             return Some("xml");
         }
-        self.namespaces().find(|ns| ns.uri == uri).and_then(|ns| ns.name)
+        self.namespaces()
+            .find(|ns| ns.uri == uri)
+            .and_then(|ns| ns.name)
     }
 
     /// The URI bound to `prefix` in scope (`None`: the default namespace).

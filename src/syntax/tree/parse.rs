@@ -6,9 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::names::{Names, SeededFx};
-use super::{
-    AttrData, Document, NONE, NS_XML_URI, NodeData, NsDecl, TEXT_BIT, TEXT_BORROWED,
-};
+use super::{AttrData, Document, NONE, NS_XML_URI, NodeData, NsDecl, TEXT_BIT, TEXT_BORROWED};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::model::TextPos;
@@ -273,7 +271,11 @@ impl<'input> Parser<'input, '_> {
             }
             Some(c) => Err(self.malformed(
                 self.pos,
-                format!("expected '{}', found '{}'", b as char, self.char_at(self.pos, c)),
+                format!(
+                    "expected '{}', found '{}'",
+                    b as char,
+                    self.char_at(self.pos, c)
+                ),
             )),
             None => Err(self.eof()),
         }
@@ -407,8 +409,7 @@ impl<'input> Parser<'input, '_> {
     fn qname(&self, start: usize) -> Result<(usize, u32)> {
         let mut i = start;
         let mut colon = u32::MAX;
-        loop {
-            let Some(b) = self.byte(i) else { break };
+        while let Some(b) = self.byte(i) {
             let class = NAME_CLASS[b as usize];
             if class & N_CHAR != 0 {
                 i += 1;
@@ -664,7 +665,10 @@ impl<'input> Parser<'input, '_> {
             if bad {
                 return Err(self.malformed(
                     start + k,
-                    format!("character {:?} not allowed in XML", self.char_at(start + k, b)),
+                    format!(
+                        "character {:?} not allowed in XML",
+                        self.char_at(start + k, b)
+                    ),
                 ));
             }
         }
@@ -692,8 +696,11 @@ impl<'input> Parser<'input, '_> {
         if !p.owned {
             p.owned = true;
             self.buf.clear();
-            self.buf
-                .push_str(self.text.get(p.start as usize..p.end as usize).unwrap_or(""));
+            self.buf.push_str(
+                self.text
+                    .get(p.start as usize..p.end as usize)
+                    .unwrap_or(""),
+            );
         }
         p.end = end as u32;
         p.white &= white;
@@ -715,8 +722,11 @@ impl<'input> Parser<'input, '_> {
         } else if !p.owned {
             p.owned = true;
             self.buf.clear();
-            self.buf
-                .push_str(self.text.get(p.start as usize..p.end as usize).unwrap_or(""));
+            self.buf.push_str(
+                self.text
+                    .get(p.start as usize..p.end as usize)
+                    .unwrap_or(""),
+            );
         }
         p.end = end as u32;
         p.white = false;
@@ -748,9 +758,14 @@ impl<'input> Parser<'input, '_> {
             if i == digits {
                 return Err(bad());
             }
-            char::from_u32(value).filter(|c| is_xml_char(*c)).ok_or_else(|| {
-                self.malformed(at, "a character reference to a character XML does not allow")
-            })?
+            char::from_u32(value)
+                .filter(|c| is_xml_char(*c))
+                .ok_or_else(|| {
+                    self.malformed(
+                        at,
+                        "a character reference to a character XML does not allow",
+                    )
+                })?
         } else {
             let mut end = i;
             while let Some(b) = self.byte(end) {
@@ -1092,7 +1107,9 @@ impl<'input> Parser<'input, '_> {
             Some(p) => {
                 let ours = self.scope.get(scope_len..).unwrap_or(&[]);
                 if ours.iter().any(|(q, _)| *q == p) {
-                    return Err(self.malformed(at, format!("namespace prefix '{p}' declared twice")));
+                    return Err(
+                        self.malformed(at, format!("namespace prefix '{p}' declared twice"))
+                    );
                 }
             }
             None => {

@@ -44,7 +44,9 @@ fn elements_names_attributes_and_text() {
     assert_eq!(x.lookup_prefix("urn:p"), Some("p"));
     assert_eq!(x.lookup_namespace_uri(None), Some("urn:d"));
     assert_eq!(
-        x.ancestors().map(|n| n.tag_name().name()).collect::<Vec<_>>(),
+        x.ancestors()
+            .map(|n| n.tag_name().name())
+            .collect::<Vec<_>>(),
         ["x", "r", ""]
     );
     // Descendants are a contiguous id range in document order.
@@ -98,7 +100,11 @@ fn attribute_values_are_normalised() {
     let doc = parse("<a v=\"x\ty\r\nz\nw\" r='&#10;&amp;&#9;'/>");
     let a = doc.root_element();
     assert_eq!(a.attribute("v"), Some("x y z w"));
-    assert_eq!(a.attribute("r"), Some("\n&\t"), "references are kept as written");
+    assert_eq!(
+        a.attribute("r"),
+        Some("\n&\t"),
+        "references are kept as written"
+    );
     let attr = a.attributes().next().expect("v");
     assert_eq!(&doc.input_text()[attr.range()], "v=\"x\ty\r\nz\nw\"");
     assert_eq!(&doc.input_text()[attr.range_value()], "x\ty\r\nz\nw");
@@ -150,7 +156,10 @@ fn refusals_are_malformed_with_their_position() {
         ("", (1, 1)),
         ("<a xmlns:p='http://www.w3.org/2000/xmlns/'/>", (1, 4)),
         ("<a xmlns:xml='urn:x'/>", (1, 4)),
-        ("<a xmlns:p='http://www.w3.org/XML/1998/namespace'/>", (1, 4)),
+        (
+            "<a xmlns:p='http://www.w3.org/XML/1998/namespace'/>",
+            (1, 4),
+        ),
         ("<xmlns:a/>", (1, 2)),
         ("<a xmlns:p='u' xmlns:p='v'/>", (1, 16)),
         ("<a>", (1, 1)),
@@ -229,7 +238,13 @@ fn depth_limit_is_exact_and_checked_while_parsing() {
     match Document::parse_with_limits(&nested(6), &limits) {
         Err(Error::LimitExceeded { what, pos, .. }) => {
             assert_eq!(what, "XML element depth");
-            assert_eq!(pos, TextPos { line: 1, column: 16 });
+            assert_eq!(
+                pos,
+                TextPos {
+                    line: 1,
+                    column: 16
+                }
+            );
         }
         other => panic!("{other:?}"),
     }
