@@ -85,6 +85,9 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The names room is made for at first.
+pub(super) const NAMES_CAPACITY: usize = 128;
+
 /// The namespace URIs (index 0: no namespace) and names of a document.
 pub(super) struct Names<'input> {
     uris: Vec<Cow<'input, str>>,
@@ -95,13 +98,14 @@ pub(super) struct Names<'input> {
 
 impl<'input> Names<'input> {
     pub(super) fn new(hasher: SeededFx) -> Self {
-        let mut uri_ids = HashMap::with_hasher(hasher);
+        let mut uri_ids = HashMap::with_capacity_and_hasher(8, hasher);
         uri_ids.insert(Cow::Borrowed(""), 0);
+        // An invoice has about 100 distinct names: sized once, rarely rehashed.
         Self {
             uris: vec![Cow::Borrowed("")],
             uri_ids,
-            names: Vec::new(),
-            name_ids: HashMap::with_hasher(hasher),
+            names: Vec::with_capacity(NAMES_CAPACITY),
+            name_ids: HashMap::with_capacity_and_hasher(NAMES_CAPACITY, hasher),
         }
     }
 

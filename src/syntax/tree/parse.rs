@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::names::{Names, SeededFx};
+use super::names::{NAMES_CAPACITY, Names, SeededFx};
 use super::{AttrData, Document, NONE, NS_XML_URI, NodeData, NsDecl, TEXT_BIT, TEXT_BORROWED};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
@@ -199,8 +199,8 @@ pub(super) fn parse<'input>(text: &'input str, limits: &Limits) -> Result<Docume
         stack: Vec::new(),
         scope: Vec::new(),
         generation: 0,
-        element_names: HashMap::with_hasher(hasher),
-        attribute_names: HashMap::with_hasher(hasher),
+        element_names: HashMap::with_capacity_and_hasher(NAMES_CAPACITY, hasher),
+        attribute_names: HashMap::with_capacity_and_hasher(16, hasher),
         xml_uri,
         pending: Pending::default(),
         buf: String::new(),
