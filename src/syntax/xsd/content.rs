@@ -9,6 +9,7 @@
 //! needed. While matching it remembers the furthest child it reached and
 //! what it would have accepted there, which is what the finding reports.
 
+use super::interned::DeclNames;
 use super::schema::{NsConstraint, Schema, Term, U, Wildcard, range};
 
 /// One element child: namespace URI and local name.
@@ -26,6 +27,11 @@ pub trait Named {
     fn ns(&self) -> &str;
     /// Local name.
     fn local(&self) -> &str;
+    /// The document's interned id of the name, when there is one (then
+    /// matched against [`DeclNames`] instead of by strings).
+    fn name_id(&self) -> Option<u32> {
+        None
+    }
 }
 
 impl Named for Child<'_> {
@@ -43,6 +49,10 @@ impl Named for crate::syntax::tree::Node<'_, '_> {
     }
     fn local(&self) -> &str {
         self.tag_name().name()
+    }
+    #[inline]
+    fn name_id(&self) -> Option<u32> {
+        crate::syntax::tree::Node::name_id(self).map(|n| n.get())
     }
 }
 
@@ -71,9 +81,11 @@ pub fn wildcard_allows(schema: &Schema, w: &Wildcard, ns: &str) -> bool {
     }
 }
 
-struct Matcher<'s, 'c, C> {
+struct Matcher<'s, 'c, 'n, C> {
     schema: &'s Schema,
     children: &'c [C],
+    /// The children's document's ids of the declarations, when known.
+    names: Option<&'n DeclNames<'n, 'n>>,
     furthest: usize,
     expected: Vec<u32>,
     too_many: Option<u32>,
@@ -88,6 +100,7 @@ pub fn match_children<C: Named>(
     let mut m = Matcher {
         schema,
         children,
+        names: None,
         furthest: 0,
         expected: Vec::new(),
         too_many: None,
@@ -110,7 +123,7 @@ fn union(mut a: Vec<u32>, b: &[u32]) -> Vec<u32> {
     a
 }
 
-impl<C: Named> Matcher<'_, '_, C> {
+impl<C: Named> Matcher<'_, '_, '_, C> {
     fn reach(&mut self, pos: usize) {
         if pos > self.furthest {
             self.furthest = pos;
@@ -132,11 +145,12 @@ impl<C: Named> Matcher<'_, '_, C> {
             return false;
         };
         match term {
-            Term::Element(e) => self
-                .schema
-                .elements
-                .get(e as usize)
-                .is_some_and(|d| d.name == child.local() && self.schema.uri(d.ns) == child.ns()),
+            Term::Element(e) => match (self.names, child.name_id()) {
+                (Some(names), Some(id)) => names.element(self.schema, e) == Some(id),
+                _ => self.schema.elements.get(e as usize).is_some_and(|d| {
+                    d.name == child.local() && self.schema.uri(d.ns) == child.ns()
+                }),
+            },
             Term::Any(w) => self
                 .schema
                 .wildcards
@@ -242,11 +256,14 @@ impl<C: Named> Matcher<'_, '_, C> {
 /// in one pass without allocating (exact under the Unique Particle
 /// Attribution constraint). On success `assign` holds, for each child, the
 /// particle that matched it. `None` when the model has another shape or the
-/// children do not match (the general matcher then says why).
-pub fn match_flat<C: Named>(
+/// children do not match (the general matcher then says why). With `names`
+/// (the ids of the declarations in the children's document), element names
+/// are compared as integers.
+pub fn match_flat<'n, C: Named>(
     schema: &Schema,
     root: u32,
     children: &[C],
+    names: Option<&'n DeclNames<'n, 'n>>,
     assign: &mut Vec<u32>,
 ) -> Option<()> {
     let p = schema.particles.get(root as usize)?;
@@ -267,6 +284,7 @@ pub fn match_flat<C: Named>(
     let matcher = Matcher {
         schema,
         children,
+        names,
         furthest: 0,
         expected: Vec::new(),
         too_many: None,

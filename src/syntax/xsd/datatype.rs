@@ -50,15 +50,7 @@ pub fn normalize(value: &str, ws: WhiteSpace) -> Cow<'_, str> {
         WhiteSpace::Preserve => Cow::Borrowed(value),
         WhiteSpace::Replace if !value.contains(['\t', '\n', '\r']) => Cow::Borrowed(value),
         WhiteSpace::Replace => Cow::Owned(value.replace(['\t', '\n', '\r'], " ")),
-        WhiteSpace::Collapse
-            if !value.contains(['\t', '\n', '\r', ' '])
-                || (!value.contains(['\t', '\n', '\r'])
-                    && !value.contains("  ")
-                    && !value.starts_with(' ')
-                    && !value.ends_with(' ')) =>
-        {
-            Cow::Borrowed(value)
-        }
+        WhiteSpace::Collapse if is_collapsed(value) => Cow::Borrowed(value),
         WhiteSpace::Collapse => {
             let collapsed = value.split(is_ws).filter(|s| !s.is_empty());
             let mut out = String::with_capacity(value.len());
@@ -75,6 +67,40 @@ pub fn normalize(value: &str, ws: WhiteSpace) -> Cow<'_, str> {
             }
         }
     }
+}
+
+/// Whether collapsing leaves `value` as it is: no tab or line end, no
+/// leading, trailing or doubled space (one pass over the bytes).
+fn is_collapsed(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for b in bytes {
+        match b {
+            b'\t' | b'\n' | b'\r' => return false,
+            b' ' if previous_space => return false,
+            b' ' => previous_space = true,
+            _ => previous_space = false,
+        }
+    }
+    true
+}
+
+/// Whether `ty` has any facet beyond whiteSpace.
+fn has_facets(ty: &Simple) -> bool {
+    ty.enumerations.1 != 0
+        || ty.patterns.1 != 0
+        || ty.length.is_some()
+        || ty.min_length.is_some()
+        || ty.max_length.is_some()
+        || ty.total_digits.is_some()
+        || ty.fraction_digits.is_some()
+        || ty.min_inclusive.is_some()
+        || ty.max_inclusive.is_some()
+        || ty.min_exclusive.is_some()
+        || ty.max_exclusive.is_some()
 }
 
 /// The XML Schema name of a built-in type.
@@ -155,6 +181,9 @@ fn facet(en: String, fr: String) -> Result<(), BadValue> {
 }
 
 fn facets(schema: &Schema, ty: &Simple, value: &str) -> Result<(), BadValue> {
+    if !has_facets(ty) {
+        return Ok(());
+    }
     let enums = range(schema.enumerations, ty.enumerations);
     if !enums.is_empty() {
         let hit = if is_numeric(ty.base) {
@@ -326,32 +355,43 @@ pub fn same_number(a: &str, b: &str) -> bool {
     DecimalValue::parse(a).is_some_and(|x| DecimalValue::parse(b) == Some(x))
 }
 
-/// A decimal in canonical parts, of any length, ordered by value.
+/// A decimal in canonical parts (borrowed from its lexical form), of any
+/// length, ordered by value.
 #[derive(Debug, PartialEq, Eq)]
-struct DecimalValue {
+struct DecimalValue<'a> {
     negative: bool,
     /// Integer digits without leading zeros.
-    integer: String,
+    integer: &'a str,
     /// Fraction digits without trailing zeros.
-    fraction: String,
+    fraction: &'a str,
 }
 
-impl DecimalValue {
-    fn parse(s: &str) -> Option<DecimalValue> {
-        let (negative, digits) = match s.as_bytes().first() {
-            Some(b'-') => (true, s.get(1..)?),
-            Some(b'+') => (false, s.get(1..)?),
-            _ => (false, s),
+impl<'a> DecimalValue<'a> {
+    fn parse(s: &'a str) -> Option<DecimalValue<'a>> {
+        let bytes = s.as_bytes();
+        let (negative, start) = match bytes.first() {
+            Some(b'-') => (true, 1),
+            Some(b'+') => (false, 1),
+            _ => (false, 0),
         };
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        if (int.is_empty() && frac.is_empty())
-            || !int.bytes().all(|b| b.is_ascii_digit())
-            || !frac.bytes().all(|b| b.is_ascii_digit())
-        {
+        // One pass: digits and at most one point.
+        let mut dot = None;
+        for (i, b) in bytes.iter().enumerate().skip(start) {
+            match b {
+                b'0'..=b'9' => {}
+                b'.' if dot.is_none() => dot = Some(i),
+                _ => return None,
+            }
+        }
+        let (int, frac) = match dot {
+            Some(d) => (s.get(start..d)?, s.get(d + 1..)?),
+            None => (s.get(start..)?, ""),
+        };
+        if int.is_empty() && frac.is_empty() {
             return None;
         }
-        let integer = int.trim_start_matches('0').to_owned();
-        let fraction = frac.trim_end_matches('0').to_owned();
+        let integer = int.trim_start_matches('0');
+        let fraction = frac.trim_end_matches('0');
         let zero = integer.is_empty() && fraction.is_empty();
         Some(DecimalValue {
             negative: negative && !zero,
@@ -370,7 +410,7 @@ impl DecimalValue {
         }
     }
 
-    fn magnitude_cmp(&self, other: &DecimalValue) -> Ordering {
+    fn magnitude_cmp(&self, other: &DecimalValue<'_>) -> Ordering {
         self.integer
             .len()
             .cmp(&other.integer.len())
@@ -379,7 +419,7 @@ impl DecimalValue {
     }
 }
 
-impl Ord for DecimalValue {
+impl Ord for DecimalValue<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
         match (self.negative, other.negative) {
             (false, true) => Ordering::Greater,
@@ -390,7 +430,7 @@ impl Ord for DecimalValue {
     }
 }
 
-impl PartialOrd for DecimalValue {
+impl PartialOrd for DecimalValue<'_> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }

@@ -39,6 +39,7 @@
 
 pub mod content;
 pub mod datatype;
+pub mod interned;
 #[cfg(feature = "libxml")]
 pub mod libxml;
 pub mod pattern;
@@ -184,7 +185,7 @@ pub fn check_against(
         .iter()
         .filter_map(|r| schema.elements.get(*r as usize))
         .find(|e| e.name == name && schema.uri(e.ns) == ns);
-    let mut walk = walk::Walk::new(schema);
+    let mut walk = walk::Walk::new(schema, doc);
     match decl {
         Some(decl) => walk.element(root, decl),
         None => walk.out.push(Violation {

@@ -3,27 +3,39 @@
 
 use super::content::{self, Mismatch};
 use super::datatype::{self, Problem, quote};
+use super::interned::DeclNames;
 use super::schema::{Builtin, Complex, Content, Element, Process, Schema, Term, Type, range};
 use super::{Rule, Violation};
-use crate::syntax::tree::Node;
+use crate::syntax::tree::{Attribute, Document, Node};
 use std::collections::HashSet;
 
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
-pub(super) struct Walk<'s> {
+/// The walk over one document `'a` (parsed from input `'i`). Names for
+/// messages are built only when a problem is reported.
+pub(super) struct Walk<'s, 'a, 'i> {
     schema: &'s Schema,
+    /// The document's ids of the declarations met so far.
+    names: DeclNames<'a, 'i>,
+    /// The id of `xsi:nil`, when the document has such an attribute.
+    xsi_nil: Option<u32>,
     ids: HashSet<String>,
     /// Reused buffers for the particle of each child (one per depth).
     assign_pool: Vec<Vec<u32>>,
+    /// Reused buffers for the element children of an element (one per depth).
+    kids_pool: Vec<Vec<Node<'a, 'i>>>,
     pub(super) out: Vec<Violation>,
 }
 
-impl<'s> Walk<'s> {
-    pub(super) fn new(schema: &'s Schema) -> Self {
+impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
+    pub(super) fn new(schema: &'s Schema, doc: &'a Document<'i>) -> Self {
         Walk {
             schema,
+            names: DeclNames::new(schema, doc),
+            xsi_nil: doc.name_id(Some(XSI), "nil").map(|n| n.get()),
             ids: HashSet::new(),
             assign_pool: Vec::new(),
+            kids_pool: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -79,7 +91,7 @@ impl<'s> Walk<'s> {
     }
 
     /// Validates `node` against the element declaration `decl`.
-    pub(super) fn element(&mut self, node: Node<'_, '_>, decl: &Element) {
+    pub(super) fn element(&mut self, node: Node<'a, 'i>, decl: &Element) {
         if decl.is_abstract {
             let name = self.node_name(node);
             self.report(
@@ -91,9 +103,11 @@ impl<'s> Walk<'s> {
             );
             return;
         }
-        let nil = node
-            .attribute((XSI, "nil"))
-            .is_some_and(|v| matches!(v.trim(), "true" | "1"));
+        let nil = self.xsi_nil.is_some_and(|nil| {
+            node.attributes()
+                .find(|a| a.name_id().get() == nil)
+                .is_some_and(|a| matches!(a.value().trim(), "true" | "1"))
+        });
         match decl.ty {
             Type::S(s) => {
                 self.no_attributes(node);
@@ -144,22 +158,22 @@ impl<'s> Walk<'s> {
         }
     }
 
-    fn text<'a>(node: Node<'a, '_>) -> std::borrow::Cow<'a, str> {
-        let mut texts = node.children().filter(Node::is_text);
-        match (texts.next(), texts.next()) {
-            (None, _) => std::borrow::Cow::Borrowed(""),
-            (Some(one), None) => std::borrow::Cow::Borrowed(one.text().unwrap_or("")),
-            _ => std::borrow::Cow::Owned(
-                node.children()
-                    .filter(Node::is_text)
-                    .filter_map(|c| c.text())
-                    .collect(),
-            ),
+    fn simple_content(&mut self, node: Node<'a, 'i>, simple: u32, fixed: Option<&str>) {
+        // One pass: the first element child (an error), the texts.
+        let mut first_text = None;
+        let mut texts = 0usize;
+        let mut element = None;
+        for c in node.children() {
+            if c.is_element() {
+                element = Some(c);
+                break;
+            }
+            if c.is_text() {
+                first_text = first_text.or(Some(c));
+                texts += 1;
+            }
         }
-    }
-
-    fn simple_content(&mut self, node: Node<'_, '_>, simple: u32, fixed: Option<&str>) {
-        if let Some(child) = node.children().find(Node::is_element) {
+        if let Some(child) = element {
             let (name, child_name) = (self.node_name(node), self.node_name(child));
             self.report(
                 Rule::Content,
@@ -172,30 +186,36 @@ impl<'s> Walk<'s> {
             );
             return;
         }
-        let value = Self::text(node);
-        let at = node
-            .children()
-            .find(Node::is_text)
-            .map_or(node.range().start, |t| t.range().start);
+        let value: std::borrow::Cow<'a, str> = match (first_text, texts) {
+            (None, _) => std::borrow::Cow::Borrowed(""),
+            (Some(one), 1) => std::borrow::Cow::Borrowed(one.text().unwrap_or("")),
+            _ => std::borrow::Cow::Owned(
+                node.children()
+                    .filter(Node::is_text)
+                    .filter_map(|c| c.text())
+                    .collect(),
+            ),
+        };
+        let at = first_text.map_or(node.range().start, |t| t.range().start);
         self.value(node, at, simple, &value, fixed, None);
     }
 
-    /// Checks a value; `attribute` names it when it is an attribute's.
+    /// Checks a value; `attribute` is its attribute when it is an attribute's.
     fn value(
         &mut self,
-        node: Node<'_, '_>,
+        node: Node<'a, 'i>,
         at: usize,
         simple: u32,
         value: &str,
         fixed: Option<&str>,
-        attribute: Option<&str>,
+        attribute: Option<Attribute<'a, 'i>>,
     ) {
         let Some(ty) = self.schema.simple.get(simple as usize) else {
             return;
         };
         let of = |walk: &Self| {
             let owner = walk.node_name(node);
-            match attribute {
+            match attribute.map(|a| walk.attribute_name(node, a)) {
                 Some(a) => (
                     format!("attribute {a} of {owner}"),
                     format!("attribut {a} de {owner}"),
@@ -242,7 +262,12 @@ impl<'s> Walk<'s> {
         }
     }
 
-    fn no_attributes(&mut self, node: Node<'_, '_>) {
+    /// The name of attribute `a` of `node` for messages.
+    fn attribute_name(&self, node: Node<'_, '_>, a: Attribute<'_, '_>) -> String {
+        self.display(node, a.namespace().unwrap_or(""), a.name())
+    }
+
+    fn no_attributes(&mut self, node: Node<'a, 'i>) {
         for a in node.attributes() {
             if a.namespace() == Some(XSI) {
                 continue;
@@ -261,21 +286,22 @@ impl<'s> Walk<'s> {
         }
     }
 
-    fn attributes(&mut self, node: Node<'_, '_>, ty: &Complex) {
+    fn attributes(&mut self, node: Node<'a, 'i>, ty: &Complex) {
         let schema = self.schema;
-        let uses = || {
-            range(schema.attribute_uses, ty.attributes)
-                .iter()
-                .filter_map(|i| schema.attributes.get(*i as usize))
-        };
+        let uses = range(schema.attribute_uses, ty.attributes);
         for a in node.attributes() {
             let ns = a.namespace().unwrap_or("");
             if ns == XSI {
                 continue;
             }
-            let name = self.display(node, ns, a.name());
-            if let Some(decl) = uses().find(|u| u.name == a.name() && schema.uri(u.ns) == ns) {
-                self.attribute_value(node, a, decl.ty, decl.fixed, &name);
+            let id = a.name_id().get();
+            let names = &self.names;
+            if let Some(decl) = uses
+                .iter()
+                .find(|u| names.attribute(schema, **u) == Some(id))
+                .and_then(|u| schema.attributes.get(*u as usize))
+            {
+                self.attribute_value(node, a, decl.ty, decl.fixed);
                 continue;
             }
             let wildcard = ty
@@ -285,9 +311,9 @@ impl<'s> Walk<'s> {
             match wildcard.map(|w| w.process) {
                 Some(Process::Skip) => {}
                 Some(process) => match schema.global_attribute(ns, a.name()) {
-                    Some(decl) => self.attribute_value(node, a, decl.ty, decl.fixed, &name),
+                    Some(decl) => self.attribute_value(node, a, decl.ty, decl.fixed),
                     None if process == Process::Strict => {
-                        let owner = self.node_name(node);
+                        let (name, owner) = (self.attribute_name(node, a), self.node_name(node));
                         self.report(
                             Rule::Unknown,
                             node,
@@ -299,7 +325,7 @@ impl<'s> Walk<'s> {
                     None => {}
                 },
                 None => {
-                    let owner = self.node_name(node);
+                    let (name, owner) = (self.attribute_name(node, a), self.node_name(node));
                     self.report(
                         Rule::Unknown,
                         node,
@@ -310,11 +336,16 @@ impl<'s> Walk<'s> {
                 }
             }
         }
-        for u in uses().filter(|u| u.required) {
+        for (i, u) in uses
+            .iter()
+            .filter_map(|i| Some((*i, schema.attributes.get(*i as usize)?)))
+            .filter(|(_, u)| u.required)
+        {
             let uri = schema.uri(u.ns);
-            let present = node
-                .attributes()
-                .any(|a| a.name() == u.name && a.namespace().unwrap_or("") == uri);
+            let present = self
+                .names
+                .attribute(schema, i)
+                .is_some_and(|id| node.attributes().any(|a| a.name_id().get() == id));
             if !present {
                 let (name, owner) = (self.display(node, uri, u.name), self.node_name(node));
                 self.report(
@@ -330,15 +361,14 @@ impl<'s> Walk<'s> {
 
     fn attribute_value(
         &mut self,
-        node: Node<'_, '_>,
-        a: crate::syntax::tree::Attribute<'_, '_>,
+        node: Node<'a, 'i>,
+        a: Attribute<'a, 'i>,
         simple: u32,
         fixed: Option<&str>,
-        name: &str,
     ) {
         let before = self.out.len();
         let value = a.value();
-        self.value(node, a.range().start, simple, value, fixed, Some(name));
+        self.value(node, a.range().start, simple, value, fixed, Some(a));
         if self.out.len() == before
             && self
                 .schema
@@ -349,7 +379,7 @@ impl<'s> Walk<'s> {
                 datatype::normalize(value, super::schema::WhiteSpace::Collapse).into_owned(),
             )
         {
-            let owner = self.node_name(node);
+            let (name, owner) = (self.attribute_name(node, a), self.node_name(node));
             self.report(
                 Rule::Datatype,
                 node,
@@ -366,7 +396,7 @@ impl<'s> Walk<'s> {
         }
     }
 
-    fn content(&mut self, node: Node<'_, '_>, ty: &Complex, fixed: Option<&str>) {
+    fn content(&mut self, node: Node<'a, 'i>, ty: &Complex, fixed: Option<&str>) {
         match ty.content {
             Content::Empty => {
                 let bad = node.children().find(|c| {
@@ -385,10 +415,23 @@ impl<'s> Walk<'s> {
             }
             Content::Simple(s) => self.simple_content(node, s, fixed),
             Content::Elements(p) | Content::Mixed(p) => {
+                // One pass over the children: the elements, and the first
+                // text that is not white space.
+                let mut kids = self.kids_pool.pop().unwrap_or_default();
+                kids.clear();
+                let mut text = None;
+                for c in node.children() {
+                    if c.is_element() {
+                        kids.push(c);
+                    } else if text.is_none()
+                        && c.is_text()
+                        && !c.text().unwrap_or("").trim_matches(is_xml_space).is_empty()
+                    {
+                        text = Some(c);
+                    }
+                }
                 if matches!(ty.content, Content::Elements(_))
-                    && let Some(text) = node.children().find(|c| {
-                        c.is_text() && !c.text().unwrap_or("").trim_matches(is_xml_space).is_empty()
-                    })
+                    && let Some(text) = text
                 {
                     let name = self.node_name(node);
                     self.report(
@@ -399,16 +442,18 @@ impl<'s> Walk<'s> {
                         format!("{name} ne peut contenir que des éléments, trouvé du texte"),
                     );
                 }
-                self.children(node, p);
+                self.children(node, p, &kids);
+                self.kids_pool.push(kids);
             }
         }
     }
 
-    fn children(&mut self, node: Node<'_, '_>, particle: u32) {
+    /// Matches the element children `kids` of `node` against `particle`
+    /// and walks each against its declaration.
+    fn children(&mut self, node: Node<'a, 'i>, particle: u32, kids: &[Node<'a, 'i>]) {
         let schema = self.schema;
-        let kids: Vec<Node<'_, '_>> = node.children().filter(Node::is_element).collect();
         let mut assign = self.assign_pool.pop().unwrap_or_default();
-        if content::match_flat(schema, particle, &kids, &mut assign).is_some() {
+        if content::match_flat(schema, particle, kids, Some(&self.names), &mut assign).is_some() {
             for (kid, p) in kids.iter().zip(assign.iter()) {
                 let (kid, p) = (*kid, *p);
                 match schema.particles.get(p as usize).map(|p| p.term) {
@@ -431,10 +476,10 @@ impl<'s> Walk<'s> {
         self.assign_pool.push(assign);
         let mut leaves = Vec::new();
         content::leaves(schema, particle, &mut leaves);
-        if let Err(mismatch) = content::match_children(schema, particle, &kids) {
-            self.mismatch(node, &kids, &leaves, mismatch);
+        if let Err(mismatch) = content::match_children(schema, particle, kids) {
+            self.mismatch(node, kids, &leaves, mismatch);
         }
-        for kid in kids {
+        for kid in kids.iter().copied() {
             let (ns, name) = (
                 kid.tag_name().namespace().unwrap_or(""),
                 kid.tag_name().name(),
@@ -469,7 +514,7 @@ impl<'s> Walk<'s> {
         }
     }
 
-    fn wildcard(&mut self, node: Node<'_, '_>, process: Process) {
+    fn wildcard(&mut self, node: Node<'a, 'i>, process: Process) {
         if process == Process::Skip {
             return;
         }
@@ -496,8 +541,7 @@ impl<'s> Walk<'s> {
                     if ns != XSI
                         && let Some(decl) = self.schema.global_attribute(ns, a.name())
                     {
-                        let name = self.display(node, ns, a.name());
-                        self.attribute_value(node, a, decl.ty, decl.fixed, &name);
+                        self.attribute_value(node, a, decl.ty, decl.fixed);
                     }
                 }
                 for kid in node.children().filter(Node::is_element) {
@@ -542,7 +586,7 @@ impl<'s> Walk<'s> {
         Some(names.join(" / "))
     }
 
-    fn mismatch(&mut self, node: Node<'_, '_>, kids: &[Node<'_, '_>], leaves: &[u32], m: Mismatch) {
+    fn mismatch(&mut self, node: Node<'a, 'i>, kids: &[Node<'a, 'i>], leaves: &[u32], m: Mismatch) {
         let schema = self.schema;
         let parent = self.node_name(node);
         let mut expected: Vec<String> = m
