@@ -313,14 +313,26 @@ pub fn match_flat<'n, C: Named>(
         assign.extend(std::iter::repeat_n(*chosen, children.len()));
         return Some(());
     }
+    // The current child's name id, read once per position rather than
+    // once per member tried.
+    let id_at = |pos: usize| names.and(children.get(pos).and_then(Named::name_id));
     let mut pos = 0usize;
+    let mut id = id_at(0);
     for m in members {
         let p = leaf(m)?;
         let mut count = 0u32;
-        while count < p.max && matcher.accepts(p.term, pos) {
+        while count < p.max && pos < children.len() {
+            let accepted = match (p.term, names, id) {
+                (Term::Element(e), Some(names), Some(_)) => names.element(schema, e) == id,
+                _ => matcher.accepts(p.term, pos),
+            };
+            if !accepted {
+                break;
+            }
             assign.push(*m);
             pos += 1;
             count += 1;
+            id = id_at(pos);
         }
         if count < p.min {
             return None;
