@@ -224,6 +224,20 @@ struct Dispatch {
     by_name: Vec<(&'static str, Vec<usize>)>,
     /// The contexts on a name suffix, in precedence order.
     by_suffix: Vec<usize>,
+    /// Whether every context of `by_suffix` is a plain
+    /// [`path::Pattern::Suffix`], whose match depends on the element's name
+    /// only (so it can be decided once per name of a document).
+    suffix_by_name: bool,
+}
+
+/// What [`Dispatch`] knows of an element from its name alone (computed
+/// once per distinct name of a document).
+#[derive(Clone, Copy)]
+struct ByName {
+    /// Index in `Dispatch::by_name` of the element's local name.
+    named: Option<usize>,
+    /// The first suffix context the name matches.
+    suffix: Option<usize>,
 }
 
 static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
@@ -243,29 +257,53 @@ static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
         }
     }
     by_name.sort_unstable_by(|(a, _), (b, _)| by_length_then_bytes(a, b));
-    Dispatch { by_name, by_suffix }
+    let suffix_by_name = by_suffix.iter().all(|&i| {
+        COMPILED
+            .get(i)
+            .is_some_and(|c| matches!(c.pattern, Some(path::Pattern::Suffix { .. })))
+    });
+    Dispatch {
+        by_name,
+        by_suffix,
+        suffix_by_name,
+    }
 });
 
 impl Dispatch {
-    /// The context the element `node` is given to: the first, in
-    /// precedence order, whose pattern it matches.
-    fn context(&self, node: Node<'_, '_>) -> Option<usize> {
+    /// What the name of `node` alone decides.
+    fn by_name_of(&self, node: Node<'_, '_>) -> ByName {
         let local = node.tag_name().name();
-        let named = self
-            .by_name
-            .binary_search_by(|(l, _)| by_length_then_bytes(l, local))
-            .ok()
+        ByName {
+            named: self
+                .by_name
+                .binary_search_by(|(l, _)| by_length_then_bytes(l, local))
+                .ok(),
+            suffix: self.first(&self.by_suffix, node),
+        }
+    }
+
+    fn first(&self, list: &[usize], node: Node<'_, '_>) -> Option<usize> {
+        list.iter()
+            .copied()
+            .find(|&i| COMPILED.get(i).is_some_and(|c| c.matches(node)))
+    }
+
+    /// The context the element `node` is given to, whose name gives `by`:
+    /// the first, in precedence order, whose pattern it matches.
+    fn context_with(&self, node: Node<'_, '_>, by: ByName) -> Option<usize> {
+        let named = by
+            .named
             .and_then(|at| self.by_name.get(at))
             .map(|(_, v)| v.as_slice())
             .unwrap_or_default();
-        let first = |list: &[usize]| {
-            list.iter()
-                .copied()
-                .find(|&i| COMPILED.get(i).is_some_and(|c| c.matches(node)))
+        let suffix = if self.suffix_by_name {
+            by.suffix
+        } else {
+            self.first(&self.by_suffix, node)
         };
         // Both lists are in precedence order: the first match of each is
         // its best, and the better of the two wins.
-        match (first(named), first(&self.by_suffix)) {
+        match (self.first(named, node), suffix) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
@@ -285,8 +323,21 @@ fn visit<'a, 'i>(
     let compiled = &*COMPILED;
     let dispatch = &*DISPATCH;
     let mut counts = Vec::new();
+    // What each name of the document decides, by name id.
+    let mut by_name: Vec<Option<ByName>> = Vec::new();
     for node in doc.descendants().filter(Node::is_element) {
-        if let Some(ctx) = dispatch.context(node).and_then(|i| compiled.get(i)) {
+        let Some(id) = node.name_id().map(|n| n.get() as usize) else {
+            continue;
+        };
+        if by_name.len() <= id {
+            by_name.resize(id + 1, None);
+        }
+        let by = match by_name.get_mut(id) {
+            Some(Some(by)) => *by,
+            Some(slot) => *slot.insert(dispatch.by_name_of(node)),
+            None => dispatch.by_name_of(node),
+        };
+        if let Some(ctx) = dispatch.context_with(node, by).and_then(|i| compiled.get(i)) {
             ctx.check(node, &mut counts, &mut fire);
         }
     }
