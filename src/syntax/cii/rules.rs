@@ -140,23 +140,30 @@ impl Compiled {
         self.pattern.as_ref().is_some_and(|p| p.matches(node))
     }
 
-    /// Checks the rules on the context element `node`; `counts` is scratch
-    /// space.
+    /// Checks the rules on the context element `node` (this is context
+    /// `ctx`); `counts` is scratch space, `memo` the per-document memo of
+    /// the `by_first_child` lookups.
     fn check<'a, 'i>(
         &self,
+        ctx: usize,
         node: Node<'a, 'i>,
         counts: &mut Vec<usize>,
+        memo: &mut FirstChildMemo,
         fire: &mut impl FnMut(&'static str, Node<'a, 'i>),
     ) {
         counts.clear();
         counts.resize(self.rules.len(), 0);
         if !self.by_first_child.is_empty() {
             for child in node.children().filter(Node::is_element) {
-                let local = child.tag_name().name();
-                let Ok(at) = self
-                    .by_first_child
-                    .binary_search_by(|(l, _)| by_length_then_bytes(l, local))
-                else {
+                let Some(id) = child.name_id() else {
+                    continue;
+                };
+                let Some(at) = memo.get(id.get(), ctx, || {
+                    let local = child.tag_name().name();
+                    self.by_first_child
+                        .binary_search_by(|(l, _)| by_length_then_bytes(l, local))
+                        .ok()
+                }) else {
                     continue;
                 };
                 let Some((_, indexes)) = self.by_first_child.get(at) else {
@@ -186,6 +193,48 @@ impl Compiled {
             if fires {
                 fire(id, node);
             }
+        }
+    }
+}
+
+/// For each (name id of a document, context), the index in the context's
+/// `by_first_child` of the name's local name: the binary search made once
+/// per pair rather than once per child.
+struct FirstChildMemo {
+    contexts: usize,
+    /// One byte a pair (a context has far fewer than 254 first steps;
+    /// an index beyond is looked up every time).
+    slots: Vec<u8>,
+}
+
+impl FirstChildMemo {
+    /// Not looked up yet.
+    const UNKNOWN: u8 = u8::MAX;
+    /// Not in `by_first_child`.
+    const ABSENT: u8 = u8::MAX - 1;
+
+    fn get(&mut self, id: u32, ctx: usize, find: impl FnOnce() -> Option<usize>) -> Option<usize> {
+        let key = (id as usize)
+            .saturating_mul(self.contexts)
+            .saturating_add(ctx);
+        if self.slots.len() <= key && key < u32::MAX as usize {
+            self.slots.resize(key + 1, Self::UNKNOWN);
+        }
+        match self.slots.get_mut(key) {
+            Some(slot) if *slot == Self::UNKNOWN => {
+                let found = find();
+                *slot = match found {
+                    None => Self::ABSENT,
+                    Some(at) => u8::try_from(at)
+                        .ok()
+                        .filter(|at| *at < Self::ABSENT)
+                        .unwrap_or(Self::UNKNOWN),
+                };
+                found
+            }
+            Some(slot) if *slot == Self::ABSENT => None,
+            Some(slot) => Some(usize::from(*slot)),
+            None => find(),
         }
     }
 }
@@ -323,6 +372,10 @@ fn visit<'a, 'i>(
     let compiled = &*COMPILED;
     let dispatch = &*DISPATCH;
     let mut counts = Vec::new();
+    let mut memo = FirstChildMemo {
+        contexts: compiled.len(),
+        slots: Vec::new(),
+    };
     // What each name of the document decides, by name id.
     let mut by_name: Vec<Option<ByName>> = Vec::new();
     for node in doc.descendants().filter(Node::is_element) {
@@ -337,8 +390,11 @@ fn visit<'a, 'i>(
             Some(slot) => *slot.insert(dispatch.by_name_of(node)),
             None => dispatch.by_name_of(node),
         };
-        if let Some(ctx) = dispatch.context_with(node, by).and_then(|i| compiled.get(i)) {
-            ctx.check(node, &mut counts, &mut fire);
+        if let Some((i, ctx)) = dispatch
+            .context_with(node, by)
+            .and_then(|i| Some((i, compiled.get(i)?)))
+        {
+            ctx.check(i, node, &mut counts, &mut memo, &mut fire);
         }
     }
 }
