@@ -1,0 +1,264 @@
+//! The counted rules as static, pointer-free tables (generated into
+//! `compiled.rs`), and their matching.
+//!
+//! A counted rule is a test `not(path)`, `count(path) <= n`,
+//! `count(path) = n`, `exists(path)` or `path` whose path is child steps
+//! (names, predicates) with an optional final `@attr`, from its context
+//! node (or, for the root rules, from anywhere after a leading `//`). It
+//! holds while the number of nodes the path selects from each context node
+//! is within `min..=max`. The path becomes a [`Pattern`] matched backwards:
+//! each element of the document looks up its name once in [`NAMES`]
+//! (a static open-addressing hash table), then the patterns whose last step
+//! has that name ([`BY_NAME`]), filtered by the name of the parent, walk up
+//! to their context node and count there.
+//!
+//! Every table holds indices (into [`NAME_TEXT`], [`ALTS`], [`STEPS`],
+//! [`super::table::IDS`]…), not pointers: nothing to relocate at load time
+//! and nothing to compile at run time.
+
+pub(super) use super::compiled::{
+    ALTS, BY_CTX, BY_NAME, CANDIDATES, NAME_SLOTS, NAME_TEXT, NAMES, PATTERNS, PREDICATES, STEPS,
+};
+use super::xpath::{self, Ns};
+use roxmltree::Node;
+
+/// The kind of a [`NameEntry`] that is an attribute name (element names
+/// have their namespace, [`Ns`] as `u8`, as kind).
+pub(super) const ATTRIBUTE: u8 = 255;
+
+/// An entry of the name table: `len` bytes of [`NAME_TEXT`] from `start`,
+/// and its kind (the namespace of an element name, or [`ATTRIBUTE`]).
+/// Name ids are 1 + the index in [`NAMES`]; 0 is any other name.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct NameEntry {
+    pub start: u16,
+    pub len: u8,
+    pub kind: u8,
+}
+
+/// A counted rule.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Pattern {
+    /// Index of the rule id in [`super::table::IDS`].
+    pub rule: u16,
+    /// The context (`Ctx as u8`); [`PATTERNS`] is sorted by it.
+    pub ctx: u8,
+    /// `//…` (root rules only): the first step may be anywhere.
+    pub anywhere: bool,
+    /// The rule holds while the count is in `min..=max`.
+    pub min: u16,
+    pub max: u16,
+    /// The element steps: `STEPS[first..first + len]`.
+    pub first: u16,
+    pub len: u8,
+    /// The name id of the final `@attr` (0: none).
+    pub attr: u16,
+}
+
+/// An element step: name ids `ALTS[alts..alts + n_alts]`, predicates
+/// `PREDICATES[preds..preds + n_preds]`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Step {
+    pub alts: u16,
+    pub n_alts: u8,
+    pub preds: u16,
+    pub n_preds: u8,
+}
+
+/// A pattern that may match at an element or attribute of a given name:
+/// `PATTERNS[pattern]`, if the parent's name id is one of
+/// `ALTS[parents..parents + n_parents]` (any parent when `n_parents` is 0).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Candidate {
+    pub pattern: u16,
+    pub parents: u16,
+    pub n_parents: u8,
+}
+
+/// The size of [`NAME_SLOTS`] (a power of two).
+pub(super) const SLOTS: usize = 1024;
+
+/// The hash of a name: multiply-rotate (as rustc's FxHash), eight bytes at
+/// a time. The generator of the table places the names with it.
+pub(super) fn name_hash(bytes: &[u8]) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let mut word = [0u8; 8];
+    let rest = chunks.remainder();
+    if let Some(head) = word.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    (h >> 32) as usize
+}
+
+/// The text of the name `id` (1-based).
+pub(super) fn name_text(id: u16) -> &'static str {
+    let Some(e) = NAMES.get(usize::from(id).wrapping_sub(1)) else {
+        return "";
+    };
+    let start = usize::from(e.start);
+    NAME_TEXT
+        .get(start..start + usize::from(e.len))
+        .unwrap_or("")
+}
+
+/// The id of the name `local` whose entry kind passes `kind`.
+fn lookup(local: &str, mut kind: impl FnMut(u8) -> bool) -> u16 {
+    let mut slot = name_hash(local.as_bytes());
+    loop {
+        let id = NAME_SLOTS.get(slot % SLOTS).copied().unwrap_or(0);
+        if id == 0 {
+            return 0;
+        }
+        if name_text(id) == local
+            && let Some(e) = NAMES.get(usize::from(id) - 1)
+            && kind(e.kind)
+        {
+            return id;
+        }
+        slot = slot.wrapping_add(1);
+    }
+}
+
+/// The name id of element `node` (0 if no pattern uses its name).
+pub(super) fn element_id(node: Node<'_, '_>) -> u16 {
+    let mut ns = None;
+    lookup(node.tag_name().name(), |kind| {
+        kind != ATTRIBUTE
+            && ns
+                .get_or_insert_with(|| Ns::of(node))
+                .is_some_and(|n| n as u8 == kind)
+    })
+}
+
+/// The name id of the attribute (in no namespace) `name`.
+pub(super) fn attribute_id(name: &str) -> u16 {
+    lookup(name, |kind| kind == ATTRIBUTE)
+}
+
+/// The name ids of the elements of one document, by node id, filled in
+/// document order (so an element's ancestors are known before it).
+#[derive(Default)]
+pub(super) struct NodeNames(Vec<u16>);
+
+impl NodeNames {
+    /// Records the name id of `node`.
+    pub(super) fn set(&mut self, node: Node<'_, '_>, id: u16) {
+        let i = node.id().get_usize();
+        if self.0.len() <= i {
+            self.0.resize(i + 1, 0);
+        }
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = id;
+        }
+    }
+
+    /// The name id of `node` (0 if unknown or not recorded yet).
+    pub(super) fn get(&self, node: Node<'_, '_>) -> u16 {
+        self.0.get(node.id().get_usize()).copied().unwrap_or(0)
+    }
+}
+
+/// Whether `ids` (a range of [`ALTS`]) holds `id`.
+pub(super) fn alts_contain(start: u16, len: u8, id: u16) -> bool {
+    let start = usize::from(start);
+    ALTS.get(start..start + usize::from(len))
+        .is_some_and(|alts| alts.contains(&id))
+}
+
+impl Pattern {
+    /// The patterns of context `ctx`: a range of [`PATTERNS`].
+    pub(super) fn of_ctx(ctx: u8) -> &'static [Pattern] {
+        let (start, end) = BY_CTX.get(usize::from(ctx)).copied().unwrap_or((0, 0));
+        PATTERNS
+            .get(usize::from(start)..usize::from(end))
+            .unwrap_or(&[])
+    }
+
+    /// Whether `e` is a node this pattern selects (with `@attr`: whether it
+    /// carries that attribute), given the name ids of `e` and its
+    /// ancestors; the node it selects from: its context node, or `None`
+    /// for an `anywhere` pattern (the root).
+    pub(super) fn matches<'a, 'input>(
+        &self,
+        e: Node<'a, 'input>,
+        ids: &NodeNames,
+    ) -> Option<Option<Node<'a, 'input>>> {
+        if self.attr != 0 && e.attribute(name_text(self.attr)).is_none() {
+            return None;
+        }
+        let first = usize::from(self.first);
+        let steps = STEPS.get(first..first + usize::from(self.len))?;
+        let mut node = e;
+        for (i, step) in steps.iter().enumerate().rev() {
+            if !alts_contain(step.alts, step.n_alts, ids.get(node)) {
+                return None;
+            }
+            let preds = usize::from(step.preds);
+            let preds = PREDICATES.get(preds..preds + usize::from(step.n_preds))?;
+            if !preds.iter().all(|p| xpath::truth(p, node)) {
+                return None;
+            }
+            if i == 0 && self.anywhere {
+                return Some(None);
+            }
+            node = node.parent()?;
+        }
+        Some((!self.anywhere).then_some(node))
+    }
+}
+
+/// A [`NameEntry`] (short, for the generated table).
+pub(super) const fn n(start: u16, len: u8, kind: u8) -> NameEntry {
+    NameEntry { start, len, kind }
+}
+
+/// A [`Pattern`] (short, for the generated table).
+#[allow(clippy::too_many_arguments)]
+pub(super) const fn p(
+    rule: u16,
+    ctx: u8,
+    anywhere: bool,
+    min: u16,
+    max: u16,
+    first: u16,
+    len: u8,
+    attr: u16,
+) -> Pattern {
+    Pattern {
+        rule,
+        ctx,
+        anywhere,
+        min,
+        max,
+        first,
+        len,
+        attr,
+    }
+}
+
+/// A [`Step`] (short, for the generated table).
+pub(super) const fn s(alts: u16, n_alts: u8, preds: u16, n_preds: u8) -> Step {
+    Step {
+        alts,
+        n_alts,
+        preds,
+        n_preds,
+    }
+}
+
+/// A [`Candidate`] (short, for the generated table).
+pub(super) const fn c(pattern: u16, parents: u16, n_parents: u8) -> Candidate {
+    Candidate {
+        pattern,
+        parents,
+        n_parents,
+    }
+}
