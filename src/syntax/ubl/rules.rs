@@ -59,7 +59,7 @@ mod xpath;
 
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
-use index::{NodeNames, Pattern};
+use index::{NodeNames, NsCache, Pattern};
 use roxmltree::{Document, Node};
 use std::borrow::Cow;
 use xpath::{Expr, Ns};
@@ -185,15 +185,20 @@ impl<'a, 'input> Counters<'a, 'input> {
         }
     }
 
-    /// Fires the counted rules whose count is out of bounds, at their
-    /// context node.
+    /// Fires the counted rules with a count out of bounds (one of their
+    /// parts, for the parts an `and` joins), at their context node.
     fn fire(&self, out: &mut Checker) {
         for (node, ctx, base) in &self.anchors {
-            for (i, p) in Pattern::of_ctx(*ctx as u8).iter().enumerate() {
-                let n = self.counts.get(base + i).copied().unwrap_or(0);
-                if n < p.min || n > p.max {
+            let mut at = *base;
+            for rule in Pattern::of_ctx(*ctx as u8).chunk_by(|a, b| a.rule == b.rule) {
+                let fails = rule.iter().zip(at..).any(|(p, i)| {
+                    let n = self.counts.get(i).copied().unwrap_or(0);
+                    n < p.min || n > p.max
+                });
+                if let (true, Some(p)) = (fails, rule.first()) {
                     out.fire_at(rule_id(p.rule), span(*node));
                 }
+                at += rule.len();
             }
         }
     }
@@ -233,13 +238,10 @@ fn charge_indicator(node: Node<'_, '_>) -> Option<bool> {
     }
 }
 
-/// The context of `node`, if it is in one.
-fn context_of(node: Node<'_, '_>) -> Option<Ctx> {
-    if !node.is_element() {
-        return None;
-    }
+/// The context of element `node`, in namespace `ns`, if it is in one.
+fn context_of(node: Node<'_, '_>, ns: Option<Ns>) -> Option<Ctx> {
     let local = node.tag_name().name();
-    let named = match Ns::of(node) {
+    let named = match ns {
         Some(Ns::Cac) => match local {
             "PostalAddress" | "Address" => Some(Ctx::Address),
             "Party"
@@ -322,7 +324,10 @@ fn distinct_values_over_one(values: &[Cow<'_, str>]) -> bool {
 
 fn check(doc: &Document<'_>, out: &mut Checker) {
     let root = doc.root_element();
-    let root_rules = context_of(root) == Some(Ctx::Root);
+    let mut namespaces = NsCache::default();
+    let root_rules = context_of(root, namespaces.of(root)) == Some(Ctx::Root);
+    let payment_id = index::id_of(Ns::Cbc, "PaymentID");
+    let payment_means_code = index::id_of(Ns::Cbc, "PaymentMeansCode");
     let mut counters = Counters::default();
     let mut ids = NodeNames::default();
     let mut payment_ids = Vec::new();
@@ -330,9 +335,10 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
     let mut name_attribute = false;
 
     for node in doc.descendants().filter(Node::is_element) {
-        let name = index::element_id(node);
+        let ns = namespaces.of(node);
+        let name = index::element_id(node, ns);
         ids.set(node, name);
-        if let Some(ctx) = context_of(node) {
+        if let Some(ctx) = context_of(node, ns) {
             counters.open(node, ctx);
             for (rule, _, test) in tests_of(ctx) {
                 if !xpath::truth(test, node) {
@@ -348,7 +354,10 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
         if name != 0 {
             let parent = node.parent().map_or(0, |p| ids.get(p));
             for c in candidates(name) {
-                if c.n_parents == 0 || index::alts_contain(c.parents, c.n_parents, parent) {
+                if c.parent > parent {
+                    break;
+                }
+                if c.parent == 0 || c.parent == parent {
                     counters.count(c.pattern, node, &ids);
                 }
             }
@@ -360,16 +369,16 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
                     counters.count(c.pattern, node, &ids);
                 }
             }
-            if root_rules && attr.name() == "name" && !is(node, Ns::Cbc, "PaymentMeansCode") {
+            if root_rules && attr.name() == "name" && name != payment_means_code {
                 name_attribute = true;
             }
         }
         if !root_rules {
             continue;
         }
-        if is(node, Ns::Cbc, "PaymentID") {
+        if name == payment_id {
             payment_ids.push(xpath::string_value(node));
-        } else if is(node, Ns::Cbc, "PaymentMeansCode") {
+        } else if name == payment_means_code {
             payment_means_codes.push(xpath::string_value(node));
         }
     }

@@ -67,13 +67,40 @@ fn bounds(expr: &Expr) -> Option<(&Path, u16, u16)> {
         Expr::Exists(p) | Expr::Path(p) => Some((p, 1, u16::MAX)),
         Expr::Cmp(Expr::Count(p), Op::Le, Expr::Num(n)) => Some((p, 0, int(*n)?)),
         Expr::Cmp(Expr::Count(p), Op::Eq, Expr::Num(n)) => Some((p, int(*n)?, int(*n)?)),
+        Expr::Or(a, b) => {
+            // Two bounds of one path whose ranges touch: their union.
+            let (pa, mina, maxa) = bounds(a)?;
+            let (pb, minb, maxb) = bounds(b)?;
+            let touch = maxa.saturating_add(1) >= minb && maxb.saturating_add(1) >= mina;
+            (emit_path(pa) == emit_path(pb) && touch).then_some((
+                pa,
+                mina.min(minb),
+                maxa.max(maxb),
+            ))
+        }
         _ => None,
     }
 }
 
-/// The counted rule of test `expr` at `ctx`, if it is one.
-fn counted(rule: usize, ctx: Ctx, expr: &Expr) -> Option<Counted> {
-    let (path, min, max) = bounds(expr)?;
+/// The parts of a counted test: one bound, or the bounds `and` joins (the
+/// rule fails when one of them fails).
+fn parts(expr: &Expr) -> Option<Vec<(&Path, u16, u16)>> {
+    match expr {
+        Expr::And(a, b) => Some([parts(a)?, parts(b)?].concat()),
+        _ => Some(vec![bounds(expr)?]),
+    }
+}
+
+/// The counted rules (one per part) of test `expr` at `ctx`, if it is one.
+fn counted(rule: usize, ctx: Ctx, expr: &Expr) -> Option<Vec<Counted>> {
+    parts(expr)?
+        .into_iter()
+        .map(|(path, min, max)| shape(rule, ctx, path, min, max))
+        .collect()
+}
+
+/// The counted rule of `path` within `min..=max`, if the path has the shape.
+fn shape(rule: usize, ctx: Ctx, path: &Path, min: u16, max: u16) -> Option<Counted> {
     let mut steps = path.steps;
     let anywhere = matches!(steps, [Step::Root, Step::DescendantOrSelf, ..]);
     if anywhere {
@@ -127,7 +154,7 @@ pub(super) fn generated() -> String {
         }
         let expr = xpath::parse(rule.test).unwrap();
         match counted(i, rule.ctx, &expr) {
-            Some(c) => rules.push(c),
+            Some(c) => rules.extend(c),
             None => forward.push((i, rule.ctx, expr)),
         }
     }
@@ -141,20 +168,20 @@ pub(super) fn generated() -> String {
     let mut n_steps = 0;
     let mut preds: Vec<String> = Vec::new();
     let mut patterns = String::new();
-    // By name id: (pattern, parent alternatives).
-    let mut by_name: Vec<Vec<(usize, u16, u8)>> = Vec::new();
-    let candidate = |by_name: &mut Vec<Vec<(usize, u16, u8)>>, id: u16, c: (usize, u16, u8)| {
+    // By name id: (parent name id or 0 for any, pattern).
+    let mut by_name: Vec<Vec<(u16, usize)>> = Vec::new();
+    let candidate = |by_name: &mut Vec<Vec<(u16, usize)>>, id: u16, c: (u16, usize)| {
         let id = usize::from(id);
         if by_name.len() <= id {
             by_name.resize_with(id + 1, Vec::new);
         }
-        if !by_name[id].iter().any(|(p, _, _)| *p == c.0) {
+        if !by_name[id].contains(&c) {
             by_name[id].push(c);
         }
     };
     for (index, r) in rules.iter().enumerate() {
         let first = n_steps;
-        let mut step_alts = Vec::new();
+        let mut step_alts: Vec<(u16, u8)> = Vec::new();
         for (alternatives, predicates) in &r.steps {
             let start = alts.len() as u16;
             for name in *alternatives {
@@ -187,16 +214,22 @@ pub(super) fn generated() -> String {
         .unwrap();
         match (step_alts.last(), r.steps.last()) {
             (Some(_), Some((last, _))) => {
-                let parents = match step_alts.len() {
-                    n if n >= 2 => step_alts[n - 2],
-                    _ => (0, 0),
+                let parents: Vec<u16> = match r.steps.len() {
+                    n if n >= 2 => r.steps[n - 2]
+                        .0
+                        .iter()
+                        .map(|p| names.id(p.local, p.ns as u8))
+                        .collect(),
+                    _ => vec![0],
                 };
                 for name in *last {
                     let id = names.id(name.local, name.ns as u8);
-                    candidate(&mut by_name, id, (index, parents.0, parents.1));
+                    for parent in &parents {
+                        candidate(&mut by_name, id, (*parent, index));
+                    }
                 }
             }
-            _ => candidate(&mut by_name, attr, (index, 0, 0)),
+            _ => candidate(&mut by_name, attr, (0, index)),
         }
     }
     by_name.resize_with(names.entries.len() + 1, Vec::new);
@@ -224,10 +257,11 @@ pub(super) fn generated() -> String {
     let mut candidates = String::new();
     let mut ranges = Vec::new();
     let mut n_candidates = 0;
-    for list in &by_name {
+    for list in &mut by_name {
+        list.sort_unstable();
         let start = n_candidates;
-        for (p, parents, n_parents) in list {
-            writeln!(candidates, "    c({p}, {parents}, {n_parents}),").unwrap();
+        for (parent, p) in list.iter() {
+            writeln!(candidates, "    c({p}, {parent}),").unwrap();
             n_candidates += 1;
         }
         ranges.push(format!("({start}, {n_candidates})"));

@@ -66,13 +66,12 @@ pub(super) struct Step {
 }
 
 /// A pattern that may match at an element or attribute of a given name:
-/// `PATTERNS[pattern]`, if the parent's name id is one of
-/// `ALTS[parents..parents + n_parents]` (any parent when `n_parents` is 0).
+/// `PATTERNS[pattern]`, if the parent element's name id is `parent` (any
+/// parent when 0). The candidates of one name are sorted by `parent`.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Candidate {
     pub pattern: u16,
-    pub parents: u16,
-    pub n_parents: u8,
+    pub parent: u16,
 }
 
 /// The size of [`NAME_SLOTS`] (a power of two).
@@ -127,15 +126,45 @@ fn lookup(local: &str, mut kind: impl FnMut(u8) -> bool) -> u16 {
     }
 }
 
-/// The name id of element `node` (0 if no pattern uses its name).
-pub(super) fn element_id(node: Node<'_, '_>) -> u16 {
-    let mut ns = None;
-    lookup(node.tag_name().name(), |kind| {
-        kind != ATTRIBUTE
-            && ns
-                .get_or_insert_with(|| Ns::of(node))
-                .is_some_and(|n| n as u8 == kind)
-    })
+/// The name id of element `node` in namespace `ns` (0 if no pattern uses
+/// its name).
+pub(super) fn element_id(node: Node<'_, '_>, ns: Option<Ns>) -> u16 {
+    match ns {
+        Some(ns) => lookup(node.tag_name().name(), |kind| kind == ns as u8),
+        None => 0,
+    }
+}
+
+/// The name id of element name `ns:local` (0 if no pattern uses it).
+pub(super) fn id_of(ns: Ns, local: &str) -> u16 {
+    lookup(local, |kind| kind == ns as u8)
+}
+
+/// The namespaces of the elements of one document, remembered by the
+/// address of their URI: the tree keeps one copy of each declared URI, so
+/// most elements compare a pointer instead of 70 bytes (a different copy
+/// of the same URI is only a miss).
+#[derive(Default)]
+pub(super) struct NsCache {
+    seen: [(usize, usize, Option<Ns>); 4],
+    next: usize,
+}
+
+impl NsCache {
+    /// The namespace of element `node`, if it is one of the binding's.
+    pub(super) fn of(&mut self, node: Node<'_, '_>) -> Option<Ns> {
+        let uri = node.tag_name().namespace()?;
+        let key = (uri.as_ptr() as usize, uri.len());
+        if let Some((_, _, ns)) = self.seen.iter().find(|(p, l, _)| (*p, *l) == key) {
+            return *ns;
+        }
+        let ns = Ns::of(node);
+        if let Some(slot) = self.seen.get_mut(self.next % 4) {
+            *slot = (key.0, key.1, ns);
+        }
+        self.next += 1;
+        ns
+    }
 }
 
 /// The name id of the attribute (in no namespace) `name`.
@@ -255,10 +284,6 @@ pub(super) const fn s(alts: u16, n_alts: u8, preds: u16, n_preds: u8) -> Step {
 }
 
 /// A [`Candidate`] (short, for the generated table).
-pub(super) const fn c(pattern: u16, parents: u16, n_parents: u8) -> Candidate {
-    Candidate {
-        pattern,
-        parents,
-        n_parents,
-    }
+pub(super) const fn c(pattern: u16, parent: u16) -> Candidate {
+    Candidate { pattern, parent }
 }

@@ -548,3 +548,51 @@ fn findings_point_at_the_context_node() {
     );
     assert!(at("UBL-CR-515").contains("Invoice"), "{}", at("UBL-CR-515"));
 }
+
+#[test]
+fn every_name_of_the_index_is_found_by_its_hash() {
+    use super::index::{self, ATTRIBUTE};
+    for (i, entry) in index::NAMES.iter().enumerate() {
+        let id = i as u16 + 1;
+        let text = index::name_text(id);
+        let found = match entry.kind {
+            ATTRIBUTE => index::attribute_id(text),
+            kind => {
+                let ns = [Ns::Cbc, Ns::Cac, Ns::Ext, Ns::Ubl, Ns::Cn]
+                    .into_iter()
+                    .find(|ns| *ns as u8 == kind)
+                    .unwrap();
+                index::id_of(ns, text)
+            }
+        };
+        assert_eq!(found, id, "{text}");
+    }
+    assert_eq!(index::id_of(Ns::Cac, "NoSuchName"), 0);
+    // The hand-written rules look these up.
+    assert_ne!(index::id_of(Ns::Cbc, "PaymentID"), 0);
+    assert_ne!(index::id_of(Ns::Cbc, "PaymentMeansCode"), 0);
+}
+
+#[test]
+fn counted_parts_joined_by_and_or_fire_once() {
+    // UBL-SR-53: exists(cac:TaxScheme/cbc:ID) and exists(cbc:CompanyID),
+    // two counted parts: both missing still fires once per context node.
+    let pts = "<cac:PartyTaxScheme></cac:PartyTaxScheme>";
+    let ids = fired(&with(INVOICE, &format!("{pts}{pts}")));
+    assert_eq!(ids.iter().filter(|id| **id == "UBL-SR-53").count(), 2);
+    assert!(!fires(
+        "<cac:PartyTaxScheme><cbc:CompanyID>1</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>",
+        "UBL-SR-53"
+    ));
+    // UBL-SR-51: not(cac:AddressLine) or count(cac:AddressLine) = 1, one
+    // bound 0..=1.
+    let address = |lines: usize| {
+        format!(
+            "<cac:PostalAddress>{}</cac:PostalAddress>",
+            "<cac:AddressLine><cbc:Line>x</cbc:Line></cac:AddressLine>".repeat(lines)
+        )
+    };
+    assert!(!fires(&address(0), "UBL-SR-51"));
+    assert!(!fires(&address(1), "UBL-SR-51"));
+    assert!(fires(&address(2), "UBL-SR-51"));
+}
