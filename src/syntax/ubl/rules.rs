@@ -59,7 +59,7 @@ mod xpath;
 
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
-use index::{NodeNames, NsCache, Pattern};
+use index::{NO_CONTEXT, NsCache, Open, Pattern};
 use roxmltree::{Document, Node};
 use std::borrow::Cow;
 use xpath::{Expr, Ns};
@@ -152,27 +152,27 @@ struct Counters<'a, 'input> {
 }
 
 impl<'a, 'input> Counters<'a, 'input> {
-    fn open(&mut self, node: Node<'a, 'input>, ctx: Ctx) {
+    /// Records context node `node`; its index.
+    fn open(&mut self, node: Node<'a, 'input>, ctx: Ctx) -> u32 {
         let base = self.counts.len();
+        let index = u32::try_from(self.anchors.len()).unwrap_or(NO_CONTEXT);
         self.anchors.push((node, ctx, base));
         self.counts
             .resize(base + Pattern::of_ctx(ctx as u8).len(), 0);
+        index
     }
 
-    /// Counts a match of `PATTERNS[pattern]` at `e`, if it matches.
-    fn count(&mut self, pattern: u16, e: Node<'a, 'input>, ids: &NodeNames) {
+    /// Counts a match of `PATTERNS[pattern]` at the last element of
+    /// `path`, if it matches.
+    fn count(&mut self, pattern: u16, path: &[Open<'_, '_>]) {
         let Some(p) = index::PATTERNS.get(usize::from(pattern)) else {
             return;
         };
-        let Some(at) = p.matches(e, ids) else { return };
+        let Some(at) = p.matches(path) else { return };
         let anchor = match at {
             // `//…`: counted at the root element, if it is in the root context.
             None => self.anchors.first().filter(|(_, ctx, _)| *ctx == Ctx::Root),
-            Some(node) => self
-                .anchors
-                .binary_search_by_key(&node.id().get(), |(n, _, _)| n.id().get())
-                .ok()
-                .and_then(|i| self.anchors.get(i)),
+            Some(i) => usize::try_from(i).ok().and_then(|i| self.anchors.get(i)),
         };
         let Some((_, ctx, base)) = anchor else { return };
         let first = index::BY_CTX.get(usize::from(p.ctx)).map_or(0, |r| r.0);
@@ -329,17 +329,22 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
     let payment_id = index::id_of(Ns::Cbc, "PaymentID");
     let payment_means_code = index::id_of(Ns::Cbc, "PaymentMeansCode");
     let mut counters = Counters::default();
-    let mut ids = NodeNames::default();
+    // The open elements from the root element to the current one.
+    let mut path: Vec<Open<'_, '_>> = Vec::new();
     let mut payment_ids = Vec::new();
     let mut payment_means_codes = Vec::new();
     let mut name_attribute = false;
 
     for node in doc.descendants().filter(Node::is_element) {
+        let parent = node.parent();
+        while path.last().is_some_and(|open| Some(open.node) != parent) {
+            path.pop();
+        }
         let ns = namespaces.of(node);
         let name = index::element_id(node, ns);
-        ids.set(node, name);
+        let mut context = NO_CONTEXT;
         if let Some(ctx) = context_of(node, ns) {
-            counters.open(node, ctx);
+            context = counters.open(node, ctx);
             for (rule, _, test) in tests_of(ctx) {
                 if !xpath::truth(test, node) {
                     out.fire_at(rule_id(*rule), span(node));
@@ -351,14 +356,19 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
                 _ => {}
             }
         }
+        let parent_name = path.last().map_or(0, |open| open.name);
+        path.push(Open {
+            node,
+            name,
+            context,
+        });
         if name != 0 {
-            let parent = node.parent().map_or(0, |p| ids.get(p));
             for c in candidates(name) {
-                if c.parent > parent {
+                if c.parent > parent_name {
                     break;
                 }
-                if c.parent == 0 || c.parent == parent {
-                    counters.count(c.pattern, node, &ids);
+                if c.parent == 0 || c.parent == parent_name {
+                    counters.count(c.pattern, &path);
                 }
             }
         }
@@ -366,7 +376,7 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
             let id = index::attribute_id(attr.name());
             if id != 0 {
                 for c in candidates(id) {
-                    counters.count(c.pattern, node, &ids);
+                    counters.count(c.pattern, &path);
                 }
             }
             if root_rules && attr.name() == "name" && name != payment_means_code {

@@ -172,28 +172,18 @@ pub(super) fn attribute_id(name: &str) -> u16 {
     lookup(name, |kind| kind == ATTRIBUTE)
 }
 
-/// The name ids of the elements of one document, by node id, filled in
-/// document order (so an element's ancestors are known before it).
-#[derive(Default)]
-pub(super) struct NodeNames(Vec<u16>);
-
-impl NodeNames {
-    /// Records the name id of `node`.
-    pub(super) fn set(&mut self, node: Node<'_, '_>, id: u16) {
-        let i = node.id().get_usize();
-        if self.0.len() <= i {
-            self.0.resize(i + 1, 0);
-        }
-        if let Some(slot) = self.0.get_mut(i) {
-            *slot = id;
-        }
-    }
-
-    /// The name id of `node` (0 if unknown or not recorded yet).
-    pub(super) fn get(&self, node: Node<'_, '_>) -> u16 {
-        self.0.get(node.id().get_usize()).copied().unwrap_or(0)
-    }
+/// An element on the path from the root element to the element being
+/// visited: its name id and the index of its context node entry
+/// ([`NO_CONTEXT`] if it is not a context node).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Open<'a, 'input> {
+    pub node: Node<'a, 'input>,
+    pub name: u16,
+    pub context: u32,
 }
+
+/// [`Open::context`] of an element that is not a context node.
+pub(super) const NO_CONTEXT: u32 = u32::MAX;
 
 /// Whether `ids` (a range of [`ALTS`]) holds `id`.
 pub(super) fn alts_contain(start: u16, len: u8, id: u16) -> bool {
@@ -211,36 +201,36 @@ impl Pattern {
             .unwrap_or(&[])
     }
 
-    /// Whether `e` is a node this pattern selects (with `@attr`: whether it
-    /// carries that attribute), given the name ids of `e` and its
-    /// ancestors; the node it selects from: its context node, or `None`
-    /// for an `anywhere` pattern (the root).
-    pub(super) fn matches<'a, 'input>(
-        &self,
-        e: Node<'a, 'input>,
-        ids: &NodeNames,
-    ) -> Option<Option<Node<'a, 'input>>> {
-        if self.attr != 0 && e.attribute(name_text(self.attr)).is_none() {
+    /// Whether the last element of `path` (the open elements from the
+    /// root element down to it) is a node this pattern selects (with
+    /// `@attr`: whether it carries that attribute); the [`Open::context`]
+    /// of the node it selects from, or `None` for an `anywhere` pattern
+    /// (counted at the root).
+    pub(super) fn matches(&self, path: &[Open<'_, '_>]) -> Option<Option<u32>> {
+        let e = path.last()?;
+        if self.attr != 0 && e.node.attribute(name_text(self.attr)).is_none() {
             return None;
         }
         let first = usize::from(self.first);
         let steps = STEPS.get(first..first + usize::from(self.len))?;
-        let mut node = e;
-        for (i, step) in steps.iter().enumerate().rev() {
-            if !alts_contain(step.alts, step.n_alts, ids.get(node)) {
+        // `at`: the index in `path` of the node the step matches.
+        let mut at = path.len();
+        for step in steps.iter().rev() {
+            at = at.checked_sub(1)?;
+            let open = path.get(at)?;
+            if !alts_contain(step.alts, step.n_alts, open.name) {
                 return None;
             }
             let preds = usize::from(step.preds);
             let preds = PREDICATES.get(preds..preds + usize::from(step.n_preds))?;
-            if !preds.iter().all(|p| xpath::truth(p, node)) {
+            if !preds.iter().all(|p| xpath::truth(p, open.node)) {
                 return None;
             }
-            if i == 0 && self.anywhere {
-                return Some(None);
-            }
-            node = node.parent()?;
         }
-        Some((!self.anywhere).then_some(node))
+        if self.anywhere {
+            return Some(None);
+        }
+        Some(Some(path.get(at.checked_sub(1)?)?.context))
     }
 }
 
