@@ -77,23 +77,25 @@ pub(super) struct Candidate {
 /// The size of [`NAME_SLOTS`] (a power of two).
 pub(super) const SLOTS: usize = 1024;
 
-/// The hash of a name: multiply-rotate (as rustc's FxHash), eight bytes at
-/// a time. The generator of the table places the names with it.
+/// The hash of a name: its first and last eight bytes (or four, or the
+/// bytes of a shorter name) and its length, multiplied (as rustc's
+/// FxHash). The generator of the table places the names with it.
 pub(super) fn name_hash(bytes: &[u8]) -> usize {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-    }
-    let mut word = [0u8; 8];
-    let rest = chunks.remainder();
-    if let Some(head) = word.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    let (head, tail) =
+        if let (Some(h), Some(t)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (u64::from_le_bytes(*h), u64::from_le_bytes(*t))
+        } else if let (Some(h), Some(t)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (
+                u64::from(u32::from_le_bytes(*h)),
+                u64::from(u32::from_le_bytes(*t)),
+            )
+        } else {
+            let short = bytes.iter().fold(0u64, |h, b| (h << 8) | u64::from(*b));
+            (short, 0)
+        };
+    let h = (head.rotate_left(5) ^ tail ^ bytes.len() as u64).wrapping_mul(K);
+    let h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
     (h >> 32) as usize
 }
 

@@ -456,12 +456,7 @@ pub(super) fn select<'a, 'input>(path: &Path, ctx: Node<'a, 'input>) -> Vec<Item
                         next.push(Item::Node(p));
                     }
                 }
-                Step::Upper(p) => {
-                    // upper-case(()) is ''. (A sequence of two or more is a
-                    // type error in XPath; the first item stands in for it.)
-                    let s = select(p, *n).first().map(Item::string).unwrap_or_default();
-                    next.push(Item::Str(Cow::Owned(s.to_uppercase())));
-                }
+                Step::Upper(p) => next.push(Item::Str(upper_case(p, *n))),
             }
         }
         if cur.len() > 1 && matches!(step, Step::Parent | Step::DescendantOrSelf) {
@@ -511,6 +506,27 @@ fn eval<'a, 'input>(e: &Expr, ctx: Node<'a, 'input>) -> Value<'a, 'input> {
     }
 }
 
+/// `upper-case(path)` at `node`: `upper-case(())` is `''`. (A sequence of
+/// two or more is a type error in XPath; the first item stands in for it.)
+/// Borrowed when the value has no lower-case letter to change (ASCII).
+fn upper_case<'a>(path: &Path, node: Node<'a, '_>) -> Cow<'a, str> {
+    let first = if streams(path) {
+        let mut first = None;
+        visit(path.steps, node, &mut |item| {
+            first = Some(item.string());
+            false
+        });
+        first
+    } else {
+        select(path, node).first().map(Item::string)
+    };
+    match first {
+        None => Cow::Borrowed(""),
+        Some(s) if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_lowercase()) => s,
+        Some(s) => Cow::Owned(s.to_uppercase()),
+    }
+}
+
 /// Whether `path` selects each node at most once when its items are
 /// visited depth first (no `..` or `//` after the first child step), so it
 /// can be evaluated without building the sequence.
@@ -542,13 +558,7 @@ fn visit<'a, 'input>(
             _ => true,
         },
         Some((Step::Parent, rest)) => node.parent().is_none_or(|p| visit(rest, p, f)),
-        Some((Step::Upper(p), rest)) => {
-            let s = select(p, node)
-                .first()
-                .map(Item::string)
-                .unwrap_or_default();
-            !rest.is_empty() || f(Item::Str(Cow::Owned(s.to_uppercase())))
-        }
+        Some((Step::Upper(p), rest)) => !rest.is_empty() || f(Item::Str(upper_case(p, node))),
     }
 }
 
@@ -593,14 +603,14 @@ fn cmp_num(a: f64, op: Op, b: f64) -> bool {
 
 /// XPath general comparison of two values.
 fn compare(left: &Value<'_, '_>, op: Op, right: &Value<'_, '_>) -> bool {
-    let strings = |v: &Value<'_, '_>| -> Vec<String> {
+    fn strings<'a>(v: &Value<'a, '_>) -> Vec<Cow<'a, str>> {
         match v {
-            Value::Seq(items) => items.iter().map(|i| i.string().into_owned()).collect(),
-            Value::Str(s) => vec![(*s).to_owned()],
-            Value::Num(n) => vec![n.to_string()],
-            Value::Bool(b) => vec![b.to_string()],
+            Value::Seq(items) => items.iter().map(Item::string).collect(),
+            Value::Str(s) => vec![Cow::Borrowed(*s)],
+            Value::Num(n) => vec![Cow::Owned(n.to_string())],
+            Value::Bool(b) => vec![Cow::Owned(b.to_string())],
         }
-    };
+    }
     if let (Value::Num(_), _) | (_, Value::Num(_)) = (left, right) {
         // Untyped values compare as numbers against a number.
         let nums = |v: &Value<'_, '_>| -> Vec<f64> {
