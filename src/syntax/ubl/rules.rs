@@ -59,8 +59,8 @@ mod xpath;
 
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
-use index::{NO_CONTEXT, NsCache, Open, Pattern};
-use roxmltree::{Document, Node};
+use crate::syntax::tree::{Document, Node};
+use index::{NO_CONTEXT, NameCache, Open, Pattern};
 use std::borrow::Cow;
 use xpath::{Expr, Ns};
 
@@ -324,8 +324,8 @@ fn distinct_values_over_one(values: &[Cow<'_, str>]) -> bool {
 
 fn check(doc: &Document<'_>, out: &mut Checker) {
     let root = doc.root_element();
-    let mut namespaces = NsCache::default();
-    let root_rules = context_of(root, namespaces.of(root)) == Some(Ctx::Root);
+    let mut names = NameCache::default();
+    let root_rules = context_of(root, names.of(root).0) == Some(Ctx::Root);
     let payment_id = index::id_of(Ns::Cbc, "PaymentID");
     let payment_means_code = index::id_of(Ns::Cbc, "PaymentMeansCode");
     let mut counters = Counters::default();
@@ -340,8 +340,7 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
         while path.last().is_some_and(|open| Some(open.node) != parent) {
             path.pop();
         }
-        let ns = namespaces.of(node);
-        let name = index::element_id(node, ns);
+        let (ns, name) = names.of(node);
         let mut context = NO_CONTEXT;
         if let Some(ctx) = context_of(node, ns) {
             context = counters.open(node, ctx);

@@ -20,7 +20,7 @@ pub(super) use super::compiled::{
     ALTS, BY_CTX, BY_NAME, CANDIDATES, NAME_SLOTS, NAME_TEXT, NAMES, PATTERNS, PREDICATES, STEPS,
 };
 use super::xpath::{self, Ns};
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 
 /// The kind of a [`NameEntry`] that is an attribute name (element names
 /// have their namespace, [`Ns`] as `u8`, as kind).
@@ -142,30 +142,34 @@ pub(super) fn id_of(ns: Ns, local: &str) -> u16 {
     lookup(local, |kind| kind == ns as u8)
 }
 
-/// The namespaces of the elements of one document, remembered by the
-/// address of their URI: the tree keeps one copy of each declared URI, so
-/// most elements compare a pointer instead of 70 bytes (a different copy
-/// of the same URI is only a miss).
+/// The namespace and name id of each element name of one document, by the
+/// tree's interned name id (dense from 0): each distinct name is looked up
+/// once per document (about 100 in an invoice), not once per element.
 #[derive(Default)]
-pub(super) struct NsCache {
-    seen: [(usize, usize, Option<Ns>); 4],
-    next: usize,
-}
+pub(super) struct NameCache(Vec<Option<(Option<Ns>, u16)>>);
 
-impl NsCache {
-    /// The namespace of element `node`, if it is one of the binding's.
-    pub(super) fn of(&mut self, node: Node<'_, '_>) -> Option<Ns> {
-        let uri = node.tag_name().namespace()?;
-        let key = (uri.as_ptr() as usize, uri.len());
-        if let Some((_, _, ns)) = self.seen.iter().find(|(p, l, _)| (*p, *l) == key) {
-            return *ns;
+impl NameCache {
+    /// The namespace (if one of the binding's) and the name id of element
+    /// `node`.
+    pub(super) fn of(&mut self, node: Node<'_, '_>) -> (Option<Ns>, u16) {
+        let lookup = || {
+            let ns = Ns::of(node);
+            (ns, element_id(node, ns))
+        };
+        let Some(i) = node.name_id().and_then(|id| usize::try_from(id.get()).ok()) else {
+            return lookup();
+        };
+        if let Some(Some(known)) = self.0.get(i) {
+            return *known;
         }
-        let ns = Ns::of(node);
-        if let Some(slot) = self.seen.get_mut(self.next % 4) {
-            *slot = (key.0, key.1, ns);
+        let found = lookup();
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
         }
-        self.next += 1;
-        ns
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = Some(found);
+        }
+        found
     }
 }
 

@@ -1,5 +1,5 @@
 //! The XPath subset the UBL syntax binding writes its tests in, parsed from
-//! the test text of the rule table and evaluated natively over `roxmltree`.
+//! the test text of the rule table and evaluated natively over the tree (`syntax::tree`).
 //!
 //! Covered: child steps with the `cbc`, `cac`, `ext`, `ubl` and `cn`
 //! prefixes (compared by namespace, never by prefix), `(a|b)` unions of
@@ -12,7 +12,7 @@
 //! The paths of the counted rules are also matched backwards, from the
 //! static tables of [`super::index`].
 
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 use std::borrow::Cow;
 
 /// The namespaces the binding's prefixes stand for.
@@ -657,7 +657,7 @@ mod tests {
     use super::*;
 
     fn eval_on(test: &'static str, xml: &str) -> bool {
-        let doc = roxmltree::Document::parse(xml).unwrap();
+        let doc = crate::syntax::tree::Document::parse(xml).unwrap();
         truth(&parse(test).unwrap(), doc.root_element())
     }
 
