@@ -161,11 +161,11 @@ fn every_fx_id_is_catalogued_in_the_facturx_set() {
         .collect();
     for id in &ids {
         let rule = crate::rules::catalogue::rule(id).unwrap_or_else(|| panic!("{id}"));
-        assert_eq!(rule.set, "facturx", "{id}");
+        assert_eq!(rule.set(), "facturx", "{id}");
     }
     let catalogued = crate::rules::catalogue::all()
         .iter()
-        .filter(|r| r.set == "facturx")
+        .filter(|r| r.set() == "facturx")
         .count();
     assert_eq!(catalogued, ids.len());
 }
@@ -286,7 +286,7 @@ fn every_minimum_id_restates_its_en16931_rule_on_minimum_only() {
     let basic_wl = invoice(FacturXProfile::BasicWl);
     for (fx, en) in schematron::MINIMUM {
         let en = crate::rules::catalogue::rule(en)
-            .map(|r| r.id)
+            .map(|r| r.id())
             .unwrap_or_else(|| panic!("{en}"));
         let path = TermPath::of(bt(1));
         let mut out = Checker::new(Some(Syntax::Cii));
