@@ -99,10 +99,15 @@ impl Text {
 fn render<'a>(rules: impl Iterator<Item = &'a Entry>) -> String {
     let mut text = Text::default();
     let mut terms: Vec<String> = Vec::new();
+    let mut sets: Vec<String> = Vec::new();
     let mut table = String::new();
     let mut count = 0;
     for r in rules {
         count += 1;
+        let set = sets.iter().position(|s| *s == r.set).unwrap_or_else(|| {
+            sets.push(r.set.clone());
+            sets.len() - 1
+        });
         let first = terms.len();
         for t in &r.terms {
             terms.push(text.span(t));
@@ -111,7 +116,7 @@ fn render<'a>(rules: impl Iterator<Item = &'a Entry>) -> String {
             table,
             "RuleInfo {{ id: {}, set: {}, syntax: {}, flag_ubl: {}, flag_cii: {}, kind: {}, terms: Terms::new({first}, {}), context_ubl: {}, context_cii: {}, en: {}, fr: {}, origin: {}, platform_ubl: {}, platform_cii: {} }},",
             text.span(&r.id),
-            text.span(&r.set),
+            set,
             r.syntax,
             r.ubl,
             r.cii,
@@ -136,6 +141,13 @@ fn render<'a>(rules: impl Iterator<Item = &'a Entry>) -> String {
         "/// The business terms of the rules, each rule's in a run.\nstatic TERMS: [Text; {}] = [{}];\n",
         terms.len(),
         terms.join(", ")
+    );
+    let sets: Vec<String> = sets.iter().map(|s| text.span(s)).collect();
+    let _ = writeln!(
+        out,
+        "/// The rule sets (catalogue files), by index.\nstatic SETS: [Text; {}] = [{}];\n",
+        sets.len(),
+        sets.join(", ")
     );
     let _ = writeln!(
         out,

@@ -134,7 +134,8 @@ impl serde::Serialize for Terms {
 #[derive(Clone, Copy)]
 pub struct RuleInfo {
     id: Text,
-    set: Text,
+    /// Index in `SETS`.
+    set: u8,
     /// Which syntaxes it applies to.
     pub syntax: SyntaxScope,
     /// Severity when validating UBL.
@@ -161,7 +162,12 @@ impl RuleInfo {
 
     /// The catalogue file it comes from (`en16931`, `chorus-pro`).
     pub fn set(&self) -> &'static str {
-        self.set.get()
+        SETS.get(self.set as usize).map_or("", |s| s.get())
+    }
+
+    /// Whether its set is one of a [`SetMask`].
+    pub(crate) fn in_sets(&self, mask: SetMask) -> bool {
+        mask.0 & (1 << self.set) != 0
     }
 
     /// Business terms and groups it concerns (`BT-106`, `BG-25`).
@@ -264,6 +270,23 @@ impl RuleInfo {
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// A set of rule sets (catalogue files), to filter rules by set without
+/// comparing names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SetMask(u64);
+
+impl SetMask {
+    /// The mask of the named sets (names not in the catalogue are ignored).
+    pub(crate) fn of(names: &[&str]) -> SetMask {
+        SetMask(
+            SETS.iter()
+                .enumerate()
+                .filter(|(_, s)| names.contains(&s.get()))
+                .fold(0, |mask, (i, _)| mask | 1 << i),
+        )
+    }
+}
 
 /// The catalogue entry of `id`.
 ///

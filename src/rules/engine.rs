@@ -317,9 +317,10 @@ fn applicable(
     sets: &[&'static str],
     syntax: Option<Syntax>,
 ) -> impl Iterator<Item = &'static RuleInfo> {
+    let sets = catalogue::SetMask::of(sets);
     catalogue::all()
         .iter()
-        .filter(move |r| sets.contains(&r.set()) && r.applies_to(syntax))
+        .filter(move |r| r.in_sets(sets) && r.applies_to(syntax))
         .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
 }
 
@@ -396,7 +397,7 @@ fn not_checked(
     }
     // A set rather than a sorted list: sorting ~2 000 ids by string
     // comparison was a tenth of a one-file process.
-    let checked: std::collections::HashSet<&'static str> = checked.into_iter().collect();
+    let checked: super::id_set::IdSet = checked.into_iter().collect();
     let ids: Vec<&'static str> = applicable(sets, syntax)
         .filter(|rule| !checked.contains(rule.id()))
         .map(|rule| rule.id())

@@ -15,6 +15,7 @@ pub mod codelist;
 pub(crate) mod en16931;
 pub mod engine;
 mod facturx;
+mod id_set;
 mod locate;
 pub mod report;
 pub mod xpath;
