@@ -1,9 +1,10 @@
-//! [`Codes`]: a code list as one text, its sorted codes one space apart.
+//! [`Codes`]: a code list as one text of sorted codes in fixed-width slots.
 
-/// The codes of a list: one text holding them sorted (by bytes) and one
-/// space apart, searched by bisection over its bytes. A table of `&str`
-/// held a pointer per code, each a relocation at load time (six thousand
-/// for the lists of the artefacts); this holds one per list.
+/// The codes of a list: one text holding them sorted (by bytes), each in a
+/// slot of the same width padded with spaces (at least one), searched by
+/// bisection over the slots. A table of `&str` held a pointer per code,
+/// each a relocation at load time (six thousand for the lists of the
+/// artefacts); this holds one per list.
 ///
 /// ```
 /// use facture::rules::codelist::CodeList;
@@ -13,35 +14,42 @@
 /// assert_eq!(currencies.iter().next(), Some("AED"));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Codes(&'static str);
+pub struct Codes {
+    width: usize,
+    text: &'static str,
+}
 
 impl Codes {
-    /// The list whose codes `text` holds, sorted and one space apart.
-    pub(super) const fn new(text: &'static str) -> Codes {
-        Codes(text)
+    /// The list whose codes `text` holds, sorted, in slots of `width` bytes.
+    pub(super) const fn new(width: usize, text: &'static str) -> Codes {
+        Codes { width, text }
+    }
+
+    /// The code in slot `i`.
+    fn slot(self, i: usize) -> &'static [u8] {
+        let at = i * self.width;
+        let slot = self
+            .text
+            .as_bytes()
+            .get(at..at + self.width)
+            .unwrap_or_default();
+        let len = slot.iter().position(|b| *b == b' ').unwrap_or(slot.len());
+        slot.get(..len).unwrap_or_default()
     }
 
     /// Whether `code` is one of the codes (exact, case-sensitive).
     pub fn contains(self, code: &str) -> bool {
-        let text = self.0.as_bytes();
         let code = code.as_bytes();
-        // `text[lo..hi]` starts at a code and ends after one.
-        let (mut lo, mut hi) = (0, text.len());
+        if code.is_empty() || code.len() >= self.width {
+            return false;
+        }
+        let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let start = text
-                .get(lo..mid)
-                .and_then(|t| t.iter().rposition(|b| *b == b' '))
-                .map_or(lo, |at| lo + at + 1);
-            let end = text
-                .get(mid..hi)
-                .and_then(|t| t.iter().position(|b| *b == b' '))
-                .map_or(hi, |at| mid + at);
-            match text.get(start..end).unwrap_or_default().cmp(code) {
+            match self.slot(mid).cmp(code) {
                 std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = end + 1,
-                std::cmp::Ordering::Greater if start > lo => hi = start - 1,
-                std::cmp::Ordering::Greater => return false,
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
             }
         }
         false
@@ -54,12 +62,12 @@ impl Codes {
 
     /// How many codes.
     pub fn len(self) -> usize {
-        self.iter().count()
+        self.text.len().checked_div(self.width).unwrap_or(0)
     }
 
     /// Whether there are none.
     pub fn is_empty(self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 
     /// The codes as a vector.
@@ -70,10 +78,11 @@ impl Codes {
 
 impl IntoIterator for Codes {
     type Item = &'static str;
-    type IntoIter = std::iter::Filter<std::str::Split<'static, char>, fn(&&'static str) -> bool>;
+    type IntoIter = std::str::SplitAsciiWhitespace<'static>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.split(' ').filter(|c| !c.is_empty())
+        // Codes hold no space, so the slots split on white space.
+        self.text.split_ascii_whitespace()
     }
 }
 
@@ -87,25 +96,38 @@ impl std::fmt::Debug for Codes {
 mod tests {
     use super::Codes;
 
+    /// The generator's layout: sorted codes in slots of the longest + 1.
+    fn layout(codes: &[&str]) -> Codes {
+        let width = codes.iter().map(|c| c.len()).max().unwrap_or(0) + 1;
+        let text: String = codes.iter().map(|c| format!("{c:width$}")).collect();
+        Codes::new(width, Box::leak(text.into_boxed_str()))
+    }
+
     #[test]
     fn every_code_is_found_and_nothing_between() {
-        for text in ["A", "A B", "10 11 1I 20 A", "AA AAB AB B BA C D DE E"] {
-            let codes = Codes::new(text);
-            for code in text.split(' ') {
-                assert!(codes.contains(code), "{code} in {text}");
+        let lists: [&[&str]; 4] = [
+            &["A"],
+            &["A", "B"],
+            &["10", "11", "1I", "20", "A"],
+            &["AA", "AAB", "AB", "B", "BA", "C", "D", "DE", "E"],
+        ];
+        for list in lists {
+            let codes = layout(list);
+            assert_eq!(codes.len(), list.len());
+            assert_eq!(codes.to_vec(), list);
+            for code in list {
+                assert!(codes.contains(code), "{code} in {list:?}");
                 for near in [format!("{code}0"), format!("{code}Z"), format!("0{code}")] {
-                    assert_eq!(codes.contains(&near), text.split(' ').any(|c| c == near));
+                    assert_eq!(codes.contains(&near), list.contains(&near.as_str()));
                 }
-                assert!(
-                    !codes.contains(&code[..code.len() - 1])
-                        || text.split(' ').any(|c| *c == code[..code.len() - 1])
-                );
+                let shorter = &code[..code.len() - 1];
+                assert_eq!(codes.contains(shorter), list.contains(&shorter));
             }
-            assert!(!codes.contains(""));
-            assert!(!codes.contains(" "));
-            assert!(!codes.contains("ZZZ"));
-            assert!(!codes.contains("0"));
+            for absent in ["", " ", "ZZZ", "0", "A ", " A", "AAAAAAAAAAAAAAA"] {
+                assert!(!codes.contains(absent), "{absent:?} in {list:?}");
+            }
         }
-        assert!(!Codes::new("").contains("A"));
+        assert!(!Codes::new(0, "").contains("A"));
+        assert!(Codes::new(0, "").is_empty());
     }
 }

@@ -9,10 +9,13 @@ use super::Codes;
 ///
 /// Used by BR-CL-24 (UBL/CII).
 #[rustfmt::skip]
-pub(super) static MIME: Codes = Codes::new(concat!(
-    "application/pdf application/vnd.oasis.opendocument.spreadsheet ",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet image/jpeg image/png ",
-    "text/csv",
+pub(super) static MIME: Codes = Codes::new(66, concat!(
+    "application/pdf                                                   ",
+    "application/vnd.oasis.opendocument.spreadsheet                    ",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ",
+    "image/jpeg                                                        ",
+    "image/png                                                         ",
+    "text/csv                                                          ",
 ));
 
 /// The codes of [`MIME`] in the artefacts' order, one space between them and
