@@ -21,7 +21,7 @@ pub struct Codes {
 
 impl Codes {
     /// The list whose codes `text` holds, sorted, in slots of `width` bytes.
-    pub(super) const fn new(width: usize, text: &'static str) -> Codes {
+    pub(crate) const fn new(width: usize, text: &'static str) -> Codes {
         Codes { width, text }
     }
 
