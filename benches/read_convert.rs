@@ -1,7 +1,8 @@
 //! Read, read + validate (EN 16931 and Chorus Pro, with and without the
 //! structural XSD check) and convert speed on the bundled examples (the
 //! "typical invoice" figures), and Factur-X extraction from the
-//! python-made fixture PDF. Times are thread CPU time
+//! python-made fixture PDF; read + validate of each official CEN example
+//! (`cen-read+validate/…`, when ../shared is present). Times are thread CPU time
 //! (`support::cpu_time`).
 //!
 //! `cargo bench --bench read_convert` (figures go to `benches/README.md`).
@@ -31,7 +32,7 @@ fn bench(c: &mut Criterion<CpuTime>) {
         });
         // The structural check alone, on an already parsed tree.
         if let Ok(text) = std::str::from_utf8(&bytes)
-            && let Ok(doc) = roxmltree::Document::parse(text)
+            && let Ok(doc) = facture::syntax::tree::Document::parse(text)
         {
             c.bench_function(&format!("xsd/{name}"), |b| {
                 b.iter(|| facture::syntax::xsd::check(black_box(&doc), text))
@@ -46,6 +47,23 @@ fn bench(c: &mut Criterion<CpuTime>) {
             b.iter(|| facture::convert(black_box(&bytes), target))
         });
     }
+}
+
+/// Read + full validation (EN 16931, XSD check on) of each official CEN
+/// example: the spread of "typical invoice" times. Short measurements,
+/// since there are 34 files.
+fn bench_cen_examples(c: &mut Criterion<CpuTime>) {
+    let mut group = c.benchmark_group("cen-read+validate");
+    group
+        .warm_up_time(std::time::Duration::from_millis(300))
+        .measurement_time(std::time::Duration::from_secs(1))
+        .sample_size(30);
+    for (name, bytes) in support::cen_examples() {
+        group.bench_function(&name, |b| {
+            b.iter(|| facture::validate_bytes(black_box(&bytes), &facture::Profile::En16931))
+        });
+    }
+    group.finish();
 }
 
 fn bench_facturx(c: &mut Criterion<CpuTime>) {
@@ -67,6 +85,6 @@ fn bench_facturx(c: &mut Criterion<CpuTime>) {
 criterion_group! {
     name = benches;
     config = Criterion::default().with_measurement(CpuTime);
-    targets = bench, bench_facturx
+    targets = bench, bench_cen_examples, bench_facturx
 }
 criterion_main!(benches);

@@ -16,10 +16,11 @@ pub struct Limits {
     /// Deepest element nesting accepted (default 64; real invoices nest
     /// fewer than 12 levels).
     pub max_depth: u32,
-    /// Most XML nodes (elements, text, comments; attributes are not
-    /// nodes) accepted (default 10 million: an indented invoice of 100 000
-    /// lines has 5 to 6 million, half of them the whitespace between
-    /// elements; the parsed tree takes about 100 bytes a node).
+    /// Most XML nodes of the parsed tree (the document node, elements and
+    /// texts; attributes, comments, processing instructions and the white
+    /// space between elements are not nodes) accepted (default 10 million:
+    /// an invoice of 100 000 lines has about 4 million; a node takes 32
+    /// bytes).
     pub max_nodes: u32,
     /// Largest decoded attachment (BT-125, the base64 content of a BG-24
     /// supporting document) accepted, in bytes. Default 32 MiB: above

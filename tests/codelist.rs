@@ -12,7 +12,7 @@ const SVRL: &str = "http://purl.oclc.org/dsdl/svrl";
 
 /// Rule id → the test of its assert, for one compiled XSLT.
 fn asserts(xslt: &str) -> BTreeMap<String, String> {
-    let doc = roxmltree::Document::parse(xslt).expect("the XSLT parses");
+    let doc = facture::syntax::tree::Document::parse(xslt).expect("the XSLT parses");
     let mut out = BTreeMap::new();
     for choose in doc
         .descendants()

@@ -90,7 +90,7 @@ fn default_attachment_limit_is_above_chorus_pro_ceiling_and_documented() {
 #[test]
 fn node_count_is_bounded() {
     let xml = bytes("examples/ubl-credit-note.xml");
-    let nodes = roxmltree::Document::parse(std::str::from_utf8(&xml).unwrap())
+    let nodes = facture::syntax::tree::Document::parse(std::str::from_utf8(&xml).unwrap())
         .unwrap()
         .descendants()
         .count();

@@ -42,10 +42,10 @@ static SEEDS: LazyLock<Vec<Seed>> = LazyLock::new(|| {
         .map(|f| {
             let bytes = std::fs::read(f).unwrap();
             let text = std::str::from_utf8(&bytes).unwrap();
-            let ranges = roxmltree::Document::parse(text)
+            let ranges = facture::syntax::tree::Document::parse(text)
                 .unwrap()
                 .descendants()
-                .filter(roxmltree::Node::is_element)
+                .filter(facture::syntax::tree::Node::is_element)
                 .map(|n| n.range())
                 .collect();
             (bytes, ranges)

@@ -7,7 +7,7 @@ mod common;
 
 fn native_has_xsd_findings(bytes: &[u8]) -> bool {
     let text = std::str::from_utf8(bytes).expect("UTF-8");
-    let doc = roxmltree::Document::parse(text).expect("well-formed");
+    let doc = facture::syntax::tree::Document::parse(text).expect("well-formed");
     !facture::syntax::xsd::check(&doc, text)
         .expect("a schema")
         .violations
@@ -43,7 +43,7 @@ fn libxml2_agrees_with_the_native_check() {
         docs.push((name.to_owned(), text.clone().into_bytes()));
         // Broken copies: the third child of the root twice, and an
         // unknown element first.
-        let doc = roxmltree::Document::parse(&text).expect("well-formed");
+        let doc = facture::syntax::tree::Document::parse(&text).expect("well-formed");
         let mut children = doc.root_element().children().filter(|n| n.is_element());
         let first = children.next().expect("a child").range();
         let third = children.nth(1).expect("three children").range();

@@ -102,7 +102,7 @@ impl Rng {
 }
 
 /// The qualified name of an element as written in the source.
-fn written_name(text: &str, node: roxmltree::Node<'_, '_>) -> String {
+fn written_name(text: &str, node: facture::syntax::tree::Node<'_, '_>) -> String {
     let start = node.range().start + 1;
     text[start..]
         .chars()
@@ -120,7 +120,7 @@ fn splice(text: &str, range: std::ops::Range<usize>, with: &str) -> String {
 
 /// The text range of the value of a leaf element (empty range after the
 /// start tag when it is empty).
-fn value_range(node: roxmltree::Node<'_, '_>) -> Option<std::ops::Range<usize>> {
+fn value_range(node: facture::syntax::tree::Node<'_, '_>) -> Option<std::ops::Range<usize>> {
     if node.children().any(|c| c.is_element()) {
         return None;
     }
@@ -152,12 +152,16 @@ fn rename(
 
 /// One mutant of `text`, or `None` when the mutation does not apply to the
 /// element drawn.
-fn mutate(text: &str, doc: &roxmltree::Document<'_>, rng: &mut Rng) -> Option<(String, String)> {
-    let elements: Vec<roxmltree::Node<'_, '_>> = doc
+fn mutate(
+    text: &str,
+    doc: &facture::syntax::tree::Document<'_>,
+    rng: &mut Rng,
+) -> Option<(String, String)> {
+    let elements: Vec<facture::syntax::tree::Node<'_, '_>> = doc
         .descendants()
         .filter(|n| n.is_element() && n.parent_element().is_some())
         .collect();
-    let leaves: Vec<roxmltree::Node<'_, '_>> = elements
+    let leaves: Vec<facture::syntax::tree::Node<'_, '_>> = elements
         .iter()
         .copied()
         .filter(|n| value_range(*n).is_some())
@@ -354,7 +358,7 @@ fn facture_batch(set: &str, files: &[PathBuf]) -> BTreeMap<PathBuf, Vec<String>>
     if set == "cpp-statut" {
         for f in files {
             let text = std::fs::read_to_string(f).expect("readable");
-            let doc = roxmltree::Document::parse(&text).expect("well-formed");
+            let doc = facture::syntax::tree::Document::parse(&text).expect("well-formed");
             let checked = facture::syntax::xsd::check(&doc, &text).expect("a schema covers it");
             let findings = checked
                 .violations
@@ -428,7 +432,7 @@ fn native_check_agrees_with_xmllint_on_mutants() {
         for source in &set.sources {
             originals.push((s, source.clone()));
             let text = std::fs::read_to_string(source).expect("readable");
-            let doc = roxmltree::Document::parse(&text).expect("well-formed source");
+            let doc = facture::syntax::tree::Document::parse(&text).expect("well-formed source");
             let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (mutants.len() as u64 + 1));
             let mut made = 0;
             let mut tries = 0;
@@ -437,7 +441,7 @@ fn native_check_agrees_with_xmllint_on_mutants() {
                 let Some((what, mutant)) = mutate(&text, &doc, &mut rng) else {
                     continue;
                 };
-                if mutant == text || roxmltree::Document::parse(&mutant).is_err() {
+                if mutant == text || facture::syntax::tree::Document::parse(&mutant).is_err() {
                     continue;
                 }
                 let path = work.join(format!("m{:05}.xml", mutants.len()));

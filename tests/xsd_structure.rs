@@ -50,7 +50,7 @@ fn statut() -> String {
 
 /// The structural violations of a document.
 fn violations(text: &str) -> Vec<xsd::Violation> {
-    let doc = roxmltree::Document::parse(text).expect("well-formed");
+    let doc = facture::syntax::tree::Document::parse(text).expect("well-formed");
     xsd::check(&doc, text).expect("a schema").violations
 }
 

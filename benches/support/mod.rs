@@ -25,6 +25,37 @@ pub fn examples() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// The official CEN example invoices of `../shared/en16931/{ubl,cii}/examples`
+/// (or `$FACTURE_SHARED/en16931/...`), `(syntax/file name, bytes)` sorted by
+/// name: the "typical invoices" of real use (5–35 KB, most 5–22 KB), beside
+/// the bundled examples, which carry every optional group. Empty, with a
+/// note on stderr, when the shared corpus is absent.
+pub fn cen_examples() -> Vec<(String, Vec<u8>)> {
+    let shared = std::env::var_os("FACTURE_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let mut found = Vec::new();
+    for syntax in ["ubl", "cii"] {
+        let dir = shared.join("en16931").join(syntax).join("examples");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("{}: absent, CEN example benchmarks skipped", dir.display());
+            return Vec::new();
+        };
+        let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for path in files {
+            let is_xml = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+            if let (true, Some(name), Ok(bytes)) = (is_xml, path.file_name(), std::fs::read(&path))
+            {
+                found.push((format!("{syntax}/{}", name.to_string_lossy()), bytes));
+            }
+        }
+    }
+    found
+}
+
 /// An invoice of `lines` lines, the same every time: the bundled
 /// `examples/ubl-invoice.xml` (all optional groups, a document allowance
 /// and charge, an attachment) with its three lines repeated in turn (ids

@@ -130,7 +130,7 @@ pub fn facturx(data: &[u8]) {
 
 /// Parses `data` as the library does (limits, no DTD, UTF-8) and hands the
 /// tree to `f`; input that is not acceptable XML stops here.
-fn with_tree(data: &[u8], f: impl FnOnce(&roxmltree::Document<'_>, &str)) {
+fn with_tree(data: &[u8], f: impl FnOnce(&facture::syntax::tree::Document<'_>, &str)) {
     let limits = Limits::default();
     let Ok(text) = facture::syntax::xml_input::as_text(data, &limits) else {
         return;

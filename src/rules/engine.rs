@@ -260,7 +260,7 @@ pub(crate) struct SyntaxFamily {
     /// [`Checker::checked_on_tree`]).
     pub replaces: &'static [&'static str],
     /// The check.
-    pub check: fn(&roxmltree::Document<'_>, &mut Checker<'_>),
+    pub check: fn(&crate::syntax::tree::Document<'_>, &mut Checker<'_>),
 }
 
 /// A family of rules checked by one function over the container of the
@@ -411,7 +411,7 @@ fn not_checked(
 /// The document context needed to turn anchors into locations.
 pub(crate) struct Source<'a, 'input> {
     pub text: &'input str,
-    pub doc: &'a roxmltree::Document<'input>,
+    pub doc: &'a crate::syntax::tree::Document<'input>,
     pub source_map: &'a SourceMap,
     pub unreadable: &'a [Unreadable],
     /// The PDF the document was extracted from (Factur-X), if any.

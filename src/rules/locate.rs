@@ -11,7 +11,7 @@
 use super::report::Location;
 use crate::model::{SourceMap, Span, TermPath, TextPos};
 use crate::syntax::node::{qualified_name, xml_path};
-use roxmltree::{Document, Node};
+use crate::syntax::tree::{Document, Node};
 use std::collections::HashMap;
 
 /// Findings located by direct scans before the indexes are built: for a
@@ -253,7 +253,7 @@ mod tests {
     fn locator_agrees_with_the_direct_computation() {
         for file in ["examples/ubl-invoice.xml", "examples/cii-invoice.xml"] {
             let text = std::fs::read_to_string(file).unwrap();
-            let doc = roxmltree::Document::parse(&text).unwrap();
+            let doc = crate::syntax::tree::Document::parse(&text).unwrap();
             let read = crate::syntax::read_tree(&doc, &text).unwrap();
             let map = &read.source_map;
             let mut locator = Locator::new(&text, &doc, map);

@@ -198,7 +198,7 @@ pub fn validate_bytes_with(bytes: &[u8], options: &ValidateOptions) -> Result<Re
 fn with_structure(
     mut report: Report,
     options: &ValidateOptions,
-    tree: &roxmltree::Document<'_>,
+    tree: &crate::syntax::tree::Document<'_>,
     text: &str,
 ) -> Report {
     if !options.structure {
@@ -218,7 +218,7 @@ fn with_structure(
 
 fn structural_findings(
     checked: &syntax::xsd::Checked,
-    tree: &roxmltree::Document<'_>,
+    tree: &crate::syntax::tree::Document<'_>,
     text: &str,
 ) -> Vec<Finding> {
     checked

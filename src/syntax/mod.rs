@@ -11,6 +11,7 @@ pub mod cpp_statut;
 pub mod facturx;
 pub mod lexical;
 pub mod node;
+pub mod tree;
 pub mod ubl;
 pub mod xml_input;
 pub mod xml_output;
@@ -186,7 +187,7 @@ pub fn detect(bytes: &[u8]) -> Result<Syntax> {
     syntax_of(&doc, text)
 }
 
-pub(crate) fn syntax_of(doc: &roxmltree::Document<'_>, text: &str) -> Result<Syntax> {
+pub(crate) fn syntax_of(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<Syntax> {
     let root = doc.root_element();
     if let Some(syntax) = cpp_pivot::read::syntax_of_root(root) {
         return Ok(syntax);
@@ -262,7 +263,7 @@ pub fn read_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Document
 }
 
 /// Reads an already parsed XML tree (`text` is the text it was parsed from).
-pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+pub fn read_tree(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<Document> {
     read_tree_with(doc, text, &ReadOptions::default())
 }
 
@@ -270,7 +271,7 @@ pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> 
 /// [`ReadOptions::lenient`]), within its limits (those that apply after
 /// parsing: [`Limits::max_attachment_bytes`]).
 pub fn read_tree_with(
-    doc: &roxmltree::Document<'_>,
+    doc: &crate::syntax::tree::Document<'_>,
     text: &str,
     options: &ReadOptions,
 ) -> Result<Document> {

@@ -6,8 +6,8 @@ use super::{Ignored, Unreadable, lexical};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::model::{SourceMap, Span, TermPath, TextPos};
+use crate::syntax::tree::Node;
 use chrono::NaiveDate;
-use roxmltree::Node;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn xml_paths_index_same_named_siblings() {
         let text = r#"<r xmlns:c="urn:c"><c:a/><c:b/><c:a><c:x/></c:a></r>"#;
-        let doc = roxmltree::Document::parse(text).unwrap();
+        let doc = crate::syntax::tree::Document::parse(text).unwrap();
         let x = doc.descendants().find(|n| n.has_tag_name("x")).unwrap();
         assert_eq!(xml_path(x), "/r/c:a[2]/c:x[1]");
     }
@@ -272,7 +272,7 @@ mod tests {
     #[test]
     fn invalid_value_points_at_the_text() {
         let text = "<r>\n  <amount>12,50</amount></r>";
-        let doc = roxmltree::Document::parse(text).unwrap();
+        let doc = crate::syntax::tree::Document::parse(text).unwrap();
         let node = doc
             .descendants()
             .find(|n| n.has_tag_name("amount"))

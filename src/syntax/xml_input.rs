@@ -2,11 +2,13 @@
 //!
 //! Checks, in order: size, UTF-8 (a BOM is skipped), the encoding named by
 //! the XML declaration, the absence of any document type declaration, then
-//! well-formedness (roxmltree, node count bounded), then nesting depth.
+//! well-formedness, node count and nesting depth, in the one pass of
+//! [`crate::syntax::tree`].
 
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::model::TextPos;
+use crate::syntax::tree::Document;
 
 /// The input as text: the bytes checked to be UTF-8, without a BOM.
 pub fn as_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str> {
@@ -32,40 +34,15 @@ pub fn as_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str> {
 }
 
 /// Parses `text` into a tree, refusing DTDs, non-UTF-8 encodings and
-/// anything past the limits.
-pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<roxmltree::Document<'a>> {
+/// anything past the limits (node count and depth are checked while
+/// parsing).
+pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Document<'a>> {
     check_prolog(text)?;
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: limits.max_nodes,
-        ..roxmltree::ParsingOptions::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => Error::Dtd {
-            pos: doctype_pos(text),
-        },
-        roxmltree::Error::NodesLimitReached => Error::LimitExceeded {
-            what: "number of XML nodes",
-            limit: u64::from(limits.max_nodes),
-            pos: TextPos { line: 1, column: 1 },
-        },
-        other => {
-            let p = other.pos();
-            Error::Malformed {
-                pos: TextPos {
-                    line: p.row,
-                    column: p.col,
-                },
-                message: other.to_string(),
-            }
-        }
-    })?;
-    check_depth(&doc, text, limits)?;
-    Ok(doc)
+    Document::parse_with_limits(text, limits)
 }
 
-/// Refuses a `<!DOCTYPE` and an encoding other than UTF-8 in the prolog
-/// (roxmltree lets an empty DOCTYPE through; we do not).
+/// Refuses a `<!DOCTYPE` (in either case) and an encoding other than UTF-8
+/// in the prolog.
 fn check_prolog(text: &str) -> Result<()> {
     let mut rest = text;
     let mut offset = 0;
@@ -118,33 +95,6 @@ fn check_encoding(decl: &str, text: &str, offset: usize) -> Result<()> {
             pos: TextPos::at(text, offset + i),
         })
     }
-}
-
-fn doctype_pos(text: &str) -> TextPos {
-    let offset = text.find("<!DOCTYPE").unwrap_or(0);
-    TextPos::at(text, offset)
-}
-
-fn check_depth(doc: &roxmltree::Document<'_>, text: &str, limits: &Limits) -> Result<()> {
-    // Elements come in document order: the chain of open elements is a
-    // stack, popped down to each element's parent (only elements deepen
-    // the tree). One pass, memory in the depth only.
-    let mut open: Vec<roxmltree::NodeId> = Vec::new();
-    for node in doc.descendants().filter(roxmltree::Node::is_element) {
-        let parent = node.parent().map(|p| p.id());
-        while open.last().is_some_and(|top| Some(*top) != parent) {
-            open.pop();
-        }
-        open.push(node.id());
-        if open.len() > limits.max_depth as usize {
-            return Err(Error::LimitExceeded {
-                what: "XML element depth",
-                limit: u64::from(limits.max_depth),
-                pos: TextPos::at(text, node.range().start),
-            });
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

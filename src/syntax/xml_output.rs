@@ -138,7 +138,7 @@ mod tests {
         out.close("r");
         let bytes = out.finish().unwrap();
         let text = String::from_utf8(bytes).unwrap();
-        let doc = roxmltree::Document::parse(&text).unwrap();
+        let doc = crate::syntax::tree::Document::parse(&text).unwrap();
         let root = doc.root_element();
         assert_eq!(root.attribute("k"), Some(tricky));
         assert_eq!(root.attribute("none"), None);

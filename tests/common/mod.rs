@@ -104,7 +104,7 @@ pub struct CorpusDocument {
 pub fn documents_of(file: &Path) -> Vec<CorpusDocument> {
     let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let name = file.display().to_string();
-    let Ok(doc) = roxmltree::Document::parse(&text) else {
+    let Ok(doc) = facture::syntax::tree::Document::parse(&text) else {
         return vec![CorpusDocument {
             name,
             xml: text,

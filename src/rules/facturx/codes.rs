@@ -15,7 +15,7 @@ use crate::rules::codelist::Codes;
 use crate::rules::engine::{Checker, SyntaxFamily};
 use crate::syntax::facturx::FacturXProfile;
 use crate::syntax::node::string_value;
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 use std::collections::HashSet;
 
 /// The code-value rules, on the document.
@@ -122,7 +122,7 @@ fn passes(node: Node<'_, '_>, filter: Filter) -> bool {
 
 /// The elements a rule's path reaches.
 fn matches<'a, 'input>(
-    doc: &'a roxmltree::Document<'input>,
+    doc: &'a crate::syntax::tree::Document<'input>,
     steps: &'static [(&'static str, Filter)],
 ) -> Vec<Node<'a, 'input>> {
     let Some(((root, filter), rest)) = steps.split_first() else {
@@ -143,7 +143,7 @@ fn matches<'a, 'input>(
     nodes
 }
 
-fn check(doc: &roxmltree::Document<'_>, out: &mut Checker<'_>) {
+fn check(doc: &crate::syntax::tree::Document<'_>, out: &mut Checker<'_>) {
     if !out.runs("facturx") {
         return;
     }

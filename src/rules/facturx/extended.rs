@@ -14,7 +14,7 @@
 
 use std::str::FromStr;
 
-use roxmltree::{Document, Node};
+use crate::syntax::tree::{Document, Node};
 use rust_decimal::Decimal;
 
 use super::super::engine::{Checker, SyntaxFamily};

@@ -111,7 +111,7 @@ fn restate_minimum(invoice: &Invoice, out: &mut Checker<'_>) {
 }
 
 /// The specification identifier (BT-24) as the document writes it.
-fn specification<'a>(doc: &'a roxmltree::Document<'_>) -> Option<&'a str> {
+fn specification<'a>(doc: &'a crate::syntax::tree::Document<'_>) -> Option<&'a str> {
     const PATH: [&str; 3] = [
         "ExchangedDocumentContext",
         "GuidelineSpecifiedDocumentContextParameter",
@@ -126,7 +126,7 @@ fn specification<'a>(doc: &'a roxmltree::Document<'_>) -> Option<&'a str> {
     node.text()
 }
 
-fn profile_schema(doc: &roxmltree::Document<'_>, out: &mut Checker<'_>) {
+fn profile_schema(doc: &crate::syntax::tree::Document<'_>, out: &mut Checker<'_>) {
     if !out.runs("facturx") {
         return;
     }

@@ -417,8 +417,8 @@ fn every_code_rule_fires_on_a_value_outside_its_list_and_not_on_one_inside() {
         };
         for (value, fires) in [(list_value.as_str(), false), (outside.as_str(), true)] {
             let xml = document_at(rule, value);
-            let doc =
-                roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+            let doc = crate::syntax::tree::Document::parse(&xml)
+                .unwrap_or_else(|e| panic!("{}: {e}", rule.id));
             let mut out = Checker::new(Some(Syntax::Cii));
             (codes::FAMILY.check)(&doc, &mut out);
             assert_eq!(

@@ -7,7 +7,7 @@
 //! `qdt` prefixes declared on the root.
 
 use crate::model::{Contact, Identifier, PostalAddress};
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 
 /// The namespaces of CII D16B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,14 +19,14 @@ use crate::model::{
     VatBreakdown, VatPointDateCode,
 };
 use crate::syntax::node::{ReadContext, elements};
+use crate::syntax::tree::Node;
 use crate::syntax::{Document, ReadOptions, Syntax};
 use chrono::NaiveDate;
-use roxmltree::Node;
 use rust_decimal::Decimal;
 
 /// Reads a parsed CII document (its root is known to be
 /// `rsm:CrossIndustryInvoice`).
-pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+pub fn read_document(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<Document> {
     read_with(doc, text, &ReadOptions::default())
 }
 
@@ -34,7 +34,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
 /// [`ReadOptions::lenient`]), within its limits (those that apply after
 /// parsing: [`crate::Limits::max_attachment_bytes`]).
 pub fn read_with(
-    doc: &roxmltree::Document<'_>,
+    doc: &crate::syntax::tree::Document<'_>,
     text: &str,
     options: &ReadOptions,
 ) -> Result<Document> {

@@ -43,7 +43,7 @@ mod tests;
 
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 use std::sync::LazyLock;
 
 /// The rules of this family and their check.
@@ -272,14 +272,14 @@ impl Dispatch {
     }
 }
 
-fn check(doc: &roxmltree::Document<'_>, out: &mut Checker) {
+fn check(doc: &crate::syntax::tree::Document<'_>, out: &mut Checker) {
     visit(doc, |id, node| out.fire_at(id, Span::new(node.range())));
 }
 
 /// Calls `fire` with the id and the context element of every failing
 /// assertion, in document order.
 fn visit<'a, 'i>(
-    doc: &'a roxmltree::Document<'i>,
+    doc: &'a crate::syntax::tree::Document<'i>,
     mut fire: impl FnMut(&'static str, Node<'a, 'i>),
 ) {
     let compiled = &*COMPILED;

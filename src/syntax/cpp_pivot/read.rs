@@ -17,8 +17,8 @@ use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::model::*;
 use crate::syntax::node::{ReadContext, elements};
+use crate::syntax::tree::Node;
 use crate::syntax::{Document, Ignored, Syntax};
-use roxmltree::Node;
 
 fn bt(number: u16) -> Term {
     Term::bt(number)
@@ -66,14 +66,14 @@ pub(crate) fn syntax_of_root(root: Node<'_, '_>) -> Option<Syntax> {
 /// flow, each with its platform data (the envelope is copied into each).
 /// Elements outside the invoices that the reader does not know are listed
 /// in the first invoice's `ignored`.
-pub fn read_all(doc: &roxmltree::Document<'_>, text: &str) -> Result<Vec<FlowInvoice>> {
+pub fn read_all(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<Vec<FlowInvoice>> {
     read_all_with_limits(doc, text, &Limits::default())
 }
 
 /// [`read_all`] within `limits` (those that apply after parsing:
 /// [`Limits::max_attachment_bytes`]).
 pub fn read_all_with_limits(
-    doc: &roxmltree::Document<'_>,
+    doc: &crate::syntax::tree::Document<'_>,
     text: &str,
     limits: &Limits,
 ) -> Result<Vec<FlowInvoice>> {
@@ -153,14 +153,14 @@ pub fn read_all_with_limits(
 /// Reads the first invoice of a parsed Chorus Pro flow; the other invoice
 /// units are listed as ignored (use [`read_all`] for them). A flow without
 /// invoice gives an empty invoice.
-pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+pub fn read_document(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<Document> {
     read_document_with_limits(doc, text, &Limits::default())
 }
 
 /// [`read_document`] within `limits` (those that apply after parsing:
 /// [`Limits::max_attachment_bytes`]).
 pub fn read_document_with_limits(
-    doc: &roxmltree::Document<'_>,
+    doc: &crate::syntax::tree::Document<'_>,
     text: &str,
     limits: &Limits,
 ) -> Result<Document> {

@@ -26,8 +26,8 @@ use crate::model::{NaiveDate, TextPos};
 use crate::syntax::cpp_pivot::Envelope;
 use crate::syntax::cpp_pivot::read::read_envelope;
 use crate::syntax::node::{ReadContext, elements};
+use crate::syntax::tree::Node;
 use crate::syntax::{Ignored, lexical, xml_input};
-use roxmltree::Node;
 
 /// A `CPPStatut` flow.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -298,7 +298,7 @@ fn plain(node: Node<'_, '_>) -> Option<String> {
 }
 
 /// Reads an already parsed `CPPStatut` tree.
-pub fn read_tree(doc: &roxmltree::Document<'_>, text: &str) -> Result<StatusFlow> {
+pub fn read_tree(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<StatusFlow> {
     let root = doc.root_element();
     if local(root) != Some("CPPStatut") {
         return Err(Error::UnknownDocument {

@@ -190,7 +190,7 @@ pub(crate) fn with_embedded<T>(
     extracted: &Extracted,
     limits: &Limits,
     lenient: bool,
-    f: impl FnOnce(&str, &roxmltree::Document<'_>, Document) -> T,
+    f: impl FnOnce(&str, &crate::syntax::tree::Document<'_>, Document) -> T,
 ) -> Result<T> {
     let name = extracted.file_name.as_str();
     let text = in_embedded(name, xml_input::as_text(&extracted.xml, limits))?;

@@ -91,7 +91,7 @@ impl Xmp {
     }
 }
 
-fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+fn text_of(node: crate::syntax::tree::Node<'_, '_>) -> String {
     node.descendants()
         .filter(|n| n.is_text())
         .filter_map(|n| n.text())
@@ -218,7 +218,7 @@ fn replaced(ns: Option<&str>) -> bool {
 /// scope), and the extension schemas other than Factur-X's into `schemas`.
 fn keep_description(
     text: &str,
-    description: roxmltree::Node<'_, '_>,
+    description: crate::syntax::tree::Node<'_, '_>,
     kept: &mut String,
     schemas: &mut String,
     schema_namespaces: &mut Vec<(String, String)>,

@@ -207,7 +207,7 @@ pub const SEPA: &str = "SEPA";
 
 /// The qualified name constant of `node`, if it is a component the
 /// binding uses (looked up by namespace, never by prefix).
-pub fn of(node: roxmltree::Node<'_, '_>) -> Option<&'static str> {
+pub fn of(node: crate::syntax::tree::Node<'_, '_>) -> Option<&'static str> {
     let name = node.tag_name();
     let ns = match name.namespace() {
         Some(CBC_NS) => Ns::cbc,
@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn lookup_is_by_namespace_not_prefix() {
         let text = format!(r#"<r xmlns:x="{CBC_NS}" xmlns:cbc="urn:other"><x:ID/><cbc:ID/></r>"#);
-        let doc = roxmltree::Document::parse(&text).unwrap();
+        let doc = crate::syntax::tree::Document::parse(&text).unwrap();
         let kids: Vec<_> = doc
             .root_element()
             .children()

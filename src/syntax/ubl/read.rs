@@ -29,11 +29,11 @@ use super::names as n;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::syntax::node::{ReadContext, elements};
+use crate::syntax::tree::Node;
 use crate::syntax::{Document, ReadOptions, Syntax, UBL_CREDIT_NOTE_NS, UBL_INVOICE_NS};
-use roxmltree::Node;
 
 /// Reads a parsed UBL document.
-pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Document> {
+pub fn read_document(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Result<Document> {
     read_with(doc, text, &ReadOptions::default())
 }
 
@@ -41,7 +41,7 @@ pub fn read_document(doc: &roxmltree::Document<'_>, text: &str) -> Result<Docume
 /// [`ReadOptions::lenient`]), within its limits (those that apply after
 /// parsing: [`crate::Limits::max_attachment_bytes`]).
 pub fn read_with(
-    doc: &roxmltree::Document<'_>,
+    doc: &crate::syntax::tree::Document<'_>,
     text: &str,
     options: &ReadOptions,
 ) -> Result<Document> {

@@ -56,7 +56,7 @@ mod xpath;
 
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
-use roxmltree::{Document, Node};
+use crate::syntax::tree::{Document, Node};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use xpath::{Expr, FnvMap, NodeNames, Ns, Op, Pattern};

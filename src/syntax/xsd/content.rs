@@ -37,7 +37,7 @@ impl Named for Child<'_> {
     }
 }
 
-impl Named for roxmltree::Node<'_, '_> {
+impl Named for crate::syntax::tree::Node<'_, '_> {
     fn ns(&self) -> &str {
         self.tag_name().namespace().unwrap_or("")
     }

@@ -32,7 +32,7 @@
 //! ```
 //! let xml = std::fs::read("examples/ubl-invoice.xml").unwrap();
 //! let text = std::str::from_utf8(&xml).unwrap();
-//! let doc = roxmltree::Document::parse(text).unwrap();
+//! let doc = facture::syntax::tree::Document::parse(text).unwrap();
 //! let checked = facture::syntax::xsd::check(&doc, text).expect("UBL has a schema");
 //! assert!(checked.violations.is_empty(), "{:?}", checked.violations);
 //! ```
@@ -123,7 +123,7 @@ impl Violation {
     }
 
     /// XPath of the element concerned, e.g. `/Invoice/cac:InvoiceLine[2]`.
-    pub fn xpath(&self, doc: &roxmltree::Document<'_>) -> String {
+    pub fn xpath(&self, doc: &crate::syntax::tree::Document<'_>) -> String {
         doc.descendants()
             .find(|n| n.is_element() && n.range().start == self.element)
             .map(xml_path)
@@ -142,7 +142,7 @@ pub struct Checked {
 
 /// The schema set of a document, from its root element; `None` when no
 /// schema covers it (a `CPPFactureMixte`, an unknown document).
-pub fn schema_of(doc: &roxmltree::Document<'_>) -> Option<&'static Schema> {
+pub fn schema_of(doc: &crate::syntax::tree::Document<'_>) -> Option<&'static Schema> {
     let root = doc.root_element();
     let (ns, name) = (
         root.tag_name().namespace().unwrap_or(""),
@@ -159,7 +159,7 @@ pub fn schema_of(doc: &roxmltree::Document<'_>) -> Option<&'static Schema> {
 
 /// Checks a parsed document against the schema set of its root element;
 /// `None` when no schema covers it. `text` is the text it was parsed from.
-pub fn check(doc: &roxmltree::Document<'_>, text: &str) -> Option<Checked> {
+pub fn check(doc: &crate::syntax::tree::Document<'_>, text: &str) -> Option<Checked> {
     let _ = text;
     let schema = schema_of(doc)?;
     Some(Checked {
@@ -170,7 +170,10 @@ pub fn check(doc: &roxmltree::Document<'_>, text: &str) -> Option<Checked> {
 
 /// Checks a parsed document against `schema` (its root must be one of the
 /// schema's document elements, else that alone is reported).
-pub fn check_against(schema: &'static Schema, doc: &roxmltree::Document<'_>) -> Vec<Violation> {
+pub fn check_against(
+    schema: &'static Schema,
+    doc: &crate::syntax::tree::Document<'_>,
+) -> Vec<Violation> {
     let root = doc.root_element();
     let (ns, name) = (
         root.tag_name().namespace().unwrap_or(""),

@@ -5,7 +5,7 @@ use super::content::{self, Mismatch};
 use super::datatype::{self, Problem, quote};
 use super::schema::{Builtin, Complex, Content, Element, Process, Schema, Term, Type, range};
 use super::{Rule, Violation};
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 use std::collections::HashSet;
 
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -331,7 +331,7 @@ impl<'s> Walk<'s> {
     fn attribute_value(
         &mut self,
         node: Node<'_, '_>,
-        a: roxmltree::Attribute<'_, '_>,
+        a: crate::syntax::tree::Attribute<'_, '_>,
         simple: u32,
         fixed: Option<&str>,
         name: &str,

@@ -25,8 +25,8 @@ use crate::rules::codelist::CodeList;
 use crate::rules::en16931::totals::num::{double_sum, round2_decimal, round2_double, to_double};
 use crate::rules::engine::{Checker, SyntaxFamily};
 use crate::syntax::node::string_value as text;
+use crate::syntax::tree::{Document, Node};
 use crate::syntax::{CII_NS, lexical};
-use roxmltree::{Document, Node};
 use rust_decimal::Decimal;
 
 const IDS: &[&str] = &["BR-CO-09", "BR-CO-14", "BR-CO-15"];

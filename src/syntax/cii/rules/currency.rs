@@ -19,7 +19,7 @@ pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
     check,
 };
 
-fn check(doc: &roxmltree::Document<'_>, out: &mut Checker) {
+fn check(doc: &crate::syntax::tree::Document<'_>, out: &mut Checker) {
     if !doc
         .root_element()
         .has_tag_name((CII_NS, "CrossIndustryInvoice"))

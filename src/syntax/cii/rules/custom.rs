@@ -5,7 +5,7 @@
 
 use super::path::{RAM, RSM, UDT, children, is, string_value};
 use crate::rules::xpath::normalize_space;
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 
 /// `exists(node/ram:a/ram:b)`.
 fn exists2(node: Node<'_, '_>, a: &'static str, b: &'static str) -> bool {

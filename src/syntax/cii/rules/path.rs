@@ -1,5 +1,5 @@
 //! The XPath subset the CII syntax binding is written in, evaluated natively
-//! over `roxmltree`.
+//! over our XML tree (`syntax::tree`).
 //!
 //! Two languages, each parsed once from the strings of [`super::table`]:
 //!
@@ -18,7 +18,7 @@
 //! document uses; the prefixes `rsm`, `ram`, `udt` and `qdt` are those of
 //! the official artefact.
 
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 
 /// `rsm:` of the official artefact.
 pub(super) const RSM: &str = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";

@@ -132,7 +132,7 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn qualified(node: roxmltree::Node<'_, '_>) -> String {
+fn qualified(node: crate::syntax::tree::Node<'_, '_>) -> String {
     let tag = node.tag_name();
     match tag.namespace().and_then(|ns| node.lookup_prefix(ns)) {
         Some(p) if !p.is_empty() => format!("{p}:{}", tag.name()),
@@ -140,7 +140,7 @@ fn qualified(node: roxmltree::Node<'_, '_>) -> String {
     }
 }
 
-fn convert(node: roxmltree::Node<'_, '_>) -> El {
+fn convert(node: crate::syntax::tree::Node<'_, '_>) -> El {
     let mut el = El::new(&qualified(node));
     if node.parent().is_some_and(|p| p.is_root()) {
         for ns in node.namespaces() {
@@ -164,13 +164,13 @@ fn convert(node: roxmltree::Node<'_, '_>) -> El {
 }
 
 fn kept_children<'a, 'i>(
-    node: roxmltree::Node<'a, 'i>,
-) -> impl Iterator<Item = roxmltree::Node<'a, 'i>> {
+    node: crate::syntax::tree::Node<'a, 'i>,
+) -> impl Iterator<Item = crate::syntax::tree::Node<'a, 'i>> {
     node.children().filter(|c| c.is_element() || c.is_text())
 }
 
 fn parse(xml: &str) -> El {
-    let doc = roxmltree::Document::parse(xml).unwrap();
+    let doc = crate::syntax::tree::Document::parse(xml).unwrap();
     convert(doc.root_element())
 }
 
@@ -183,7 +183,7 @@ fn serialize(root: &El) -> String {
 
 /// The index path of `node` from the root element, over element and text
 /// children.
-fn index_of(node: roxmltree::Node<'_, '_>) -> Vec<usize> {
+fn index_of(node: crate::syntax::tree::Node<'_, '_>) -> Vec<usize> {
     let mut index = Vec::new();
     let mut cur = node;
     while let Some(parent) = cur.parent().filter(|p| !p.is_root()) {
@@ -201,7 +201,7 @@ fn index_of(node: roxmltree::Node<'_, '_>) -> Vec<usize> {
 /// The `(id, context node)` of every firing, the context as the node's
 /// marker value when it has one ("" otherwise).
 fn run(xml: &str) -> Vec<(&'static str, String)> {
-    let doc = roxmltree::Document::parse(xml).unwrap();
+    let doc = crate::syntax::tree::Document::parse(xml).unwrap();
     let mut out = Vec::new();
     visit(&doc, |id, node| {
         out.push((id, node.attribute(MARK).unwrap_or("").to_owned()))
@@ -228,7 +228,7 @@ fn fired_on(name: &str, f: impl FnOnce(&mut El)) -> BTreeSet<&'static str> {
 }
 
 /// The context index each element is given to.
-fn dispatch(node: roxmltree::Node<'_, '_>) -> Option<usize> {
+fn dispatch(node: crate::syntax::tree::Node<'_, '_>) -> Option<usize> {
     COMPILED.iter().position(|c| c.matches(node))
 }
 
@@ -283,7 +283,7 @@ fn table_matches_the_official_xslt() {
         eprintln!("skipped: {path} not found");
         return;
     };
-    let doc = roxmltree::Document::parse(&text).unwrap();
+    let doc = crate::syntax::tree::Document::parse(&text).unwrap();
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     type Asserts = Vec<(String, String)>;
     let mut official: Vec<(i64, String, Asserts)> = Vec::new();
@@ -400,7 +400,7 @@ fn case_on(base: &str, ctx: usize, test: &PathTest, index: Option<&[usize]>) -> 
     node.set(MARK, "target");
     violate(node, test);
     let xml = serialize(&root);
-    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let doc = crate::syntax::tree::Document::parse(&xml).unwrap();
     let target = doc
         .descendants()
         .find(|n| n.attribute(MARK) == Some("target"))
@@ -411,7 +411,7 @@ fn case_on(base: &str, ctx: usize, test: &PathTest, index: Option<&[usize]>) -> 
 
 #[test]
 fn every_declarative_rule_fires_on_its_violation() {
-    let base = roxmltree::Document::parse(INVOICE).unwrap();
+    let base = crate::syntax::tree::Document::parse(INVOICE).unwrap();
     let mutants = std::env::var_os("FACTURE_CII_MUTANTS").map(std::path::PathBuf::from);
     let mut shadowed = BTreeSet::new();
     let mut tested = 0;
@@ -987,7 +987,7 @@ fn through_validate_bytes_findings_have_locations() {
 #[test]
 #[ignore]
 fn timing() {
-    let doc = roxmltree::Document::parse(INVOICE).unwrap();
+    let doc = crate::syntax::tree::Document::parse(INVOICE).unwrap();
     let mut n = 0;
     visit(&doc, |_, _| n += 1);
     let t = std::time::Instant::now();
@@ -997,7 +997,7 @@ fn timing() {
     eprintln!("per invoice: {:?} ({n})", t.elapsed() / 20000);
     let t = std::time::Instant::now();
     for _ in 0..2000 {
-        let d = roxmltree::Document::parse(INVOICE).unwrap();
+        let d = crate::syntax::tree::Document::parse(INVOICE).unwrap();
         n += d.descendants().count();
     }
     eprintln!("parse: {:?} ({n})", t.elapsed() / 2000);
@@ -1020,7 +1020,7 @@ fn write_mutants_of_other_bases() {
     std::fs::create_dir_all(&dir).unwrap();
     for (b, file) in bases.split(':').enumerate() {
         let text = std::fs::read_to_string(file).unwrap();
-        let base = roxmltree::Document::parse(&text).unwrap();
+        let base = crate::syntax::tree::Document::parse(&text).unwrap();
         for (ctx, compiled) in COMPILED.iter().enumerate() {
             let mut seen = BTreeSet::new();
             let nodes: Vec<Vec<usize>> = base

@@ -29,7 +29,7 @@ use crate::model::Span;
 use crate::rules::codelist::CodeList;
 use crate::rules::engine::{Checker, SyntaxFamily};
 use crate::rules::xpath::{normalize_space, normalized_eq};
-use roxmltree::{Document, Node};
+use crate::syntax::tree::{Document, Node};
 
 const IDS: &[&str] = &["BR-CO-09", "BR-CL-07", "BR-S-01", "BR-AF-01", "BR-AG-01"];
 

@@ -38,7 +38,7 @@ pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
     check,
 };
 
-fn check(doc: &roxmltree::Document<'_>, out: &mut Checker) {
+fn check(doc: &crate::syntax::tree::Document<'_>, out: &mut Checker) {
     for node in doc.descendants().filter(|n| {
         n.is_element()
             && n.tag_name().namespace() == Some(CBC)

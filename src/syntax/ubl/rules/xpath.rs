@@ -13,7 +13,7 @@
 //! from an element to the root, so one pass over the tree evaluates them
 //! all.
 
-use roxmltree::Node;
+use crate::syntax::tree::Node;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -804,7 +804,7 @@ mod tests {
     use super::*;
 
     fn eval_on(test: &'static str, xml: &str) -> bool {
-        let doc = roxmltree::Document::parse(xml).unwrap();
+        let doc = crate::syntax::tree::Document::parse(xml).unwrap();
         truth(&parse(test).unwrap(), doc.root_element())
     }
 
@@ -865,7 +865,7 @@ mod tests {
 
     #[test]
     fn patterns_match_backwards() {
-        let doc = roxmltree::Document::parse(DOC).unwrap();
+        let doc = crate::syntax::tree::Document::parse(DOC).unwrap();
         let root = doc.root_element();
         let mut names = Names::default();
         let patterns: Vec<Pattern> = [
