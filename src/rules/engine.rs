@@ -485,8 +485,8 @@ pub(crate) fn run(
             debug_assert!(false, "rule {id} fired but is not catalogued");
             continue;
         };
-        let kept = rule.set() == "en16931" && kept.binary_search(&rule.id()).is_ok();
-        let dropped = rule.set() == "en16931" && dropped.binary_search(&rule.id()).is_ok();
+        let kept = rule.set() == "en16931" && kept.contains(rule.id());
+        let dropped = rule.set() == "en16931" && dropped.contains(rule.id());
         if !(sets.contains(&rule.set()) || kept) || dropped || !rule.applies_to(syntax) {
             continue;
         }

@@ -20,6 +20,9 @@ pub struct Codes {
 }
 
 impl Codes {
+    /// No code.
+    pub const EMPTY: Codes = Codes { width: 1, text: "" };
+
     /// The list whose codes `text` holds, sorted, in slots of `width` bytes.
     pub(crate) const fn new(width: usize, text: &'static str) -> Codes {
         Codes { width, text }

@@ -316,9 +316,14 @@ fn basic_wl_keeps_the_en16931_rules_of_its_schematron() {
     // BR-16 (at least one line) is not in the BASIC WL schematron: it fires
     // in the EN 16931 family but is not reported.
     assert!(!found.contains(&"BR-16"), "{found:?}");
-    assert!(schematron::BASIC_WL.binary_search(&"BR-CO-13").is_ok());
-    assert!(schematron::BASIC_WL.binary_search(&"BR-16").is_err());
-    assert!(schematron::BASIC_WL.windows(2).all(|w| w[0] < w[1]));
+    assert!(schematron::BASIC_WL.contains("BR-CO-13"));
+    assert!(!schematron::BASIC_WL.contains("BR-16"));
+    assert!(
+        schematron::BASIC_WL
+            .to_vec()
+            .windows(2)
+            .all(|w| w[0] < w[1])
+    );
     let sets = ["facturx"];
     assert_eq!(
         kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)),
