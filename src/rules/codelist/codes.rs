@@ -28,28 +28,36 @@ impl Codes {
         Codes { width, text }
     }
 
-    /// The code in slot `i`.
-    fn slot(self, i: usize) -> &'static [u8] {
+    /// How slot `i` compares with `code` (shorter than the width): the
+    /// padding is a space, below every byte of a code, so comparing the
+    /// slot's first `code.len()` bytes orders them, and the byte after
+    /// tells equal from longer.
+    fn cmp_slot(self, i: usize, code: &[u8]) -> std::cmp::Ordering {
         let at = i * self.width;
         let slot = self
             .text
             .as_bytes()
             .get(at..at + self.width)
             .unwrap_or_default();
-        let len = slot.iter().position(|b| *b == b' ').unwrap_or(slot.len());
-        slot.get(..len).unwrap_or_default()
+        match slot.get(..code.len()).unwrap_or_default().cmp(code) {
+            std::cmp::Ordering::Equal if slot.get(code.len()) != Some(&b' ') => {
+                std::cmp::Ordering::Greater
+            }
+            order => order,
+        }
     }
 
     /// Whether `code` is one of the codes (exact, case-sensitive).
     pub fn contains(self, code: &str) -> bool {
         let code = code.as_bytes();
-        if code.is_empty() || code.len() >= self.width {
+        // A space would compare equal to the padding.
+        if code.is_empty() || code.len() >= self.width || code.contains(&b' ') {
             return false;
         }
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.slot(mid).cmp(code) {
+            match self.cmp_slot(mid, code) {
                 std::cmp::Ordering::Equal => return true,
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,

@@ -280,18 +280,14 @@ pub(crate) const CODE_IDS: &[&str] = &[
 /// The code lists, each sorted.
 #[rustfmt::skip]
 const LISTS: [Codes; 18] = [
-    Codes::new(4, concat!(
-        "102 ",
-    )),
+    Codes::new(4, "102 "),
     Codes::new(4, concat!(
         "102 130 202 203 204 211 218 219 261 262 295 296 308 325 326 331 380 381 382 383 ",
         "384 385 386 387 388 389 390 393 394 395 396 420 456 457 458 471 472 473 500 501 ",
         "502 503 527 532 553 575 623 633 71  751 780 80  81  817 82  83  84  870 875 876 ",
         "877 935 ",
     )),
-    Codes::new(28, concat!(
-        "urn:factur-x.eu:1p0:minimum urn:zugferd.de:2p0:minimum  ",
-    )),
+    Codes::new(28, "urn:factur-x.eu:1p0:minimum urn:zugferd.de:2p0:minimum  "),
     Codes::new(5, concat!(
         "0002 0003 0004 0005 0006 0007 0008 0009 0010 0011 0012 0013 0014 0015 0016 0017 ",
         "0018 0019 0020 0021 0022 0023 0024 0025 0026 0027 0028 0029 0030 0031 0032 0033 ",
@@ -356,9 +352,7 @@ const LISTS: [Codes; 18] = [
         "REV RQR SAF SIC SIN SLR SPA SPG SPH SPP SPT SRN SSR SUR TCA TDT TRA TRR TXD WHI ",
         "ZZZ ",
     )),
-    Codes::new(28, concat!(
-        "urn:factur-x.eu:1p0:basicwl urn:zugferd.de:2p0:basicwl  ",
-    )),
+    Codes::new(28, "urn:factur-x.eu:1p0:basicwl urn:zugferd.de:2p0:basicwl  "),
     Codes::new(5, concat!(
         "0002 0003 0004 0005 0006 0007 0008 0009 0010 0011 0012 0013 0014 0015 0016 0017 ",
         "0018 0019 0020 0021 0022 0023 0024 0025 0026 0027 0028 0029 0030 0031 0032 0033 ",
@@ -376,9 +370,7 @@ const LISTS: [Codes; 18] = [
         "0214 0215 0216 0217 0218 0219 0220 0221 0222 0223 0224 0225 0226 0227 0228 0229 ",
         "0230 0231 0232 0233 0234 0235 0236 0237 0238 0239 0240 ",
     )),
-    Codes::new(3, concat!(
-        "VA ",
-    )),
+    Codes::new(3, "VA "),
     Codes::new(5, concat!(
         "0002 0007 0009 0037 0060 0088 0096 0097 0106 0130 0135 0142 0147 0151 0154 0158 ",
         "0170 0177 0183 0184 0188 0190 0191 0192 0193 0194 0195 0196 0198 0199 0200 0201 ",
@@ -388,12 +380,8 @@ const LISTS: [Codes; 18] = [
         "9939 9940 9941 9942 9943 9944 9945 9946 9947 9948 9949 9950 9951 9952 9953 9957 ",
         "9959 AN   AQ   AS   AU   EM   ",
     )),
-    Codes::new(3, concat!(
-        "AE E  G  K  L  M  O  S  Z  ",
-    )),
-    Codes::new(3, concat!(
-        "29 5  72 ",
-    )),
+    Codes::new(3, "AE E  G  K  L  M  O  S  Z  "),
+    Codes::new(3, "29 5  72 "),
     Codes::new(23, concat!(
         "VATEX-EU-132           VATEX-EU-132-1A        VATEX-EU-132-1B        ",
         "VATEX-EU-132-1C        VATEX-EU-132-1D        VATEX-EU-132-1E        ",
@@ -426,12 +414,8 @@ const LISTS: [Codes; 18] = [
         "VATEX-FR-CGI277A       VATEX-FR-CGI295        VATEX-FR-CNWVAT        ",
         "VATEX-FR-FRANCHISE     ",
     )),
-    Codes::new(4, concat!(
-        "VAT ",
-    )),
-    Codes::new(4, concat!(
-        "100 102 103 104 105 41  42  60  62  63  64  65  66  67  68  70  71  88  95  ",
-    )),
+    Codes::new(4, "VAT "),
+    Codes::new(4, "100 102 103 104 105 41  42  60  62  63  64  65  66  67  68  70  71  88  95  "),
     Codes::new(4, concat!(
         "AA  AAA AAC AAD AAE AAF AAH AAI AAS AAT AAV AAY AAZ ABA ABB ABC ABD ABF ABK ABL ",
         "ABN ABR ABS ABT ABU ACF ACG ACH ACI ACJ ACK ACL ACM ACS ADC ADE ADJ ADK ADL ADM ",
