@@ -492,7 +492,8 @@ fn restated(profile: &str) -> Vec<String> {
             .iter()
             .filter(|r| r.id().starts_with("FX-SCH-A-"))
             .filter_map(|r| {
-                r.en().split(&[',', ':'][..])
+                r.en()
+                    .split(&[',', ':'][..])
                     .nth(1)
                     .map(|s| s.trim().to_owned())
             })
