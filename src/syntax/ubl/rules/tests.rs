@@ -195,8 +195,8 @@ fn context(ctx: Ctx, content: &str) -> String {
 fn the_table_is_the_catalogue_and_parses() {
     let catalogued: Vec<_> = crate::rules::catalogue::all()
         .iter()
-        .filter(|r| r.id.starts_with("UBL-"))
-        .map(|r| r.id)
+        .filter(|r| r.id().starts_with("UBL-"))
+        .map(|r| r.id())
         .collect();
     assert_eq!(catalogued.len(), 756);
     let mut ids = FAMILY.ids.to_vec();
