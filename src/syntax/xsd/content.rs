@@ -148,7 +148,7 @@ impl<C: Named> Matcher<'_, '_, '_, C> {
             Term::Element(e) => match (self.names, child.name_id()) {
                 (Some(names), Some(id)) => names.element(self.schema, e) == Some(id),
                 _ => self.schema.elements.get(e as usize).is_some_and(|d| {
-                    d.name == child.local() && self.schema.uri(d.ns) == child.ns()
+                    d.name() == child.local() && self.schema.uri(d.ns) == child.ns()
                 }),
             },
             Term::Any(w) => self

@@ -49,7 +49,7 @@ impl<'d, 'i> DeclNames<'d, 'i> {
         match cell.get() {
             UNKNOWN => {
                 let d = schema.elements.get(e as usize)?;
-                self.lookup(cell, schema.uri(d.ns), d.name)
+                self.lookup(cell, schema.uri(d.ns), d.name())
             }
             ABSENT => None,
             id => Some(id),
@@ -63,7 +63,7 @@ impl<'d, 'i> DeclNames<'d, 'i> {
         match cell.get() {
             UNKNOWN => {
                 let d = schema.attributes.get(a as usize)?;
-                self.lookup(cell, schema.uri(d.ns), d.name)
+                self.lookup(cell, schema.uri(d.ns), d.name())
             }
             ABSENT => None,
             id => Some(id),

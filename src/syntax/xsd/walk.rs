@@ -83,7 +83,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                 .elements
                 .get(e as usize)
                 .map_or_else(String::new, |d| {
-                    self.display(scope, schema.uri(d.ns), d.name)
+                    self.display(scope, schema.uri(d.ns), d.name())
                 }),
             Some(Term::Any(_)) => "an element of another namespace".to_owned(),
             _ => String::new(),
@@ -115,7 +115,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                     self.nil_content(node);
                     return;
                 }
-                self.simple_content(node, s, decl.fixed);
+                self.simple_content(node, s, decl.fixed());
             }
             Type::C(c) => {
                 let Some(ty) = self.schema.complex.get(c as usize) else {
@@ -137,7 +137,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                     );
                     return;
                 }
-                self.content(node, ty, decl.fixed);
+                self.content(node, ty, decl.fixed());
             }
         }
     }
@@ -301,7 +301,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                 .find(|u| names.attribute(schema, **u) == Some(id))
                 .and_then(|u| schema.attributes.get(*u as usize))
             {
-                self.attribute_value(node, a, decl.ty, decl.fixed);
+                self.attribute_value(node, a, decl.ty, decl.fixed());
                 continue;
             }
             let wildcard = ty
@@ -311,7 +311,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
             match wildcard.map(|w| w.process) {
                 Some(Process::Skip) => {}
                 Some(process) => match schema.global_attribute(ns, a.name()) {
-                    Some(decl) => self.attribute_value(node, a, decl.ty, decl.fixed),
+                    Some(decl) => self.attribute_value(node, a, decl.ty, decl.fixed()),
                     None if process == Process::Strict => {
                         let (name, owner) = (self.attribute_name(node, a), self.node_name(node));
                         self.report(
@@ -347,7 +347,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                 .attribute(schema, i)
                 .is_some_and(|id| node.attributes().any(|a| a.name_id().get() == id));
             if !present {
-                let (name, owner) = (self.display(node, uri, u.name), self.node_name(node));
+                let (name, owner) = (self.display(node, uri, u.name()), self.node_name(node));
                 self.report(
                     Rule::Attribute,
                     node,
@@ -490,7 +490,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                 match schema.particles.get(*leaf as usize).map(|p| p.term) {
                     Some(Term::Element(e)) => {
                         if let Some(d) = schema.elements.get(e as usize)
-                            && d.name == name
+                            && d.name() == name
                             && schema.uri(d.ns) == ns
                         {
                             decl = Some(d);
@@ -541,7 +541,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                     if ns != XSI
                         && let Some(decl) = self.schema.global_attribute(ns, a.name())
                     {
-                        self.attribute_value(node, a, decl.ty, decl.fixed);
+                        self.attribute_value(node, a, decl.ty, decl.fixed());
                     }
                 }
                 for kid in node.children().filter(Node::is_element) {
@@ -572,7 +572,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
             .collect();
         let later = |d: &&Element| {
             rest.iter().any(|k| {
-                k.tag_name().name() == d.name
+                k.tag_name().name() == d.name()
                     && k.tag_name().namespace().unwrap_or("") == schema.uri(d.ns)
             })
         };
@@ -581,7 +581,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
         }
         let names: Vec<String> = required
             .iter()
-            .map(|d| self.display(scope, schema.uri(d.ns), d.name))
+            .map(|d| self.display(scope, schema.uri(d.ns), d.name()))
             .collect();
         Some(names.join(" / "))
     }
@@ -643,11 +643,11 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
         let in_model = leaves
             .iter()
             .filter_map(element_of)
-            .find(|d| d.name == local && schema.uri(d.ns) == ns);
+            .find(|d| d.name() == local && schema.uri(d.ns) == ns);
         let other_ns = leaves
             .iter()
             .filter_map(element_of)
-            .find(|d| d.name == local && schema.uri(d.ns) != ns);
+            .find(|d| d.name() == local && schema.uri(d.ns) != ns);
         let (rule, en, fr) = if let (Some(p), Some(_)) = (m.too_many, in_model) {
             let max = schema.particles.get(p as usize).map_or(0, |p| p.max);
             (
@@ -680,7 +680,7 @@ impl<'s, 'a, 'i> Walk<'s, 'a, 'i> {
                 format!("{expect_fr} attendu {}, trouvé {found_name}", after.1),
             )
         } else if let Some(d) = other_ns {
-            let right = self.display(node, schema.uri(d.ns), d.name);
+            let right = self.display(node, schema.uri(d.ns), d.name());
             let uri = schema.uri(d.ns);
             (
                 Rule::Namespace,
