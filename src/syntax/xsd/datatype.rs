@@ -414,8 +414,8 @@ impl<'a> DecimalValue<'a> {
         self.integer
             .len()
             .cmp(&other.integer.len())
-            .then_with(|| self.integer.cmp(&other.integer))
-            .then_with(|| self.fraction.cmp(&other.fraction))
+            .then_with(|| self.integer.cmp(other.integer))
+            .then_with(|| self.fraction.cmp(other.fraction))
     }
 }
 
