@@ -335,20 +335,26 @@ impl<'input> Parser<'input, '_> {
 
     #[inline]
     fn expect(&mut self, b: u8) -> Result<()> {
+        if self.byte(self.pos) == Some(b) {
+            self.pos += 1;
+            return Ok(());
+        }
+        Err(self.unexpected(b))
+    }
+
+    /// The refusal of what is at `self.pos` where `b` was expected.
+    #[cold]
+    fn unexpected(&self, b: u8) -> Error {
         match self.byte(self.pos) {
-            Some(c) if c == b => {
-                self.pos += 1;
-                Ok(())
-            }
-            Some(c) => Err(self.malformed(
+            Some(c) => self.malformed(
                 self.pos,
                 format!(
                     "expected '{}', found '{}'",
                     b as char,
                     self.char_at(self.pos, c)
                 ),
-            )),
-            None => Err(self.eof()),
+            ),
+            None => self.eof(),
         }
     }
 
@@ -706,6 +712,11 @@ impl<'input> Parser<'input, '_> {
         if !self.pending.active {
             return Ok(());
         }
+        self.flush_pending(at_end)
+    }
+
+    /// [`Self::flush`] when a text is pending.
+    fn flush_pending(&mut self, at_end: bool) -> Result<()> {
         self.pending.active = false;
         let has_element_child = self.stack.last().is_some_and(|f| f.has_element_child);
         if self.pending.white && (!at_end || has_element_child) {
