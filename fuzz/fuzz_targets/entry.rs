@@ -19,6 +19,7 @@ pub type Target = fn(&[u8]);
 /// The targets by name (the names of the fuzz binaries and of the corpus
 /// folders).
 pub const TARGETS: &[(&str, Target)] = &[
+    ("tree", tree),
     ("read", read),
     ("validate", validate),
     ("ubl", ubl),
@@ -38,6 +39,74 @@ const WRITERS: &[facture::Target] = &[
     facture::Target::CppPivot,
     facture::Target::CppMixte,
 ];
+
+/// The XML tree alone (`facture::syntax::tree`, the one parser every
+/// reader stands on), then every accessor of every node, checking what
+/// the tree promises: ranges inside the text and inside the parent's,
+/// names found again by `name_id`, attribute values and the namespaces in
+/// scope readable.
+pub fn tree(data: &[u8]) {
+    with_tree(data, |tree, text| {
+        assert_eq!(tree.input_text(), text, "input_text");
+        let root = tree.root_element();
+        assert!(root.is_element() && root.parent().is_some_and(|p| p.is_root()));
+        for node in tree.descendants() {
+            let range = node.range();
+            assert!(
+                text.get(range.clone()).is_some(),
+                "range {range:?} in the text"
+            );
+            if let Some(parent) = node.parent().filter(|p| p.is_element()) {
+                let outer = parent.range();
+                assert!(
+                    outer.start <= range.start && range.end <= outer.end,
+                    "nested ranges"
+                );
+            }
+            if node.is_text() {
+                assert!(
+                    node.text().is_some_and(|t| !t.is_empty()),
+                    "empty text node"
+                );
+                continue;
+            }
+            if !node.is_element() {
+                continue;
+            }
+            let name = node.tag_name();
+            assert_eq!(
+                tree.name_id(name.namespace(), name.name()),
+                node.name_id(),
+                "name_id of {}",
+                name.name()
+            );
+            assert!(node.has_tag_name(name.name()));
+            let _ = node.text();
+            let _ = node.first_element_child();
+            let _ = node.ancestors().count();
+            for a in node.attributes() {
+                assert!(text.get(a.range()).is_some(), "attribute range");
+                let found = match a.namespace() {
+                    Some(ns) => node.attribute((ns, a.name())),
+                    None => node.attribute(a.name()),
+                };
+                assert_eq!(
+                    found,
+                    Some(a.value()),
+                    "attribute {} found by name",
+                    a.name()
+                );
+            }
+            for ns in node.namespaces() {
+                assert_eq!(
+                    node.lookup_namespace_uri(ns.name()),
+                    Some(ns.uri()),
+                    "in-scope prefix"
+                );
+            }
+        }
+    });
+}
 
 /// Syntax detection and the detected reader, then every writer.
 pub fn read(data: &[u8]) {
