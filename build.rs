@@ -48,6 +48,115 @@ fn severity(flag: &str, id: &str) -> &'static str {
     }
 }
 
+/// One rule as the generated table holds it.
+struct Entry {
+    id: String,
+    set: String,
+    syntax: &'static str,
+    ubl: &'static str,
+    cii: &'static str,
+    kind: &'static str,
+    terms: Vec<String>,
+    context_ubl: String,
+    context_cii: String,
+    en: String,
+    fr: String,
+    origin: String,
+    platform_ubl: Option<String>,
+    platform_cii: Option<String>,
+}
+
+/// The strings of the table, each stored once in one text, and referred to
+/// by offset and length: the table holds no pointer, so it needs no
+/// relocation when the program is loaded (a table of `&str` needed one per
+/// string, ten thousand for the catalogue).
+#[derive(Default)]
+struct Text {
+    text: String,
+    at: std::collections::HashMap<String, usize>,
+}
+
+impl Text {
+    /// `Text { at, len }` of `s`, added to the text the first time.
+    fn span(&mut self, s: &str) -> String {
+        let at = match self.at.get(s) {
+            Some(at) => *at,
+            None => {
+                let at = self.text.len();
+                self.text.push_str(s);
+                self.at.insert(s.to_owned(), at);
+                at
+            }
+        };
+        format!("Text::new({at}, {})", s.len())
+    }
+
+    fn option(&mut self, s: Option<&String>) -> String {
+        s.map_or_else(|| "Text::NONE".to_owned(), |s| self.span(s))
+    }
+}
+
+fn render<'a>(rules: impl Iterator<Item = &'a Entry>) -> String {
+    let mut text = Text::default();
+    let mut terms: Vec<String> = Vec::new();
+    let mut sets: Vec<String> = Vec::new();
+    let mut table = String::new();
+    let mut count = 0;
+    for r in rules {
+        count += 1;
+        let set = sets.iter().position(|s| *s == r.set).unwrap_or_else(|| {
+            sets.push(r.set.clone());
+            sets.len() - 1
+        });
+        let first = terms.len();
+        for t in &r.terms {
+            terms.push(text.span(t));
+        }
+        let _ = writeln!(
+            table,
+            "RuleInfo {{ id: {}, set: {}, syntax: {}, flag_ubl: {}, flag_cii: {}, kind: {}, terms: Terms::new({first}, {}), context_ubl: {}, context_cii: {}, en: {}, fr: {}, origin: {}, platform_ubl: {}, platform_cii: {} }},",
+            text.span(&r.id),
+            set,
+            r.syntax,
+            r.ubl,
+            r.cii,
+            r.kind,
+            r.terms.len(),
+            text.span(&r.context_ubl),
+            text.span(&r.context_cii),
+            text.span(&r.en),
+            text.span(&r.fr),
+            text.span(&r.origin),
+            text.option(r.platform_ubl.as_ref()),
+            text.option(r.platform_cii.as_ref()),
+        );
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "/// Every catalogued rule, sorted by id.\nstatic RULES: [RuleInfo; {count}] = [\n{table}];\n"
+    );
+    let _ = writeln!(
+        out,
+        "/// The business terms of the rules, each rule's in a run.\nstatic TERMS: [Text; {}] = [{}];\n",
+        terms.len(),
+        terms.join(", ")
+    );
+    let sets: Vec<String> = sets.iter().map(|s| text.span(s)).collect();
+    let _ = writeln!(
+        out,
+        "/// The rule sets (catalogue files), by index.\nstatic SETS: [Text; {}] = [{}];\n",
+        sets.len(),
+        sets.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "/// Every string of the catalogue.\nconst TEXT: &str = {:?};",
+        text.text
+    );
+    out
+}
+
 fn main() {
     let dir = Path::new("rules");
     println!("cargo::rerun-if-changed=rules");
@@ -60,7 +169,7 @@ fn main() {
         })
         .unwrap_or_default();
     sets.sort();
-    let mut rules: BTreeMap<String, String> = BTreeMap::new();
+    let mut rules: BTreeMap<String, Entry> = BTreeMap::new();
     for (set, path) in &sets {
         println!("cargo::rerun-if-changed={}", path.display());
         let text =
@@ -96,33 +205,28 @@ fn main() {
             let context_cii = r.context_cii.as_deref().unwrap_or(&r.context);
             let platform_ubl = r.platform_ubl.as_ref().or(r.platform.as_ref());
             let platform_cii = r.platform_cii.as_ref().or(r.platform.as_ref());
-            let mut entry = String::new();
-            let _ = writeln!(
-                entry,
-                "RuleInfo {{ id: {:?}, set: {:?}, syntax: {syntax}, flag_ubl: {ubl}, flag_cii: {cii}, kind: {kind}, terms: &{:?}, context_ubl: {:?}, context_cii: {:?}, en: {:?}, fr: {:?}, origin: {:?}, platform_ubl: {:?}, platform_cii: {:?} }},",
-                r.id,
-                set,
-                r.terms,
-                context_ubl,
-                context_cii,
-                r.en,
-                r.fr,
-                r.origin,
-                platform_ubl,
-                platform_cii
-            );
+            let entry = Entry {
+                id: r.id.clone(),
+                set: set.clone(),
+                syntax,
+                ubl,
+                cii,
+                kind,
+                terms: r.terms.clone(),
+                context_ubl: context_ubl.to_owned(),
+                context_cii: context_cii.to_owned(),
+                en: r.en.clone(),
+                fr: r.fr.clone(),
+                origin: r.origin.clone(),
+                platform_ubl: platform_ubl.cloned(),
+                platform_cii: platform_cii.cloned(),
+            };
             if rules.insert(r.id.clone(), entry).is_some() {
                 panic!("rule {} is catalogued twice", r.id);
             }
         }
     }
-    let mut out = String::from(
-        "/// Every catalogued rule, sorted by id.\npub static RULES: &[RuleInfo] = &[\n",
-    );
-    for entry in rules.values() {
-        out.push_str(entry);
-    }
-    out.push_str("];\n");
+    let out = render(rules.values());
     let target =
         Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("catalogue.rs");
     std::fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));

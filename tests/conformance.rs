@@ -140,7 +140,9 @@ fn facture_agrees_with_the_official_artefacts() {
             .findings
             .iter()
             // Structural XSD-* findings are not the XSLT's business.
-            .filter(|f| facture::rules::catalogue::rule(f.rule).is_some_and(|r| r.set == "en16931"))
+            .filter(|f| {
+                facture::rules::catalogue::rule(f.rule).is_some_and(|r| r.set() == "en16931")
+            })
             .map(|f| (f.rule.to_owned(), f.severity.to_string()))
             .collect();
         let theirs: BTreeSet<(String, String)> = official

@@ -304,8 +304,8 @@ struct Ours {
 fn code_ids() -> BTreeSet<String> {
     facture::rules::catalogue::all()
         .iter()
-        .filter(|r| r.set == "facturx" && r.kind == facture::rules::catalogue::RuleKind::CodeList)
-        .map(|r| r.id.to_owned())
+        .filter(|r| r.set() == "facturx" && r.kind == facture::rules::catalogue::RuleKind::CodeList)
+        .map(|r| r.id().to_owned())
         .collect()
 }
 
@@ -490,9 +490,10 @@ fn restated(profile: &str) -> Vec<String> {
     match profile {
         "minimum" => all
             .iter()
-            .filter(|r| r.id.starts_with("FX-SCH-A-"))
+            .filter(|r| r.id().starts_with("FX-SCH-A-"))
             .filter_map(|r| {
-                r.en.split(&[',', ':'][..])
+                r.en()
+                    .split(&[',', ':'][..])
                     .nth(1)
                     .map(|s| s.trim().to_owned())
             })
@@ -502,8 +503,8 @@ fn restated(profile: &str) -> Vec<String> {
         // replace must fire on neither side).
         _ => all
             .iter()
-            .filter(|r| r.set == "en16931" || r.id.starts_with("BR-FXEXT-"))
-            .map(|r| r.id.to_owned())
+            .filter(|r| r.set() == "en16931" || r.id().starts_with("BR-FXEXT-"))
+            .map(|r| r.id().to_owned())
             .collect(),
     }
 }

@@ -16,7 +16,7 @@ use std::process::Command;
 
 /// Whether `rule` belongs to the Chorus Pro rule set.
 fn is_chorus(rule: &str) -> bool {
-    facture::rules::catalogue::rule(rule).is_some_and(|r| r.set == "chorus-pro")
+    facture::rules::catalogue::rule(rule).is_some_and(|r| r.set() == "chorus-pro")
 }
 
 /// The Chorus Pro profile generated Chorus Pro invoices are valid under
@@ -370,7 +370,7 @@ fn every_facturx_breaker_breaks_its_rule_alone() {
 
 /// The rules of a catalogue set the generator must target or list.
 fn must_be_covered(rule: &facture::rules::catalogue::RuleInfo) -> bool {
-    match rule.set {
+    match rule.set() {
         "en16931" => rule.kind != facture::rules::catalogue::RuleKind::Syntax,
         "chorus-pro" | "facturx" => true,
         _ => false,
@@ -396,9 +396,9 @@ fn every_catalogued_rule_is_breakable_or_explained() {
     for rule in facture::rules::catalogue::all() {
         if must_be_covered(rule) {
             assert!(
-                breakable.contains(rule.id) || unbreakable.contains(rule.id),
+                breakable.contains(rule.id()) || unbreakable.contains(rule.id()),
                 "{} is neither breakable nor listed as unbreakable",
-                rule.id
+                rule.id()
             );
         }
     }

@@ -247,7 +247,7 @@ fn the_catalogue_lists_exactly_the_rules_the_checker_fires() {
             r.id
         );
         let compiled = facture::rules::catalogue::rule(&r.id).expect("compiled in");
-        assert_eq!(compiled.set, "xsd");
+        assert_eq!(compiled.set(), "xsd");
     }
     // Every rule has a case that fires it.
     let fired: BTreeSet<Rule> = cases().into_iter().map(|(rule, ..)| rule).collect();

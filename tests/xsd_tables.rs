@@ -55,7 +55,7 @@ fn every_pattern_parses_and_every_index_resolves() {
             .iter()
             .map(|i| {
                 let e = &schema.elements[*i as usize];
-                (schema.uri(e.ns), e.name)
+                (schema.uri(e.ns), e.name())
             })
             .collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{}", schema.name);

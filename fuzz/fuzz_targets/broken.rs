@@ -32,7 +32,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         return;
     };
     let rule = rules[index];
-    let chorus = facture::rules::catalogue::rule(rule).is_some_and(|r| r.set == "chorus-pro");
+    let chorus = facture::rules::catalogue::rule(rule).is_some_and(|r| r.set() == "chorus-pro");
     let (options, profile) = if chorus {
         (
             Options::chorus_pro(),

@@ -68,27 +68,27 @@ fn normalized(message: &str) -> String {
 /// same element with the same complaint (mandatory, too long, not
 /// alphanumeric, not accepted).
 pub fn rule_for_message(message: &str) -> Option<&'static str> {
-    let chorus = || catalogue::all().iter().filter(|r| r.set == "chorus-pro");
+    let chorus = || catalogue::all().iter().filter(|r| r.set() == "chorus-pro");
     let wanted = normalized(message);
     if let Some(rule) = chorus().find(|r| {
-        [r.platform_ubl, r.platform_cii]
+        [r.platform_ubl(), r.platform_cii()]
             .into_iter()
             .flatten()
             .any(|p| normalized(p) == wanted)
     }) {
-        return Some(rule.id);
+        return Some(rule.id());
     }
     let (element, kind) = (element(message)?, kind(message)?);
     chorus()
         .find(|r| {
-            [r.platform_ubl, r.platform_cii]
+            [r.platform_ubl(), r.platform_cii()]
                 .into_iter()
                 .flatten()
                 .any(|p| {
                     self::element(p).is_some_and(|e| e == element) && self::kind(p) == Some(kind)
                 })
         })
-        .map(|r| r.id)
+        .map(|r| r.id())
 }
 
 /// The id of our rule family for a technical error of a flow: an XSD
@@ -202,9 +202,9 @@ mod tests {
 
     #[test]
     fn every_platform_message_maps_back_to_its_rule() {
-        for r in catalogue::all().iter().filter(|r| r.set == "chorus-pro") {
-            for p in [r.platform_ubl, r.platform_cii].into_iter().flatten() {
-                assert_eq!(rule_for_message(p), Some(r.id), "{p}");
+        for r in catalogue::all().iter().filter(|r| r.set() == "chorus-pro") {
+            for p in [r.platform_ubl(), r.platform_cii()].into_iter().flatten() {
+                assert_eq!(rule_for_message(p), Some(r.id()), "{p}");
             }
         }
     }

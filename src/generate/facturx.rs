@@ -325,13 +325,13 @@ pub(super) const UNBREAKABLE: &[(&str, &str)] = &[
 pub(super) fn unbreakable_profile_ids() -> impl Iterator<Item = (&'static str, &'static str)> {
     crate::rules::catalogue::all()
         .iter()
-        .filter(|r| r.set == "facturx" && r.id.starts_with("FX-SCH-A-"))
-        .map(|r| (r.id, WITH_PROFILE_01))
+        .filter(|r| r.set() == "facturx" && r.id().starts_with("FX-SCH-A-"))
+        .map(|r| (r.id(), WITH_PROFILE_01))
         .chain(
             crate::rules::catalogue::all()
                 .iter()
-                .filter(|r| r.set == "facturx" && r.id.starts_with("BR-FXEXT-"))
-                .map(|r| (r.id, EXTENDED_ONLY)),
+                .filter(|r| r.set() == "facturx" && r.id().starts_with("BR-FXEXT-"))
+                .map(|r| (r.id(), EXTENDED_ONLY)),
         )
 }
 

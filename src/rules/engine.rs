@@ -317,9 +317,10 @@ fn applicable(
     sets: &[&'static str],
     syntax: Option<Syntax>,
 ) -> impl Iterator<Item = &'static RuleInfo> {
+    let sets = catalogue::SetMask::of(sets);
     catalogue::all()
         .iter()
-        .filter(move |r| sets.contains(&r.set) && r.applies_to(syntax))
+        .filter(move |r| r.in_sets(sets) && r.applies_to(syntax))
         .filter(move |r| syntax.is_some() || r.kind != catalogue::RuleKind::Syntax)
 }
 
@@ -327,7 +328,7 @@ fn applicable(
 /// lists when nothing could run).
 pub(crate) fn applicable_ids(profile: &Profile, syntax: Option<Syntax>) -> Vec<&'static str> {
     applicable(profile.sets(), syntax)
-        .map(|rule| rule.id)
+        .map(|rule| rule.id())
         .collect()
 }
 
@@ -396,10 +397,10 @@ fn not_checked(
     }
     // A set rather than a sorted list: sorting ~2 000 ids by string
     // comparison was a tenth of a one-file process.
-    let checked: std::collections::HashSet<&'static str> = checked.into_iter().collect();
+    let checked: super::id_set::IdSet = checked.into_iter().collect();
     let ids: Vec<&'static str> = applicable(sets, syntax)
-        .filter(|rule| !checked.contains(rule.id))
-        .map(|rule| rule.id)
+        .filter(|rule| !checked.contains(rule.id()))
+        .map(|rule| rule.id())
         .collect();
     if let Ok(mut entries) = cache.write() {
         entries.push((key, ids.clone()));
@@ -484,9 +485,9 @@ pub(crate) fn run(
             debug_assert!(false, "rule {id} fired but is not catalogued");
             continue;
         };
-        let kept = rule.set == "en16931" && kept.binary_search(&rule.id).is_ok();
-        let dropped = rule.set == "en16931" && dropped.binary_search(&rule.id).is_ok();
-        if !(sets.contains(&rule.set) || kept) || dropped || !rule.applies_to(syntax) {
+        let kept = rule.set() == "en16931" && kept.contains(rule.id());
+        let dropped = rule.set() == "en16931" && dropped.contains(rule.id());
+        if !(sets.contains(&rule.set()) || kept) || dropped || !rule.applies_to(syntax) {
             continue;
         }
         let locator = source
@@ -498,13 +499,13 @@ pub(crate) fn run(
             (Anchor::Container, _) => (None, None),
         };
         report.findings.push(Finding {
-            rule: rule.id,
+            rule: rule.id(),
             severity: rule.severity(syntax),
-            terms: rule.terms,
+            terms: rule.terms(),
             path,
             location,
-            message_en: rule.en,
-            message_fr: rule.fr,
+            message_en: rule.en(),
+            message_fr: rule.fr(),
             platform: rule.platform(syntax),
             detail,
         });
@@ -513,9 +514,9 @@ pub(crate) fn run(
     if let (Some(source), Some(rule)) = (source, catalogue::rule("READ-01")) {
         for u in source.unreadable {
             report.findings.push(Finding {
-                rule: rule.id,
+                rule: rule.id(),
                 severity: rule.severity(syntax),
-                terms: rule.terms,
+                terms: rule.terms(),
                 path: u.term,
                 location: Some(
                     locator
@@ -524,8 +525,8 @@ pub(crate) fn run(
                         })
                         .locate(u.span),
                 ),
-                message_en: rule.en,
-                message_fr: rule.fr,
+                message_en: rule.en(),
+                message_fr: rule.fr(),
                 platform: None,
                 detail: None,
             });

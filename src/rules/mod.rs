@@ -15,6 +15,7 @@ pub mod codelist;
 pub(crate) mod en16931;
 pub mod engine;
 mod facturx;
+mod id_set;
 mod locate;
 pub mod report;
 pub mod xpath;
@@ -227,17 +228,17 @@ fn structural_findings(
             let rule = catalogue::rule(v.rule.id())?;
             let pos = v.pos(text);
             Some(Finding {
-                rule: rule.id,
+                rule: rule.id(),
                 severity: rule.severity(None),
-                terms: rule.terms,
+                terms: rule.terms(),
                 path: None,
                 location: Some(Location {
                     line: pos.line,
                     column: pos.column,
                     xpath: v.xpath(tree),
                 }),
-                message_en: rule.en,
-                message_fr: rule.fr,
+                message_en: rule.en(),
+                message_fr: rule.fr(),
                 detail: Some(Detail {
                     en: v.en.clone(),
                     fr: v.fr.clone(),

@@ -42,7 +42,7 @@ pub struct Finding {
     /// How serious it is.
     pub severity: Severity,
     /// The business terms the rule concerns.
-    pub terms: &'static [&'static str],
+    pub terms: crate::rules::catalogue::Terms,
     /// The term or group in the model the finding is about, when known.
     pub path: Option<TermPath>,
     /// Where in the source, when validating a document.

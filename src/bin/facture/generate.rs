@@ -122,7 +122,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     if let Some(rule) = args.break_rule.as_deref() {
         check_breakable(rule, args.to)?;
         let chorus_rule =
-            facture::rules::catalogue::rule(rule).is_some_and(|r| r.set == "chorus-pro");
+            facture::rules::catalogue::rule(rule).is_some_and(|r| r.set() == "chorus-pro");
         if chorus_rule && args.profile != ProfileArg::ChorusPro {
             return Err(Failure::Error(format!(
                 "{rule} is a Chorus Pro rule: add --profile chorus-pro"

@@ -121,8 +121,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let progress = progress_bar(files.len());
     let mut tally = Tally::default();
     // Chunks keep the output streaming and in input order while each chunk
-    // is validated in parallel.
-    let chunk = rayon::current_num_threads().max(1) * 16;
+    // is validated in parallel. One file starts no thread pool (asking
+    // rayon for its size would start it).
+    let chunk = if files.len() <= 1 {
+        1
+    } else {
+        rayon::current_num_threads().max(1) * 16
+    };
     for batch in files.chunks(chunk) {
         let check = |file: &PathBuf| {
             let outcome = match std::fs::read(file)

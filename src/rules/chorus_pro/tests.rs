@@ -274,8 +274,8 @@ fn credit_note_cases_on_the_credit_notes() {
 fn every_rule_has_a_case_and_every_case_a_rule() {
     let catalogued: Vec<&str> = catalogue::all()
         .iter()
-        .filter(|r| r.set == "chorus-pro")
-        .map(|r| r.id)
+        .filter(|r| r.set() == "chorus-pro")
+        .map(|r| r.id())
         .collect();
     let checked: Vec<&str> = FAMILIES
         .iter()

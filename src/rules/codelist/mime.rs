@@ -3,15 +3,20 @@
 
 //! MIME media types of attached documents.
 
+use super::Codes;
+
 /// MIME media types allowed for attached documents, sorted (6 codes).
 ///
 /// Used by BR-CL-24 (UBL/CII).
 #[rustfmt::skip]
-pub(super) static MIME: &[&str] = &[
-    "application/pdf", "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/jpeg",
-    "image/png", "text/csv",
-];
+pub(super) static MIME: Codes = Codes::new(66, concat!(
+    "application/pdf                                                   ",
+    "application/vnd.oasis.opendocument.spreadsheet                    ",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ",
+    "image/jpeg                                                        ",
+    "image/png                                                         ",
+    "text/csv                                                          ",
+));
 
 /// The codes of [`MIME`] in the artefacts' order, one space between them and
 /// around the whole (the artefacts compare `@mimeCode = '…'` one by one:

@@ -74,6 +74,7 @@
 //! are identical in both and have one variant.
 
 mod artefacts;
+mod codes;
 mod country;
 mod currency;
 mod mime;
@@ -81,6 +82,8 @@ mod scheme;
 mod unit;
 mod untdid;
 mod vatex;
+
+pub use codes::Codes;
 
 /// The release of the CEN/TC434 EN 16931 validation artefacts the tables
 /// come from, e.g. `1.3.16`.
@@ -225,13 +228,13 @@ impl CodeList {
     pub fn contains(self, value: &str) -> bool {
         let codes = self.codes();
         match self.matching() {
-            Matching::Exact => codes.binary_search(&value).is_ok(),
-            Matching::Token => token(value).is_some_and(|t| codes.binary_search(&t).is_ok()),
+            Matching::Exact => codes.contains(value),
+            Matching::Token => token(value).is_some_and(|t| codes.contains(t)),
             Matching::TokenUpperCase => {
                 let mut buf = [0u8; UPPER_BUF];
                 token(value)
                     .and_then(|t| upper_case(t, &mut buf))
-                    .is_some_and(|t| codes.binary_search(&t).is_ok())
+                    .is_some_and(|t| codes.contains(t))
             }
         }
     }
@@ -347,7 +350,7 @@ impl CodeList {
     }
 
     /// The codes, sorted by bytes and without duplicates.
-    pub fn codes(self) -> &'static [&'static str] {
+    pub fn codes(self) -> Codes {
         match self {
             CodeList::Currency => currency::CURRENCY,
             CodeList::CountryUbl => country::COUNTRY_UBL,

@@ -11,6 +11,7 @@
 
 use super::schematron::{CODE_IDS, CODE_RULES};
 use crate::model::Span;
+use crate::rules::codelist::Codes;
 use crate::rules::engine::{Checker, SyntaxFamily};
 use crate::syntax::facturx::FacturXProfile;
 use crate::syntax::node::string_value;
@@ -36,8 +37,8 @@ pub(crate) struct CodeRule {
     pub steps: &'static [(&'static str, Filter)],
     /// Which value is checked.
     pub value: Value,
-    /// The allowed codes, sorted.
-    pub list: &'static [&'static str],
+    /// The allowed codes.
+    pub list: Codes,
 }
 
 /// The predicate of a path step.
@@ -162,7 +163,7 @@ fn check(doc: &crate::syntax::tree::Document<'_>, out: &mut Checker<'_>) {
             };
             if let Some(value) = value
                 && !value.is_empty()
-                && rule.list.binary_search(&value.as_str()).is_err()
+                && !rule.list.contains(&value)
             {
                 let start = node.range().start;
                 out.fire_at(rule.id, Span::new(start..start));

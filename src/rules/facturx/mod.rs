@@ -25,6 +25,7 @@ mod schematron;
 #[cfg(test)]
 mod tests;
 
+use super::codelist::Codes;
 use super::engine::{Checker, ContainerFamily, ModelFamily, SyntaxFamily};
 use super::report::Detail;
 use crate::model::{Invoice, Span, Term, TermPath};
@@ -74,14 +75,14 @@ const MINIMUM_IDS: &[&str] = &{
 /// The EN 16931 rules kept, under their own ids, when the `en16931` set
 /// does not run on an invoice (`sets`, the active rule sets): for a BASIC
 /// WL invoice, those the official BASIC WL schematron checks (sorted).
-pub(crate) fn kept_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'static str] {
+pub(crate) fn kept_en16931(sets: &[&str], invoice: &Invoice) -> Codes {
     if sets.contains(&"facturx")
         && !sets.contains(&"en16931")
         && FacturXProfile::of(invoice) == Some(FacturXProfile::BasicWl)
     {
         schematron::BASIC_WL
     } else {
-        &[]
+        Codes::EMPTY
     }
 }
 
@@ -91,11 +92,11 @@ pub(crate) fn kept_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'stat
 /// [`extended`] checks, and the CII syntax binding rules (`CII-SR-*`,
 /// `CII-DT-*`), which forbid elements and repetitions EXTENDED allows
 /// (its XSD decides, `FX-SCHEMA-01`) (sorted).
-pub(crate) fn dropped_en16931(sets: &[&str], invoice: &Invoice) -> &'static [&'static str] {
+pub(crate) fn dropped_en16931(sets: &[&str], invoice: &Invoice) -> Codes {
     if sets.contains(&"facturx") && FacturXProfile::of(invoice) == Some(FacturXProfile::Extended) {
         schematron::EXTENDED_DROPPED
     } else {
-        &[]
+        Codes::EMPTY
     }
 }
 

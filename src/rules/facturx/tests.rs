@@ -161,11 +161,11 @@ fn every_fx_id_is_catalogued_in_the_facturx_set() {
         .collect();
     for id in &ids {
         let rule = crate::rules::catalogue::rule(id).unwrap_or_else(|| panic!("{id}"));
-        assert_eq!(rule.set, "facturx", "{id}");
+        assert_eq!(rule.set(), "facturx", "{id}");
     }
     let catalogued = crate::rules::catalogue::all()
         .iter()
-        .filter(|r| r.set == "facturx")
+        .filter(|r| r.set() == "facturx")
         .count();
     assert_eq!(catalogued, ids.len());
 }
@@ -286,7 +286,7 @@ fn every_minimum_id_restates_its_en16931_rule_on_minimum_only() {
     let basic_wl = invoice(FacturXProfile::BasicWl);
     for (fx, en) in schematron::MINIMUM {
         let en = crate::rules::catalogue::rule(en)
-            .map(|r| r.id)
+            .map(|r| r.id())
             .unwrap_or_else(|| panic!("{en}"));
         let path = TermPath::of(bt(1));
         let mut out = Checker::new(Some(Syntax::Cii));
@@ -316,9 +316,14 @@ fn basic_wl_keeps_the_en16931_rules_of_its_schematron() {
     // BR-16 (at least one line) is not in the BASIC WL schematron: it fires
     // in the EN 16931 family but is not reported.
     assert!(!found.contains(&"BR-16"), "{found:?}");
-    assert!(schematron::BASIC_WL.binary_search(&"BR-CO-13").is_ok());
-    assert!(schematron::BASIC_WL.binary_search(&"BR-16").is_err());
-    assert!(schematron::BASIC_WL.windows(2).all(|w| w[0] < w[1]));
+    assert!(schematron::BASIC_WL.contains("BR-CO-13"));
+    assert!(!schematron::BASIC_WL.contains("BR-16"));
+    assert!(
+        schematron::BASIC_WL
+            .to_vec()
+            .windows(2)
+            .all(|w| w[0] < w[1])
+    );
     let sets = ["facturx"];
     assert_eq!(
         kept_en16931(&sets, &invoice(FacturXProfile::BasicWl)),
@@ -402,7 +407,7 @@ fn every_code_rule_fires_on_a_value_outside_its_list_and_not_on_one_inside() {
     // Each rule's path is built into a document; its value is first a code
     // of the list, then one that is not.
     for rule in schematron::CODE_RULES {
-        let list_value = rule.list.first().copied().unwrap_or("");
+        let list_value = rule.list.iter().next().unwrap_or("");
         // The profile comes from BT-24 itself: its rule can only see an
         // identifier facture recognises once trimmed, that the list lacks.
         let spec = rule

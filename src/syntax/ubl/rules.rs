@@ -4,17 +4,18 @@
 //! The rules are data ([`table::RULES`]: id, context, XPath test as the
 //! binding writes it). The tests are parsed at build time, by the native
 //! evaluator of the binding's XPath subset ([`xpath`]), into the generated
-//! static table `compiled::TESTS` (a test checks that it is the parsed
-//! table), so that a process validating one file does not parse 700
-//! XPath expressions; at first use they are compiled:
+//! static tables of `compiled.rs` (written by the test in `generate.rs`,
+//! which fails when they differ from the parsed table), so that a process
+//! validating one file neither parses nor compiles anything:
 //!
-//! - the root rules that forbid or count a path (`not(path)`,
-//!   `count(path) <= n`: all UBL-CR but two, most UBL-SR, UBL-DT-08…28)
-//!   become backward [`xpath::Pattern`]s indexed by the local name of their
-//!   last element (or by attribute name for `//@attr`), so that each
-//!   element of the document is looked up once and each pattern counts its
-//!   matches;
-//! - every other rule is evaluated forward at each node of its context.
+//! - the rules that forbid, count or require a path from their context
+//!   node (`not(path)`, `count(path) <= n`, `count(path) = n`,
+//!   `exists(path)`: all UBL-CR but two, most UBL-SR, UBL-DT-06…28) are
+//!   counted rules ([`index`]): pointer-free tables of backward patterns
+//!   indexed by the name of their last element (or attribute), so that each
+//!   element of the document looks its name up once in a static hash table
+//!   and each pattern counts its matches at its context node;
+//! - the seven others are evaluated forward at each node of their context.
 //!
 //! A node is in at most one context, as in the official XSLT where one
 //! template per node runs (the contexts of the binding are disjoint).
@@ -43,12 +44,14 @@
 //! in neither context; `upper-case()` of two or more `cbc:ID` in one
 //! `cac:TaxScheme` takes the first.
 //!
-//! Cost: one walk over the elements, an interned-name lookup each; on the
-//! bundled invoice (277 elements) about 40 µs in a release build.
+//! Cost: one walk over the elements, a name lookup each.
 
 pub(crate) mod business;
 mod compiled;
 pub(crate) mod currency;
+#[cfg(test)]
+mod generate;
+mod index;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -57,9 +60,9 @@ mod xpath;
 use crate::model::Span;
 use crate::rules::engine::{Checker, SyntaxFamily};
 use crate::syntax::tree::{Document, Node};
+use index::{NO_CONTEXT, NameCache, Open, Pattern};
 use std::borrow::Cow;
-use std::sync::OnceLock;
-use xpath::{Expr, FnvMap, NodeNames, Ns, Op, Pattern};
+use xpath::{Expr, Ns};
 
 /// The rules of this family and their check.
 pub(crate) const FAMILY: SyntaxFamily = SyntaxFamily {
@@ -107,6 +110,7 @@ pub(super) enum Ctx {
     TaxSubtotal,
 }
 
+#[cfg(test)]
 const N_CTX: usize = Ctx::TaxSubtotal as usize + 1;
 
 /// The rules checked by hand in this module rather than from their test
@@ -120,90 +124,84 @@ pub(super) const HAND_WRITTEN: &[&str] = &[
     "UBL-DT-18",
 ];
 
-/// A root rule that holds while its pattern matches at most `limit` nodes.
-struct Counted {
-    id: &'static str,
-    pattern: Pattern,
-    limit: usize,
+/// The forward rules of context `ctx` (the rules not counted by
+/// [`index`]): `(index in table::IDS, test)`.
+fn tests_of(ctx: Ctx) -> &'static [(u16, Ctx, Expr)] {
+    let (start, end) = compiled::TESTS_BY_CTX
+        .get(ctx as usize)
+        .copied()
+        .unwrap_or((0, 0));
+    compiled::TESTS
+        .get(usize::from(start)..usize::from(end))
+        .unwrap_or(&[])
 }
 
-struct Compiled {
-    /// Rules evaluated forward at each node of a context, by context.
-    at: [Vec<(&'static str, &'static Expr)>; N_CTX],
-    counted: Vec<Counted>,
-    /// The element names the patterns use.
-    names: xpath::Names,
-    /// By the name id of the last element step: the name ids the parent
-    /// may have (empty: any) and the index into `counted`.
-    by_element: Vec<Vec<(Vec<u16>, usize)>>,
-    /// Indexes into `counted` of the `//@attr` patterns, by attribute name.
-    by_attribute: FnvMap<&'static str, Vec<usize>>,
+/// The id of the rule at `index` of [`table::IDS`].
+fn rule_id(index: u16) -> &'static str {
+    table::IDS.get(usize::from(index)).copied().unwrap_or("")
 }
 
-fn compiled() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(compile)
+/// The context nodes met so far (in document order) and the counters of
+/// their counted rules.
+#[derive(Default)]
+struct Counters<'a, 'input> {
+    /// Context node, its context, index of its first counter in `counts`.
+    anchors: Vec<(Node<'a, 'input>, Ctx, usize)>,
+    /// One counter per context node and counted rule of its context.
+    counts: Vec<u16>,
 }
 
-/// The pattern and limit of a root test `not(path)` or `count(path) <= n`.
-fn as_counted(expr: &Expr, names: &mut xpath::Names) -> Option<(Pattern, usize)> {
-    match expr {
-        Expr::Not(Expr::Path(p)) => Some((Pattern::from_path(p, names)?, 0)),
-        Expr::Not(_) => None,
-        Expr::Cmp(count, Op::Le, limit) => match (*count, *limit) {
-            (Expr::Count(p), Expr::Num(n)) if *n >= 0.0 && n.fract() == 0.0 => {
-                Some((Pattern::from_path(p, names)?, *n as usize))
-            }
-            _ => None,
-        },
-        _ => None,
+impl<'a, 'input> Counters<'a, 'input> {
+    /// Records context node `node`; its index.
+    fn open(&mut self, node: Node<'a, 'input>, ctx: Ctx) -> u32 {
+        let base = self.counts.len();
+        let index = u32::try_from(self.anchors.len()).unwrap_or(NO_CONTEXT);
+        self.anchors.push((node, ctx, base));
+        self.counts
+            .resize(base + Pattern::of_ctx(ctx as u8).len(), 0);
+        index
     }
-}
 
-fn compile() -> Compiled {
-    let mut c = Compiled {
-        at: std::array::from_fn(|_| Vec::new()),
-        counted: Vec::new(),
-        names: xpath::Names::with_capacity(512),
-        by_element: Vec::new(),
-        by_attribute: FnvMap::default(),
-    };
-    for (id, ctx, expr) in compiled::TESTS {
-        let counted = (*ctx == Ctx::Root)
-            .then(|| as_counted(expr, &mut c.names))
-            .flatten();
-        let Some((pattern, limit)) = counted else {
-            c.at[*ctx as usize].push((*id, expr));
-            continue;
+    /// Counts a match of `PATTERNS[pattern]` at the last element of
+    /// `path`, if it matches.
+    fn count(&mut self, pattern: u16, path: &[Open<'_, '_>]) {
+        let Some(p) = index::PATTERNS.get(usize::from(pattern)) else {
+            return;
         };
-        let index = c.counted.len();
-        match pattern.steps.last() {
-            Some((names, _)) => {
-                let parents = match pattern.steps.len() {
-                    n if n >= 2 => pattern.steps.get(n - 2).map(|s| s.0.clone()),
-                    _ => None,
-                };
-                for &name in names {
-                    let name = usize::from(name);
-                    if c.by_element.len() <= name {
-                        c.by_element.resize_with(name + 1, Vec::new);
-                    }
-                    if let Some(list) = c.by_element.get_mut(name)
-                        && !list.iter().any(|(_, i)| *i == index)
-                    {
-                        list.push((parents.clone().unwrap_or_default(), index));
-                    }
+        let Some(at) = p.matches(path) else { return };
+        let anchor = match at {
+            // `//…`: counted at the root element, if it is in the root context.
+            None => self.anchors.first().filter(|(_, ctx, _)| *ctx == Ctx::Root),
+            Some(i) => usize::try_from(i).ok().and_then(|i| self.anchors.get(i)),
+        };
+        let Some((_, ctx, base)) = anchor else { return };
+        let first = index::BY_CTX.get(usize::from(p.ctx)).map_or(0, |r| r.0);
+        if *ctx as u8 == p.ctx
+            && let Some(n) = self
+                .counts
+                .get_mut(base + usize::from(pattern).saturating_sub(usize::from(first)))
+        {
+            *n = n.saturating_add(1);
+        }
+    }
+
+    /// Fires the counted rules with a count out of bounds (one of their
+    /// parts, for the parts an `and` joins), at their context node.
+    fn fire(&self, out: &mut Checker) {
+        for (node, ctx, base) in &self.anchors {
+            let mut at = *base;
+            for rule in Pattern::of_ctx(*ctx as u8).chunk_by(|a, b| a.rule == b.rule) {
+                let fails = rule.iter().zip(at..).any(|(p, i)| {
+                    let n = self.counts.get(i).copied().unwrap_or(0);
+                    n < p.min || n > p.max
+                });
+                if let (true, Some(p)) = (fails, rule.first()) {
+                    out.fire_at(rule_id(p.rule), span(*node));
                 }
-            }
-            None => {
-                if let Some(attr) = pattern.attr {
-                    c.by_attribute.entry(attr).or_default().push(index);
-                }
+                at += rule.len();
             }
         }
-        c.counted.push(Counted { id, pattern, limit });
     }
-    c
 }
 
 fn is(node: Node<'_, '_>, ns: Ns, local: &str) -> bool {
@@ -240,13 +238,10 @@ fn charge_indicator(node: Node<'_, '_>) -> Option<bool> {
     }
 }
 
-/// The context of `node`, if it is in one.
-fn context_of(node: Node<'_, '_>) -> Option<Ctx> {
-    if !node.is_element() {
-        return None;
-    }
+/// The context of element `node`, in namespace `ns`, if it is in one.
+fn context_of(node: Node<'_, '_>, ns: Option<Ns>) -> Option<Ctx> {
     let local = node.tag_name().name();
-    let named = match Ns::of(node) {
+    let named = match ns {
         Some(Ns::Cac) => match local {
             "PostalAddress" | "Address" => Some(Ctx::Address),
             "Party"
@@ -328,20 +323,30 @@ fn distinct_values_over_one(values: &[Cow<'_, str>]) -> bool {
 }
 
 fn check(doc: &Document<'_>, out: &mut Checker) {
-    let c = compiled();
     let root = doc.root_element();
-    let root_rules = context_of(root) == Some(Ctx::Root);
-    let mut counts = vec![0usize; c.counted.len()];
-    let mut ids = NodeNames::default();
+    let mut names = NameCache::default();
+    let root_rules = context_of(root, names.of(root).0) == Some(Ctx::Root);
+    let payment_id = index::id_of(Ns::Cbc, "PaymentID");
+    let payment_means_code = index::id_of(Ns::Cbc, "PaymentMeansCode");
+    let mut counters = Counters::default();
+    // The open elements from the root element to the current one.
+    let mut path: Vec<Open<'_, '_>> = Vec::new();
     let mut payment_ids = Vec::new();
     let mut payment_means_codes = Vec::new();
     let mut name_attribute = false;
 
     for node in doc.descendants().filter(Node::is_element) {
-        if let Some(ctx) = context_of(node) {
-            for (id, test) in &c.at[ctx as usize] {
+        let parent = node.parent();
+        while path.last().is_some_and(|open| Some(open.node) != parent) {
+            path.pop();
+        }
+        let (ns, name) = names.of(node);
+        let mut context = NO_CONTEXT;
+        if let Some(ctx) = context_of(node, ns) {
+            context = counters.open(node, ctx);
+            for (rule, _, test) in tests_of(ctx) {
                 if !xpath::truth(test, node) {
-                    out.fire_at(id, span(node));
+                    out.fire_at(rule_id(*rule), span(node));
                 }
             }
             match ctx {
@@ -350,57 +355,48 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
                 _ => {}
             }
         }
-        if !root_rules {
-            continue;
-        }
-        let name = c.names.id_of(node);
-        ids.set(node, name);
-        let mut bump = |candidates: &mut dyn Iterator<Item = usize>| {
-            for i in candidates {
-                if c.counted
-                    .get(i)
-                    .is_some_and(|r| r.pattern.matches(node, root, &ids))
-                    && let Some(n) = counts.get_mut(i)
-                {
-                    *n += 1;
+        let parent_name = path.last().map_or(0, |open| open.name);
+        path.push(Open {
+            node,
+            name,
+            context,
+        });
+        if name != 0 {
+            for c in candidates(name) {
+                if c.parent > parent_name {
+                    break;
+                }
+                if c.parent == 0 || c.parent == parent_name {
+                    counters.count(c.pattern, &path);
                 }
             }
-        };
-        if name != 0
-            && let Some(candidates) = c.by_element.get(usize::from(name))
-        {
-            let parent = node.parent().map_or(0, |p| ids.get(p));
-            bump(
-                &mut candidates
-                    .iter()
-                    .filter(|(parents, _)| parents.is_empty() || parents.contains(&parent))
-                    .map(|(_, i)| *i),
-            );
         }
         for attr in node.attributes().filter(|a| a.namespace().is_none()) {
-            if let Some(candidates) = c.by_attribute.get(attr.name()) {
-                bump(&mut candidates.iter().copied());
+            let id = index::attribute_id(attr.name());
+            if id != 0 {
+                for c in candidates(id) {
+                    counters.count(c.pattern, &path);
+                }
             }
-            if attr.name() == "name" && !is(node, Ns::Cbc, "PaymentMeansCode") {
+            if root_rules && attr.name() == "name" && name != payment_means_code {
                 name_attribute = true;
             }
         }
-        if is(node, Ns::Cbc, "PaymentID") {
+        if !root_rules {
+            continue;
+        }
+        if name == payment_id {
             payment_ids.push(xpath::string_value(node));
-        } else if is(node, Ns::Cbc, "PaymentMeansCode") {
+        } else if name == payment_means_code {
             payment_means_codes.push(xpath::string_value(node));
         }
     }
 
+    counters.fire(out);
     if !root_rules {
         return;
     }
     let at_root = span(root);
-    for (rule, count) in c.counted.iter().zip(counts) {
-        if count > rule.limit {
-            out.fire_at(rule.id, at_root);
-        }
-    }
     if distinct_values_over_one(&payment_ids) {
         out.fire_at("UBL-SR-44", at_root);
     }
@@ -410,4 +406,15 @@ fn check(doc: &Document<'_>, out: &mut Checker) {
     if name_attribute {
         out.fire_at("UBL-DT-18", at_root);
     }
+}
+
+/// The candidate patterns of the element or attribute name `id`.
+fn candidates(id: u16) -> &'static [index::Candidate] {
+    let (start, end) = index::BY_NAME
+        .get(usize::from(id))
+        .copied()
+        .unwrap_or((0, 0));
+    index::CANDIDATES
+        .get(usize::from(start)..usize::from(end))
+        .unwrap_or(&[])
 }

@@ -132,11 +132,11 @@ impl<C: Named> Matcher<'_, '_, C> {
             return false;
         };
         match term {
-            Term::Element(e) => self
-                .schema
-                .elements
-                .get(e as usize)
-                .is_some_and(|d| d.name == child.local() && self.schema.uri(d.ns) == child.ns()),
+            Term::Element(e) => {
+                self.schema.elements.get(e as usize).is_some_and(|d| {
+                    d.name() == child.local() && self.schema.uri(d.ns) == child.ns()
+                })
+            }
             Term::Any(w) => self
                 .schema
                 .wildcards

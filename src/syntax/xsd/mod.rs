@@ -152,7 +152,7 @@ pub fn schema_of(doc: &crate::syntax::tree::Document<'_>) -> Option<&'static Sch
         s.roots.iter().any(|r| {
             s.elements
                 .get(*r as usize)
-                .is_some_and(|e| e.name == name && s.uri(e.ns) == ns)
+                .is_some_and(|e| e.name() == name && s.uri(e.ns) == ns)
         })
     })
 }
@@ -183,7 +183,7 @@ pub fn check_against(
         .roots
         .iter()
         .filter_map(|r| schema.elements.get(*r as usize))
-        .find(|e| e.name == name && schema.uri(e.ns) == ns);
+        .find(|e| e.name() == name && schema.uri(e.ns) == ns);
     let mut walk = walk::Walk::new(schema);
     match decl {
         Some(decl) => walk.element(root, decl),

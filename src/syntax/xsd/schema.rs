@@ -21,25 +21,75 @@ pub enum Type {
     C(u32),
 }
 
+/// A string of the generated tables: which table's text
+/// ([`super::tables::TEXTS`]), and its offset and length in it. The
+/// tables hold these rather than `&'static str` so that they hold no
+/// pointer, which the loader would have to relocate at every start.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Str {
+    at: u32,
+    len: u32,
+}
+
+impl Str {
+    /// The string of `len` bytes at `at` in table `table`'s text.
+    pub const fn new(table: u8, at: u32, len: u32) -> Str {
+        // The table index rides in the top byte of the length (strings of
+        // the tables are far shorter than 16 MiB).
+        Str {
+            at,
+            len: (table as u32) << 24 | len,
+        }
+    }
+
+    /// The string (empty if the tables were inconsistent).
+    pub fn get(self) -> &'static str {
+        let table = (self.len >> 24) as usize;
+        let (at, len) = (self.at as usize, (self.len & 0x00ff_ffff) as usize);
+        super::tables::TEXTS
+            .get(table)
+            .and_then(|text| text.get(at..at + len))
+            .unwrap_or("")
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 /// An element declaration.
 #[derive(Debug)]
 pub struct Element {
     /// Namespace index.
     pub ns: u16,
-    /// Local name.
-    pub name: &'static str,
+    /// Local name ([`Element::name`]).
+    pub name: Str,
     /// Its type.
     pub ty: Type,
     /// `nillable="true"`.
     pub nillable: bool,
     /// `abstract="true"`: the element may not appear itself.
     pub is_abstract: bool,
+    /// A fixed value ([`Element::fixed`]).
+    pub fixed: Option<Str>,
+}
+
+impl Element {
+    /// Local name.
+    pub fn name(&self) -> &'static str {
+        self.name.get()
+    }
+
     /// A fixed value.
-    pub fixed: Option<&'static str>,
+    pub fn fixed(&self) -> Option<&'static str> {
+        self.fixed.map(Str::get)
+    }
 }
 
 /// An element declaration with no flags (keeps the tables short).
-pub const fn el(ns: u16, name: &'static str, ty: Type) -> Element {
+pub const fn el(ns: u16, name: Str, ty: Type) -> Element {
     Element {
         ns,
         name,
@@ -113,14 +163,26 @@ pub const fn p(min: u32, max: u32, term: Term) -> Particle {
 pub struct Attribute {
     /// Namespace index (0 for unqualified attributes).
     pub ns: u16,
-    /// Local name.
-    pub name: &'static str,
+    /// Local name ([`Attribute::name`]).
+    pub name: Str,
     /// Its simple type (index into [`Schema::simple`]).
     pub ty: u32,
     /// `use="required"`.
     pub required: bool,
+    /// A fixed value ([`Attribute::fixed`]).
+    pub fixed: Option<Str>,
+}
+
+impl Attribute {
+    /// Local name.
+    pub fn name(&self) -> &'static str {
+        self.name.get()
+    }
+
     /// A fixed value.
-    pub fixed: Option<&'static str>,
+    pub fn fixed(&self) -> Option<&'static str> {
+        self.fixed.map(Str::get)
+    }
 }
 
 /// The namespaces a wildcard accepts.
@@ -328,7 +390,7 @@ impl Schema {
         let key = |i: &u32| {
             elements
                 .get(*i as usize)
-                .map(|e| (self.uri(e.ns), e.name))
+                .map(|e| (self.uri(e.ns), e.name()))
                 .unwrap_or_default()
         };
         let found = self
@@ -345,6 +407,6 @@ impl Schema {
         self.global_attributes
             .iter()
             .filter_map(|i| attributes.get(*i as usize))
-            .find(|a| self.uri(a.ns) == uri && a.name == name)
+            .find(|a| self.uri(a.ns) == uri && a.name() == name)
     }
 }

@@ -71,7 +71,7 @@ impl<'s> Walk<'s> {
                 .elements
                 .get(e as usize)
                 .map_or_else(String::new, |d| {
-                    self.display(scope, schema.uri(d.ns), d.name)
+                    self.display(scope, schema.uri(d.ns), d.name())
                 }),
             Some(Term::Any(_)) => "an element of another namespace".to_owned(),
             _ => String::new(),
@@ -101,7 +101,7 @@ impl<'s> Walk<'s> {
                     self.nil_content(node);
                     return;
                 }
-                self.simple_content(node, s, decl.fixed);
+                self.simple_content(node, s, decl.fixed());
             }
             Type::C(c) => {
                 let Some(ty) = self.schema.complex.get(c as usize) else {
@@ -123,7 +123,7 @@ impl<'s> Walk<'s> {
                     );
                     return;
                 }
-                self.content(node, ty, decl.fixed);
+                self.content(node, ty, decl.fixed());
             }
         }
     }
@@ -274,8 +274,8 @@ impl<'s> Walk<'s> {
                 continue;
             }
             let name = self.display(node, ns, a.name());
-            if let Some(decl) = uses().find(|u| u.name == a.name() && schema.uri(u.ns) == ns) {
-                self.attribute_value(node, a, decl.ty, decl.fixed, &name);
+            if let Some(decl) = uses().find(|u| u.name() == a.name() && schema.uri(u.ns) == ns) {
+                self.attribute_value(node, a, decl.ty, decl.fixed(), &name);
                 continue;
             }
             let wildcard = ty
@@ -285,7 +285,7 @@ impl<'s> Walk<'s> {
             match wildcard.map(|w| w.process) {
                 Some(Process::Skip) => {}
                 Some(process) => match schema.global_attribute(ns, a.name()) {
-                    Some(decl) => self.attribute_value(node, a, decl.ty, decl.fixed, &name),
+                    Some(decl) => self.attribute_value(node, a, decl.ty, decl.fixed(), &name),
                     None if process == Process::Strict => {
                         let owner = self.node_name(node);
                         self.report(
@@ -314,9 +314,9 @@ impl<'s> Walk<'s> {
             let uri = schema.uri(u.ns);
             let present = node
                 .attributes()
-                .any(|a| a.name() == u.name && a.namespace().unwrap_or("") == uri);
+                .any(|a| a.name() == u.name() && a.namespace().unwrap_or("") == uri);
             if !present {
-                let (name, owner) = (self.display(node, uri, u.name), self.node_name(node));
+                let (name, owner) = (self.display(node, uri, u.name()), self.node_name(node));
                 self.report(
                     Rule::Attribute,
                     node,
@@ -445,7 +445,7 @@ impl<'s> Walk<'s> {
                 match schema.particles.get(*leaf as usize).map(|p| p.term) {
                     Some(Term::Element(e)) => {
                         if let Some(d) = schema.elements.get(e as usize)
-                            && d.name == name
+                            && d.name() == name
                             && schema.uri(d.ns) == ns
                         {
                             decl = Some(d);
@@ -497,7 +497,7 @@ impl<'s> Walk<'s> {
                         && let Some(decl) = self.schema.global_attribute(ns, a.name())
                     {
                         let name = self.display(node, ns, a.name());
-                        self.attribute_value(node, a, decl.ty, decl.fixed, &name);
+                        self.attribute_value(node, a, decl.ty, decl.fixed(), &name);
                     }
                 }
                 for kid in node.children().filter(Node::is_element) {
@@ -528,7 +528,7 @@ impl<'s> Walk<'s> {
             .collect();
         let later = |d: &&Element| {
             rest.iter().any(|k| {
-                k.tag_name().name() == d.name
+                k.tag_name().name() == d.name()
                     && k.tag_name().namespace().unwrap_or("") == schema.uri(d.ns)
             })
         };
@@ -537,7 +537,7 @@ impl<'s> Walk<'s> {
         }
         let names: Vec<String> = required
             .iter()
-            .map(|d| self.display(scope, schema.uri(d.ns), d.name))
+            .map(|d| self.display(scope, schema.uri(d.ns), d.name()))
             .collect();
         Some(names.join(" / "))
     }
@@ -599,11 +599,11 @@ impl<'s> Walk<'s> {
         let in_model = leaves
             .iter()
             .filter_map(element_of)
-            .find(|d| d.name == local && schema.uri(d.ns) == ns);
+            .find(|d| d.name() == local && schema.uri(d.ns) == ns);
         let other_ns = leaves
             .iter()
             .filter_map(element_of)
-            .find(|d| d.name == local && schema.uri(d.ns) != ns);
+            .find(|d| d.name() == local && schema.uri(d.ns) != ns);
         let (rule, en, fr) = if let (Some(p), Some(_)) = (m.too_many, in_model) {
             let max = schema.particles.get(p as usize).map_or(0, |p| p.max);
             (
@@ -636,7 +636,7 @@ impl<'s> Walk<'s> {
                 format!("{expect_fr} attendu {}, trouvé {found_name}", after.1),
             )
         } else if let Some(d) = other_ns {
-            let right = self.display(node, schema.uri(d.ns), d.name);
+            let right = self.display(node, schema.uri(d.ns), d.name());
             let uri = schema.uri(d.ns);
             (
                 Rule::Namespace,

@@ -265,8 +265,8 @@ fn ids_are_the_table_and_the_catalogue() {
     assert_eq!(listed.len(), 583);
     let catalogued: BTreeSet<&str> = crate::rules::catalogue::all()
         .iter()
-        .filter(|r| r.id.starts_with("CII-SR-") || r.id.starts_with("CII-DT-"))
-        .map(|r| r.id)
+        .filter(|r| r.id().starts_with("CII-SR-") || r.id().starts_with("CII-DT-"))
+        .map(|r| r.id())
         .collect();
     assert_eq!(catalogued, listed);
 }

@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 1;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "cii",
@@ -50,630 +58,630 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "CrossIndustryInvoice", C(0)),
-    el(1, "ExchangedDocumentContext", C(150)),
-    el(1, "ExchangedDocument", C(148)),
-    el(1, "SupplyChainTradeTransaction", C(28)),
-    el(1, "ValuationBreakdownStatement", C(1)),
-    el(2, "ID", C(9)),
-    el(2, "Name", C(8)),
-    el(2, "Description", C(8)),
-    el(2, "MeasurementMethodID", C(9)),
-    el(2, "CreationDateTime", C(10)),
-    el(2, "DefaultCurrencyCode", C(27)),
-    el(2, "DefaultLanguageCode", C(4)),
-    el(2, "Comment", C(8)),
-    el(2, "TypeCode", C(4)),
-    el(2, "RequestedActionCode", C(4)),
-    el(2, "PriceListID", C(9)),
-    el(2, "ContractualLanguageCode", C(4)),
-    el(2, "ItemGroupedWorkItem", C(26)),
-    el(2, "ItemBasicWorkItem", C(19)),
-    el(2, "TotalCalculatedPrice", C(14)),
-    el(2, "ChangedRecordedStatus", C(13)),
-    el(2, "CreationSpecifiedBinaryFile", C(2)),
-    el(2, "ReaderSpecifiedBinaryFile", C(2)),
-    el(2, "ReferencedSpecifiedBinaryFile", C(2)),
-    el(2, "Title", C(8)),
-    el(2, "AuthorName", C(8)),
-    el(2, "VersionID", C(9)),
-    el(2, "FileName", C(8)),
-    el(2, "URIID", C(9)),
-    el(2, "MIMECode", C(4)),
-    el(2, "EncodingCode", C(4)),
-    el(2, "CharacterSetCode", C(4)),
-    el(2, "IncludedBinaryObject", C(12)),
-    el(2, "Access", C(8)),
-    el(2, "SizeMeasure", C(11)),
-    el(2, "AccessAvailabilitySpecifiedPeriod", C(3)),
-    el(2, "DurationMeasure", C(11)),
-    el(2, "InclusiveIndicator", C(5)),
-    el(2, "StartDateTime", C(10)),
-    el(2, "EndDateTime", C(10)),
-    el(2, "CompleteDateTime", C(10)),
-    el(2, "OpenIndicator", C(5)),
-    el(2, "SeasonCode", C(4)),
-    el(2, "SequenceNumeric", C(7)),
-    el(2, "StartDateFlexibilityCode", C(4)),
-    el(2, "ContinuousIndicator", C(5)),
-    el(2, "PurposeCode", C(4)),
-    el(3, "IndicatorString", C(6)),
-    el(3, "Indicator", S(3)),
-    el(3, "DateTimeString", C(6)),
-    el(3, "DateTime", S(5)),
-    el(2, "ConditionCode", C(4)),
-    el(2, "ChangerName", C(8)),
-    el(2, "ChangedDateTime", C(10)),
-    el(2, "ChargeAmount", C(18)),
-    el(2, "RelatedAppliedAllowanceCharge", C(15)),
-    el(2, "ActualAmount", C(18)),
-    el(2, "ReasonCode", C(4)),
-    el(2, "CalculationPercent", C(7)),
-    el(2, "BasisAmount", C(18)),
-    el(2, "ChargeIndicator", C(5)),
-    el(2, "CategoryAppliedTax", C(16)),
-    el(2, "CalculatedAmount", C(18)),
-    el(2, "CalculatedRate", C(7)),
-    el(2, "TaxPointDate", C(17)),
-    el(3, "DateString", C(6)),
-    el(3, "Date", S(7)),
-    el(2, "ReferenceID", C(9)),
-    el(2, "PrimaryClassificationCode", C(4)),
-    el(2, "AlternativeClassificationCode", C(4)),
-    el(2, "TotalQuantity", C(22)),
-    el(2, "TotalQuantityClassificationCode", C(4)),
-    el(2, "IndexValue", C(7)),
-    el(2, "StatusCode", C(4)),
-    el(2, "ReferenceFileBinaryObject", C(12)),
-    el(2, "Index", C(8)),
-    el(2, "PriceListItemID", C(9)),
-    el(2, "ActualWorkItemComplexDescription", C(23)),
-    el(2, "TotalQuantityWorkItemQuantityAnalysis", C(20)),
-    el(2, "UnitCalculatedPrice", C(14)),
-    el(2, "SubordinateBasicWorkItem", C(19)),
-    el(2, "ActualQuantity", C(22)),
-    el(2, "ActualQuantityPercent", C(7)),
-    el(2, "ActualQuantityWorkItemDimension", C(21)),
-    el(2, "BreakdownWorkItemQuantityAnalysis", C(20)),
-    el(2, "ValueMeasure", C(11)),
-    el(2, "ComponentWorkItemDimension", C(21)),
-    el(2, "Abstract", C(8)),
-    el(2, "Content", C(8)),
-    el(2, "RequestingSpecificationQuery", C(25)),
-    el(2, "RespondingSpecificationResponse", C(24)),
-    el(2, "SubsetWorkItemComplexDescription", C(23)),
-    el(2, "QueryID", C(9)),
-    el(2, "IncludedSupplyChainTradeLineItem", C(115)),
-    el(2, "ApplicableHeaderTradeAgreement", C(111)),
-    el(2, "ApplicableHeaderTradeDelivery", C(89)),
-    el(2, "ApplicableHeaderTradeSettlement", C(29)),
-    el(2, "DuePayableAmount", C(18)),
-    el(2, "CreditorReferenceTypeCode", C(4)),
-    el(2, "CreditorReferenceType", C(8)),
-    el(2, "CreditorReferenceIssuerID", C(9)),
-    el(2, "CreditorReferenceID", C(9)),
-    el(2, "PaymentReference", C(8)),
-    el(2, "TaxCurrencyCode", C(27)),
-    el(2, "InvoiceCurrencyCode", C(27)),
-    el(2, "PaymentCurrencyCode", C(27)),
-    el(2, "InvoiceIssuerReference", C(8)),
-    el(2, "InvoiceDateTime", C(10)),
-    el(2, "NextInvoiceDateTime", C(10)),
-    el(2, "CreditReasonCode", C(4)),
-    el(2, "CreditReason", C(8)),
-    el(2, "InvoicerTradeParty", C(30)),
-    el(2, "InvoiceeTradeParty", C(30)),
-    el(2, "PayeeTradeParty", C(30)),
-    el(2, "PayerTradeParty", C(30)),
-    el(2, "TaxApplicableTradeCurrencyExchange", C(77)),
-    el(2, "InvoiceApplicableTradeCurrencyExchange", C(77)),
-    el(2, "PaymentApplicableTradeCurrencyExchange", C(77)),
-    el(2, "SpecifiedTradeSettlementPaymentMeans", C(80)),
-    el(2, "ApplicableTradeTax", C(45)),
-    el(2, "BillingSpecifiedPeriod", C(3)),
-    el(2, "SpecifiedTradeAllowanceCharge", C(76)),
-    el(2, "SubtotalCalculatedTradeTax", C(45)),
-    el(2, "SpecifiedLogisticsServiceCharge", C(70)),
-    el(2, "SpecifiedTradePaymentTerms", C(64)),
-    el(2, "SpecifiedTradeSettlementHeaderMonetarySummation", C(63)),
-    el(2, "SpecifiedFinancialAdjustment", C(62)),
-    el(2, "InvoiceReferencedDocument", C(58)),
-    el(2, "ProFormaInvoiceReferencedDocument", C(58)),
-    el(2, "LetterOfCreditReferencedDocument", C(58)),
-    el(2, "FactoringAgreementReferencedDocument", C(58)),
-    el(2, "FactoringListReferencedDocument", C(58)),
-    el(2, "PayableSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "ReceivableSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "PurchaseSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "SalesSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "SpecifiedTradeSettlementFinancialCard", C(57)),
-    el(2, "SpecifiedAdvancePayment", C(44)),
-    el(2, "UltimatePayeeTradeParty", C(30)),
-    el(2, "GlobalID", C(9)),
-    el(2, "RoleCode", C(43)),
-    el(2, "SpecifiedLegalOrganization", C(41)),
-    el(2, "DefinedTradeContact", C(37)),
-    el(2, "PostalTradeAddress", C(35)),
-    el(2, "URIUniversalCommunication", C(31)),
-    el(2, "SpecifiedTaxRegistration", C(33)),
-    el(2, "EndPointURIUniversalCommunication", C(31)),
-    el(2, "LogoAssociatedSpecifiedBinaryFile", C(2)),
-    el(2, "ChannelCode", C(32)),
-    el(2, "CompleteNumber", C(8)),
-    el(2, "AssociatedRegisteredTax", C(34)),
-    el(2, "ExemptionReasonCode", C(4)),
-    el(2, "ExemptionReason", C(8)),
-    el(2, "CurrencyCode", C(4)),
-    el(2, "Jurisdiction", C(8)),
-    el(2, "CustomsDutyIndicator", C(5)),
-    el(2, "PostcodeCode", C(4)),
-    el(2, "PostOfficeBox", C(8)),
-    el(2, "BuildingName", C(8)),
-    el(2, "LineOne", C(8)),
-    el(2, "LineTwo", C(8)),
-    el(2, "LineThree", C(8)),
-    el(2, "LineFour", C(8)),
-    el(2, "LineFive", C(8)),
-    el(2, "StreetName", C(8)),
-    el(2, "CityName", C(8)),
-    el(2, "CitySubDivisionName", C(8)),
-    el(2, "CountryID", C(36)),
-    el(2, "CountryName", C(8)),
-    el(2, "CountrySubDivisionID", C(9)),
-    el(2, "CountrySubDivisionName", C(8)),
-    el(2, "AttentionOf", C(8)),
-    el(2, "CareOf", C(8)),
-    el(2, "BuildingNumber", C(8)),
-    el(2, "DepartmentName", C(8)),
-    el(2, "AdditionalStreetName", C(8)),
-    el(2, "PersonName", C(8)),
-    el(2, "TypeCode", C(40)),
-    el(2, "JobTitle", C(8)),
-    el(2, "Responsibility", C(8)),
-    el(2, "PersonID", C(9)),
-    el(2, "TelephoneUniversalCommunication", C(31)),
-    el(2, "DirectTelephoneUniversalCommunication", C(31)),
-    el(2, "MobileTelephoneUniversalCommunication", C(31)),
-    el(2, "FaxUniversalCommunication", C(31)),
-    el(2, "EmailURIUniversalCommunication", C(31)),
-    el(2, "TelexUniversalCommunication", C(31)),
-    el(2, "VOIPUniversalCommunication", C(31)),
-    el(2, "InstantMessagingUniversalCommunication", C(31)),
-    el(2, "SpecifiedNote", C(39)),
-    el(2, "SpecifiedContactPerson", C(38)),
-    el(2, "GivenName", C(8)),
-    el(2, "MiddleName", C(8)),
-    el(2, "FamilyName", C(8)),
-    el(2, "Subject", C(8)),
-    el(2, "ContentCode", C(4)),
-    el(2, "SubjectCode", C(4)),
-    el(2, "LegalClassificationCode", C(4)),
-    el(2, "TradingBusinessName", C(8)),
-    el(2, "AuthorizedLegalRegistration", C(42)),
-    el(2, "PaidAmount", C(18)),
-    el(2, "FormattedReceivedDateTime", C(56)),
-    el(2, "IncludedTradeTax", C(45)),
-    el(2, "TypeCode", C(55)),
-    el(2, "CalculationSequenceNumeric", C(7)),
-    el(2, "BasisQuantity", C(22)),
-    el(2, "UnitBasisAmount", C(18)),
-    el(2, "LineTotalBasisAmount", C(18)),
-    el(2, "AllowanceChargeBasisAmount", C(18)),
-    el(2, "CategoryCode", C(54)),
-    el(2, "CurrencyCode", C(27)),
-    el(2, "TaxBasisAllowanceRate", C(7)),
-    el(2, "Type", C(8)),
-    el(2, "InformationAmount", C(18)),
-    el(2, "CategoryName", C(8)),
-    el(2, "DueDateTypeCode", C(53)),
-    el(2, "RateApplicablePercent", C(7)),
-    el(2, "SpecifiedTradeAccountingAccount", C(47)),
-    el(2, "ServiceSupplyTradeCountry", C(51)),
-    el(2, "BuyerRepayableTaxSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "SellerPayableTaxSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "SellerRefundableTaxSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "BuyerDeductibleTaxSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount", C(47)),
-    el(2, "PlaceApplicableTradeLocation", C(46)),
-    el(2, "SetTriggerCode", C(50)),
-    el(2, "TypeCode", C(49)),
-    el(2, "AmountTypeCode", C(48)),
-    el(2, "CostReferenceDimensionPattern", C(8)),
-    el(2, "ID", C(36)),
-    el(2, "SubordinateTradeCountrySubDivision", C(52)),
-    el(4, "DateTimeString", C(6)),
-    el(2, "MicrochipIndicator", C(5)),
-    el(2, "CardholderName", C(8)),
-    el(2, "ExpiryDate", C(17)),
-    el(2, "VerificationNumeric", C(7)),
-    el(2, "ValidFromDateTime", C(10)),
-    el(2, "CreditLimitAmount", C(18)),
-    el(2, "CreditAvailableAmount", C(18)),
-    el(2, "InterestRatePercent", C(7)),
-    el(2, "IssuingCompanyName", C(8)),
-    el(2, "IssuerAssignedID", C(9)),
-    el(2, "StatusCode", C(61)),
-    el(2, "CopyIndicator", C(5)),
-    el(2, "LineID", C(9)),
-    el(2, "TypeCode", C(60)),
-    el(2, "RevisionID", C(9)),
-    el(2, "AttachmentBinaryObject", C(12)),
-    el(2, "Information", C(8)),
-    el(2, "ReferenceTypeCode", C(59)),
-    el(2, "SectionName", C(8)),
-    el(2, "PreviousRevisionID", C(9)),
-    el(2, "FormattedIssueDateTime", C(56)),
-    el(2, "EffectiveSpecifiedPeriod", C(3)),
-    el(2, "IssuerTradeParty", C(30)),
-    el(2, "AttachedSpecifiedBinaryFile", C(2)),
-    el(2, "Reason", C(8)),
-    el(2, "ActualDateTime", C(10)),
-    el(2, "ClaimRelatedTradeParty", C(30)),
-    el(2, "InvoiceReferenceReferencedDocument", C(58)),
-    el(2, "LineTotalAmount", C(18)),
-    el(2, "ChargeTotalAmount", C(18)),
-    el(2, "AllowanceTotalAmount", C(18)),
-    el(2, "TaxBasisTotalAmount", C(18)),
-    el(2, "TaxTotalAmount", C(18)),
-    el(2, "RoundingAmount", C(18)),
-    el(2, "GrandTotalAmount", C(18)),
-    el(2, "TotalPrepaidAmount", C(18)),
-    el(2, "TotalDiscountAmount", C(18)),
-    el(2, "TotalAllowanceChargeAmount", C(18)),
-    el(2, "RetailValueExcludingTaxInformationAmount", C(18)),
-    el(2, "TotalDepositFeeInformationAmount", C(18)),
-    el(2, "ProductValueExcludingTobaccoTaxInformationAmount", C(18)),
-    el(2, "TotalRetailValueInformationAmount", C(18)),
-    el(2, "GrossLineTotalAmount", C(18)),
-    el(2, "NetLineTotalAmount", C(18)),
-    el(2, "NetIncludingTaxesLineTotalAmount", C(18)),
-    el(2, "ID", C(69)),
-    el(2, "FromEventCode", C(68)),
-    el(2, "SettlementPeriodMeasure", C(11)),
-    el(2, "DueDateDateTime", C(10)),
-    el(2, "TypeCode", C(67)),
-    el(2, "InstructionTypeCode", C(4)),
-    el(2, "DirectDebitMandateID", C(9)),
-    el(2, "PartialPaymentPercent", C(7)),
-    el(2, "PaymentMeansID", C(9)),
-    el(2, "PartialPaymentAmount", C(18)),
-    el(2, "ApplicableTradePaymentPenaltyTerms", C(66)),
-    el(2, "ApplicableTradePaymentDiscountTerms", C(65)),
-    el(2, "BasisDateTime", C(10)),
-    el(2, "BasisPeriodMeasure", C(11)),
-    el(2, "ActualDiscountAmount", C(18)),
-    el(2, "ActualPenaltyAmount", C(18)),
-    el(2, "PaymentArrangementCode", C(4)),
-    el(2, "TariffClassCode", C(75)),
-    el(2, "ChargeCategoryCode", C(4)),
-    el(2, "ServiceCategoryCode", C(4)),
-    el(2, "DisbursementAmount", C(18)),
-    el(2, "AppliedAmount", C(18)),
-    el(2, "AllowanceCharge", C(8)),
-    el(2, "PayingPartyRoleCode", C(74)),
-    el(2, "CalculationBasisCode", C(73)),
-    el(2, "CalculationBasis", C(8)),
-    el(2, "TransportPaymentMethodCode", C(4)),
-    el(2, "PaymentPlaceLogisticsLocation", C(71)),
-    el(2, "AppliedFromLogisticsLocation", C(71)),
-    el(2, "AppliedToLogisticsLocation", C(71)),
-    el(2, "AppliedTradeTax", C(45)),
-    el(2, "PhysicalGeographicalCoordinate", C(72)),
-    el(2, "AltitudeMeasure", C(11)),
-    el(2, "LatitudeMeasure", C(11)),
-    el(2, "LongitudeMeasure", C(11)),
-    el(2, "SystemID", C(9)),
-    el(2, "PrepaidIndicator", C(5)),
-    el(2, "ReasonCode", C(79)),
-    el(2, "TypeCode", C(78)),
-    el(2, "CategoryTradeTax", C(45)),
-    el(2, "ActualTradeCurrencyExchange", C(77)),
-    el(2, "SourceCurrencyCode", C(27)),
-    el(2, "SourceUnitBasisNumeric", C(7)),
-    el(2, "TargetCurrencyCode", C(27)),
-    el(2, "TargetUnitBaseNumeric", C(7)),
-    el(2, "MarketID", C(9)),
-    el(2, "ConversionRate", C(7)),
-    el(2, "ConversionRateDateTime", C(10)),
-    el(2, "AssociatedReferencedDocument", C(58)),
-    el(2, "PaymentChannelCode", C(88)),
-    el(2, "TypeCode", C(87)),
-    el(2, "GuaranteeMethodCode", C(86)),
-    el(2, "PaymentMethodCode", C(4)),
-    el(2, "ApplicableTradeSettlementFinancialCard", C(57)),
-    el(2, "PayerPartyDebtorFinancialAccount", C(85)),
-    el(2, "PayeePartyCreditorFinancialAccount", C(85)),
-    el(2, "PayerSpecifiedDebtorFinancialInstitution", C(84)),
-    el(2, "PayeeSpecifiedCreditorFinancialInstitution", C(81)),
-    el(2, "BICID", C(9)),
-    el(2, "CHIPSUniversalID", C(9)),
-    el(2, "NewZealandNCCID", C(9)),
-    el(2, "IrishNSCID", C(9)),
-    el(2, "UKSortCodeID", C(9)),
-    el(2, "CHIPSParticipantID", C(9)),
-    el(2, "SwissBCID", C(9)),
-    el(2, "FedwireRoutingNumberID", C(9)),
-    el(2, "PortugueseNCCID", C(9)),
-    el(2, "RussianCentralBankID", C(9)),
-    el(2, "ItalianDomesticID", C(9)),
-    el(2, "AustrianBankleitzahlID", C(9)),
-    el(2, "CanadianPaymentsAssociationID", C(9)),
-    el(2, "SICID", C(9)),
-    el(2, "GermanBankleitzahlID", C(9)),
-    el(2, "SpanishDomesticInterbankingID", C(9)),
-    el(2, "SouthAfricanNCCID", C(9)),
-    el(2, "HongKongBankID", C(9)),
-    el(2, "AustralianBSBID", C(9)),
-    el(2, "IndianFinancialSystemID", C(9)),
-    el(2, "HellenicBankID", C(9)),
-    el(2, "PolishNationalClearingID", C(9)),
-    el(2, "ClearingSystemName", C(8)),
-    el(2, "JapanFinancialInstitutionCommonID", C(9)),
-    el(2, "LocationFinancialInstitutionAddress", C(83)),
-    el(2, "SubDivisionBranchFinancialInstitution", C(82)),
-    el(2, "CountryID", C(9)),
-    el(2, "CityID", C(9)),
-    el(2, "IBANID", C(9)),
-    el(2, "AccountName", C(8)),
-    el(2, "ProprietaryID", C(9)),
-    el(2, "RelatedSupplyChainConsignment", C(91)),
-    el(2, "ShipToTradeParty", C(30)),
-    el(2, "UltimateShipToTradeParty", C(30)),
-    el(2, "ShipFromTradeParty", C(30)),
-    el(2, "ActualDespatchSupplyChainEvent", C(90)),
-    el(2, "ActualPickUpSupplyChainEvent", C(90)),
-    el(2, "ActualDeliverySupplyChainEvent", C(90)),
-    el(2, "ActualReceiptSupplyChainEvent", C(90)),
-    el(2, "AdditionalReferencedDocument", C(58)),
-    el(2, "DespatchAdviceReferencedDocument", C(58)),
-    el(2, "ReceivingAdviceReferencedDocument", C(58)),
-    el(2, "DeliveryNoteReferencedDocument", C(58)),
-    el(2, "ConsumptionReportReferencedDocument", C(58)),
-    el(2, "PreviousDeliverySupplyChainEvent", C(90)),
-    el(2, "PackingListReferencedDocument", C(58)),
-    el(2, "OccurrenceDateTime", C(10)),
-    el(2, "DescriptionBinaryObject", C(12)),
-    el(2, "UnitQuantity", C(22)),
-    el(2, "LatestOccurrenceDateTime", C(10)),
-    el(2, "EarliestOccurrenceDateTime", C(10)),
-    el(2, "OccurrenceSpecifiedPeriod", C(3)),
-    el(2, "OccurrenceLogisticsLocation", C(71)),
-    el(2, "GrossWeightMeasure", C(99)),
-    el(2, "NetWeightMeasure", C(11)),
-    el(2, "GrossVolumeMeasure", C(99)),
-    el(2, "InsurancePremiumAmount", C(18)),
-    el(2, "AssociatedInvoiceAmount", C(18)),
-    el(2, "TotalChargeAmount", C(18)),
-    el(2, "DeclaredValueForCustomsAmount", C(18)),
-    el(2, "PackageQuantity", C(22)),
-    el(2, "ConsignorTradeParty", C(30)),
-    el(2, "ConsigneeTradeParty", C(30)),
-    el(2, "CarrierTradeParty", C(30)),
-    el(2, "FreightForwarderTradeParty", C(30)),
-    el(2, "DeliveryTradeParty", C(30)),
-    el(2, "CustomsImportAgentTradeParty", C(30)),
-    el(2, "CustomsExportAgentTradeParty", C(30)),
-    el(2, "GroupingCentreTradeParty", C(30)),
-    el(2, "TransportContractReferencedDocument", C(58)),
-    el(2, "IncludedSupplyChainConsignmentItem", C(104)),
-    el(2, "UtilizedLogisticsTransportEquipment", C(97)),
-    el(2, "SpecifiedLogisticsTransportMovement", C(92)),
-    el(2, "StageCode", C(96)),
-    el(2, "ModeCode", C(95)),
-    el(2, "Mode", C(8)),
-    el(2, "UsedLogisticsTransportMeans", C(93)),
-    el(2, "TypeCode", C(94)),
-    el(2, "OwnerTradeParty", C(30)),
-    el(2, "LoadingLengthMeasure", C(99)),
-    el(2, "CategoryCode", C(103)),
-    el(2, "CharacteristicCode", C(102)),
-    el(2, "UsedCapacityCode", C(101)),
-    el(2, "LinearSpatialDimension", C(98)),
-    el(2, "TypeCode", C(100)),
-    el(2, "WidthMeasure", C(11)),
-    el(2, "LengthMeasure", C(11)),
-    el(2, "HeightMeasure", C(11)),
-    el(2, "DiameterMeasure", C(99)),
-    el(2, "TypeCode", C(110)),
-    el(2, "TypeExtensionCode", C(109)),
-    el(2, "DeclaredValueForStatisticsAmount", C(18)),
-    el(2, "InvoiceAmount", C(18)),
-    el(2, "TariffQuantity", C(22)),
-    el(2, "NatureIdentificationTransportCargo", C(105)),
-    el(2, "TypeCode", C(108)),
-    el(2, "Identification", C(8)),
-    el(2, "OperationalCategoryCode", C(107)),
-    el(2, "StatisticalClassificationCode", C(106)),
-    el(2, "Reference", C(8)),
-    el(2, "BuyerReference", C(8)),
-    el(2, "SellerTradeParty", C(30)),
-    el(2, "BuyerTradeParty", C(30)),
-    el(2, "SalesAgentTradeParty", C(30)),
-    el(2, "BuyerRequisitionerTradeParty", C(30)),
-    el(2, "BuyerAssignedAccountantTradeParty", C(30)),
-    el(2, "SellerAssignedAccountantTradeParty", C(30)),
-    el(2, "BuyerTaxRepresentativeTradeParty", C(30)),
-    el(2, "SellerTaxRepresentativeTradeParty", C(30)),
-    el(2, "ProductEndUserTradeParty", C(30)),
-    el(2, "ApplicableTradeDeliveryTerms", C(113)),
-    el(2, "SellerOrderReferencedDocument", C(58)),
-    el(2, "BuyerOrderReferencedDocument", C(58)),
-    el(2, "QuotationReferencedDocument", C(58)),
-    el(2, "OrderResponseReferencedDocument", C(58)),
-    el(2, "ContractReferencedDocument", C(58)),
-    el(2, "DemandForecastReferencedDocument", C(58)),
-    el(2, "SupplyInstructionReferencedDocument", C(58)),
-    el(2, "PromotionalDealReferencedDocument", C(58)),
-    el(2, "PriceListReferencedDocument", C(58)),
-    el(2, "RequisitionerReferencedDocument", C(58)),
-    el(2, "BuyerAgentTradeParty", C(30)),
-    el(2, "PurchaseConditionsReferencedDocument", C(58)),
-    el(2, "SpecifiedProcuringProject", C(112)),
-    el(2, "UltimateCustomerOrderReferencedDocument", C(58)),
-    el(2, "DeliveryTypeCode", C(114)),
-    el(2, "RelevantTradeLocation", C(46)),
-    el(2, "DescriptionCode", C(4)),
-    el(2, "AssociatedDocumentLineDocument", C(146)),
-    el(2, "SpecifiedTradeProduct", C(131)),
-    el(2, "SpecifiedLineTradeAgreement", C(143)),
-    el(2, "SpecifiedLineTradeDelivery", C(140)),
-    el(2, "SpecifiedLineTradeSettlement", C(138)),
-    el(2, "IncludedSubordinateTradeLineItem", C(116)),
-    el(2, "SpecifiedReferencedProduct", C(132)),
-    el(2, "ApplicableTradeProduct", C(131)),
-    el(2, "SpecifiedSubordinateLineTradeAgreement", C(127)),
-    el(2, "SpecifiedSubordinateLineTradeDelivery", C(118)),
-    el(2, "SpecifiedSubordinateLineTradeSettlement", C(117)),
-    el(2, "ProductUnitQuantity", C(22)),
-    el(2, "PerPackageUnitQuantity", C(22)),
-    el(2, "IncludedSupplyChainPackaging", C(119)),
-    el(2, "TypeCode", C(126)),
-    el(2, "DisposalMethodCode", C(4)),
-    el(2, "WeightMeasure", C(11)),
-    el(2, "MaximumStackabilityQuantity", C(22)),
-    el(2, "MaximumStackabilityWeightMeasure", C(11)),
-    el(2, "CustomerFacingTotalUnitQuantity", C(22)),
-    el(2, "LayerTotalUnitQuantity", C(22)),
-    el(2, "ContentLayerQuantity", C(22)),
-    el(2, "MinimumLinearSpatialDimension", C(98)),
-    el(2, "MaximumLinearSpatialDimension", C(98)),
-    el(2, "SpecifiedPackagingMarking", C(123)),
-    el(2, "ApplicableMaterialGoodsCharacteristic", C(122)),
-    el(2, "ApplicableDisposalInstructions", C(121)),
-    el(2, "ApplicableReturnableAssetInstructions", C(120)),
-    el(2, "MaterialID", C(9)),
-    el(2, "TermsAndConditionsDescription", C(8)),
-    el(2, "TermsAndConditionsDescriptionCode", C(4)),
-    el(2, "DepositValueSpecifiedAmount", C(18)),
-    el(2, "DepositValueValiditySpecifiedPeriod", C(3)),
-    el(2, "RecyclingDescriptionCode", C(4)),
-    el(2, "RecyclingProcedure", C(8)),
-    el(2, "ProportionalConstituentPercent", C(7)),
-    el(2, "AbsolutePresenceWeightMeasure", C(11)),
-    el(2, "AbsolutePresenceVolumeMeasure", C(11)),
-    el(2, "TypeCode", C(125)),
-    el(2, "ContentDateTime", C(10)),
-    el(2, "ContentAmount", C(18)),
-    el(2, "BarcodeTypeCode", C(4)),
-    el(2, "AutomaticDataCaptureMethodTypeCode", C(124)),
-    el(2, "GrossPriceProductTradePrice", C(128)),
-    el(2, "NetPriceProductTradePrice", C(128)),
-    el(2, "TypeCode", C(130)),
-    el(2, "MinimumQuantity", C(22)),
-    el(2, "MaximumQuantity", C(22)),
-    el(2, "ChangeReason", C(8)),
-    el(2, "OrderUnitConversionFactorNumeric", C(7)),
-    el(2, "AppliedTradeAllowanceCharge", C(76)),
-    el(2, "ValiditySpecifiedPeriod", C(3)),
-    el(2, "DeliveryTradeLocation", C(46)),
-    el(2, "TradeComparisonReferencePrice", C(129)),
-    el(2, "NetPriceIndicator", C(5)),
-    el(2, "ComparisonMethodCode", C(4)),
-    el(2, "SellerAssignedID", C(9)),
-    el(2, "BuyerAssignedID", C(9)),
-    el(2, "ManufacturerAssignedID", C(9)),
-    el(2, "TradeName", C(8)),
-    el(2, "GrossWeightMeasure", C(11)),
-    el(2, "ProductGroupID", C(9)),
-    el(2, "EndItemTypeCode", C(4)),
-    el(2, "EndItemName", C(8)),
-    el(2, "AreaDensityMeasure", C(11)),
-    el(2, "UseDescription", C(8)),
-    el(2, "BrandName", C(8)),
-    el(2, "SubBrandName", C(8)),
-    el(2, "DrainedNetWeightMeasure", C(11)),
-    el(2, "VariableMeasureIndicator", C(5)),
-    el(2, "ColourCode", C(4)),
-    el(2, "ColourDescription", C(8)),
-    el(2, "Designation", C(8)),
-    el(2, "FormattedCancellationAnnouncedLaunchDateTime", C(56)),
-    el(2, "FormattedLatestProductDataChangeDateTime", C(56)),
-    el(2, "ApplicableProductCharacteristic", C(134)),
-    el(2, "DesignatedProductClassification", C(137)),
-    el(2, "IndividualTradeProductInstance", C(133)),
-    el(2, "CertificationEvidenceReferenceReferencedDocument", C(58)),
-    el(2, "InspectionReferenceReferencedDocument", C(58)),
-    el(2, "OriginTradeCountry", C(51)),
-    el(2, "ManufacturerTradeParty", C(30)),
-    el(2, "PresentationSpecifiedBinaryFile", C(2)),
-    el(2, "MSDSReferenceReferencedDocument", C(58)),
-    el(2, "AdditionalReferenceReferencedDocument", C(58)),
-    el(2, "LegalRightsOwnerTradeParty", C(30)),
-    el(2, "BrandOwnerTradeParty", C(30)),
-    el(2, "IncludedReferencedProduct", C(132)),
-    el(2, "InformationNote", C(39)),
-    el(2, "IndustryAssignedID", C(9)),
-    el(2, "RelationshipTypeCode", C(4)),
-    el(2, "GlobalSerialID", C(9)),
-    el(2, "BatchID", C(9)),
-    el(2, "KanbanID", C(9)),
-    el(2, "SupplierAssignedSerialID", C(9)),
-    el(2, "BestBeforeDateTime", C(10)),
-    el(2, "ExpiryDateTime", C(10)),
-    el(2, "SellByDateTime", C(10)),
-    el(2, "SerialID", C(9)),
-    el(2, "RegistrationID", C(9)),
-    el(2, "ProductionSupplyChainEvent", C(90)),
-    el(2, "PackagingSupplyChainEvent", C(90)),
-    el(2, "MeasurementMethodCode", C(4)),
-    el(2, "Value", C(8)),
-    el(2, "ValueCode", C(4)),
-    el(2, "ValueDateTime", C(10)),
-    el(2, "ValueIndicator", C(5)),
-    el(2, "ContentTypeCode", C(4)),
-    el(2, "ValueSpecifiedBinaryFile", C(2)),
-    el(2, "ApplicableProductCharacteristicCondition", C(136)),
-    el(2, "ApplicableReferencedStandard", C(135)),
-    el(2, "ElementVersionID", C(9)),
-    el(2, "PartID", C(9)),
-    el(2, "AgencyID", C(9)),
-    el(2, "SystemName", C(8)),
-    el(2, "ClassCode", C(4)),
-    el(2, "ClassName", C(8)),
-    el(2, "SubClassCode", C(4)),
-    el(2, "ClassProductCharacteristic", C(134)),
-    el(2, "TotalAdjustmentAmount", C(18)),
-    el(2, "DiscountIndicator", C(5)),
-    el(2, "SpecifiedTradeSettlementLineMonetarySummation", C(139)),
-    el(2, "ProductWeightLossInformationAmount", C(18)),
-    el(2, "RequestedQuantity", C(22)),
-    el(2, "ReceivedQuantity", C(22)),
-    el(2, "BilledQuantity", C(22)),
-    el(2, "ChargeFreeQuantity", C(22)),
-    el(2, "NetWeightMeasure", C(99)),
-    el(2, "TheoreticalWeightMeasure", C(99)),
-    el(2, "DespatchedQuantity", C(22)),
-    el(2, "SpecifiedDeliveryAdjustment", C(141)),
-    el(2, "RequestedDeliverySupplyChainEvent", C(90)),
-    el(2, "ReasonCode", C(142)),
-    el(2, "ItemSellerTradeParty", C(30)),
-    el(2, "ItemBuyerTradeParty", C(30)),
-    el(2, "IncludedSpecifiedMarketplace", C(144)),
-    el(2, "VirtualIndicator", C(5)),
-    el(2, "WebsiteURIID", C(9)),
-    el(2, "SalesMethodCode", C(4)),
-    el(2, "OrderingAvailablePeriod", C(145)),
-    el(2, "ParentLineID", C(9)),
-    el(2, "LineStatusCode", C(147)),
-    el(2, "LineStatusReasonCode", C(4)),
-    el(2, "IncludedNote", C(39)),
-    el(2, "IssueDateTime", C(10)),
-    el(2, "Purpose", C(8)),
-    el(2, "ControlRequirementIndicator", C(5)),
-    el(2, "LanguageID", C(9)),
-    el(2, "PurposeCode", C(149)),
-    el(2, "RevisionDateTime", C(10)),
-    el(2, "CategoryCode", C(4)),
-    el(2, "SpecifiedTransactionID", C(9)),
-    el(2, "TestIndicator", C(5)),
-    el(2, "BusinessProcessSpecifiedDocumentContextParameter", C(151)),
-    el(2, "BIMSpecifiedDocumentContextParameter", C(151)),
-    el(2, "ScenarioSpecifiedDocumentContextParameter", C(151)),
-    el(2, "ApplicationSpecifiedDocumentContextParameter", C(151)),
-    el(2, "GuidelineSpecifiedDocumentContextParameter", C(151)),
-    el(2, "SubsetSpecifiedDocumentContextParameter", C(151)),
-    el(2, "MessageStandardSpecifiedDocumentContextParameter", C(151)),
-    el(2, "SpecifiedDocumentVersion", C(152)),
+    el(1, s(0, 20), C(0)), // CrossIndustryInvoice
+    el(1, s(20, 24), C(150)), // ExchangedDocumentContext
+    el(1, s(44, 17), C(148)), // ExchangedDocument
+    el(1, s(61, 27), C(28)), // SupplyChainTradeTransaction
+    el(1, s(88, 27), C(1)), // ValuationBreakdownStatement
+    el(2, s(115, 2), C(9)), // ID
+    el(2, s(117, 4), C(8)), // Name
+    el(2, s(121, 11), C(8)), // Description
+    el(2, s(132, 19), C(9)), // MeasurementMethodID
+    el(2, s(151, 16), C(10)), // CreationDateTime
+    el(2, s(167, 19), C(27)), // DefaultCurrencyCode
+    el(2, s(186, 19), C(4)), // DefaultLanguageCode
+    el(2, s(205, 7), C(8)), // Comment
+    el(2, s(212, 8), C(4)), // TypeCode
+    el(2, s(220, 19), C(4)), // RequestedActionCode
+    el(2, s(239, 11), C(9)), // PriceListID
+    el(2, s(250, 23), C(4)), // ContractualLanguageCode
+    el(2, s(273, 19), C(26)), // ItemGroupedWorkItem
+    el(2, s(292, 17), C(19)), // ItemBasicWorkItem
+    el(2, s(309, 20), C(14)), // TotalCalculatedPrice
+    el(2, s(329, 21), C(13)), // ChangedRecordedStatus
+    el(2, s(350, 27), C(2)), // CreationSpecifiedBinaryFile
+    el(2, s(377, 25), C(2)), // ReaderSpecifiedBinaryFile
+    el(2, s(402, 29), C(2)), // ReferencedSpecifiedBinaryFile
+    el(2, s(431, 5), C(8)), // Title
+    el(2, s(436, 10), C(8)), // AuthorName
+    el(2, s(446, 9), C(9)), // VersionID
+    el(2, s(455, 8), C(8)), // FileName
+    el(2, s(463, 5), C(9)), // URIID
+    el(2, s(468, 8), C(4)), // MIMECode
+    el(2, s(476, 12), C(4)), // EncodingCode
+    el(2, s(488, 16), C(4)), // CharacterSetCode
+    el(2, s(504, 20), C(12)), // IncludedBinaryObject
+    el(2, s(524, 6), C(8)), // Access
+    el(2, s(530, 11), C(11)), // SizeMeasure
+    el(2, s(541, 33), C(3)), // AccessAvailabilitySpecifiedPeriod
+    el(2, s(574, 15), C(11)), // DurationMeasure
+    el(2, s(589, 18), C(5)), // InclusiveIndicator
+    el(2, s(607, 13), C(10)), // StartDateTime
+    el(2, s(620, 11), C(10)), // EndDateTime
+    el(2, s(631, 16), C(10)), // CompleteDateTime
+    el(2, s(647, 13), C(5)), // OpenIndicator
+    el(2, s(660, 10), C(4)), // SeasonCode
+    el(2, s(670, 15), C(7)), // SequenceNumeric
+    el(2, s(685, 24), C(4)), // StartDateFlexibilityCode
+    el(2, s(709, 19), C(5)), // ContinuousIndicator
+    el(2, s(728, 11), C(4)), // PurposeCode
+    el(3, s(739, 15), C(6)), // IndicatorString
+    el(3, s(754, 9), S(3)), // Indicator
+    el(3, s(763, 14), C(6)), // DateTimeString
+    el(3, s(777, 8), S(5)), // DateTime
+    el(2, s(785, 13), C(4)), // ConditionCode
+    el(2, s(798, 11), C(8)), // ChangerName
+    el(2, s(809, 15), C(10)), // ChangedDateTime
+    el(2, s(824, 12), C(18)), // ChargeAmount
+    el(2, s(836, 29), C(15)), // RelatedAppliedAllowanceCharge
+    el(2, s(865, 12), C(18)), // ActualAmount
+    el(2, s(877, 10), C(4)), // ReasonCode
+    el(2, s(887, 18), C(7)), // CalculationPercent
+    el(2, s(905, 11), C(18)), // BasisAmount
+    el(2, s(916, 15), C(5)), // ChargeIndicator
+    el(2, s(931, 18), C(16)), // CategoryAppliedTax
+    el(2, s(949, 16), C(18)), // CalculatedAmount
+    el(2, s(965, 14), C(7)), // CalculatedRate
+    el(2, s(979, 12), C(17)), // TaxPointDate
+    el(3, s(991, 10), C(6)), // DateString
+    el(3, s(1001, 4), S(7)), // Date
+    el(2, s(1005, 11), C(9)), // ReferenceID
+    el(2, s(1016, 25), C(4)), // PrimaryClassificationCode
+    el(2, s(1041, 29), C(4)), // AlternativeClassificationCode
+    el(2, s(1070, 13), C(22)), // TotalQuantity
+    el(2, s(1083, 31), C(4)), // TotalQuantityClassificationCode
+    el(2, s(1114, 10), C(7)), // IndexValue
+    el(2, s(1124, 10), C(4)), // StatusCode
+    el(2, s(1134, 25), C(12)), // ReferenceFileBinaryObject
+    el(2, s(1159, 5), C(8)), // Index
+    el(2, s(1164, 15), C(9)), // PriceListItemID
+    el(2, s(1179, 32), C(23)), // ActualWorkItemComplexDescription
+    el(2, s(1211, 37), C(20)), // TotalQuantityWorkItemQuantityAnalysis
+    el(2, s(1248, 19), C(14)), // UnitCalculatedPrice
+    el(2, s(1267, 24), C(19)), // SubordinateBasicWorkItem
+    el(2, s(1291, 14), C(22)), // ActualQuantity
+    el(2, s(1305, 21), C(7)), // ActualQuantityPercent
+    el(2, s(1326, 31), C(21)), // ActualQuantityWorkItemDimension
+    el(2, s(1357, 33), C(20)), // BreakdownWorkItemQuantityAnalysis
+    el(2, s(1390, 12), C(11)), // ValueMeasure
+    el(2, s(1402, 26), C(21)), // ComponentWorkItemDimension
+    el(2, s(1428, 8), C(8)), // Abstract
+    el(2, s(1436, 7), C(8)), // Content
+    el(2, s(1443, 28), C(25)), // RequestingSpecificationQuery
+    el(2, s(1471, 31), C(24)), // RespondingSpecificationResponse
+    el(2, s(1502, 32), C(23)), // SubsetWorkItemComplexDescription
+    el(2, s(1534, 7), C(9)), // QueryID
+    el(2, s(1541, 32), C(115)), // IncludedSupplyChainTradeLineItem
+    el(2, s(1573, 30), C(111)), // ApplicableHeaderTradeAgreement
+    el(2, s(1603, 29), C(89)), // ApplicableHeaderTradeDelivery
+    el(2, s(1632, 31), C(29)), // ApplicableHeaderTradeSettlement
+    el(2, s(1663, 16), C(18)), // DuePayableAmount
+    el(2, s(1679, 25), C(4)), // CreditorReferenceTypeCode
+    el(2, s(1704, 21), C(8)), // CreditorReferenceType
+    el(2, s(1725, 25), C(9)), // CreditorReferenceIssuerID
+    el(2, s(1750, 19), C(9)), // CreditorReferenceID
+    el(2, s(1769, 16), C(8)), // PaymentReference
+    el(2, s(1785, 15), C(27)), // TaxCurrencyCode
+    el(2, s(1800, 19), C(27)), // InvoiceCurrencyCode
+    el(2, s(1819, 19), C(27)), // PaymentCurrencyCode
+    el(2, s(1838, 22), C(8)), // InvoiceIssuerReference
+    el(2, s(1860, 15), C(10)), // InvoiceDateTime
+    el(2, s(1875, 19), C(10)), // NextInvoiceDateTime
+    el(2, s(1894, 16), C(4)), // CreditReasonCode
+    el(2, s(1910, 12), C(8)), // CreditReason
+    el(2, s(1922, 18), C(30)), // InvoicerTradeParty
+    el(2, s(1940, 18), C(30)), // InvoiceeTradeParty
+    el(2, s(1958, 15), C(30)), // PayeeTradeParty
+    el(2, s(1973, 15), C(30)), // PayerTradeParty
+    el(2, s(1988, 34), C(77)), // TaxApplicableTradeCurrencyExchange
+    el(2, s(2022, 38), C(77)), // InvoiceApplicableTradeCurrencyExchange
+    el(2, s(2060, 38), C(77)), // PaymentApplicableTradeCurrencyExchange
+    el(2, s(2098, 36), C(80)), // SpecifiedTradeSettlementPaymentMeans
+    el(2, s(2134, 18), C(45)), // ApplicableTradeTax
+    el(2, s(2152, 22), C(3)), // BillingSpecifiedPeriod
+    el(2, s(2174, 29), C(76)), // SpecifiedTradeAllowanceCharge
+    el(2, s(2203, 26), C(45)), // SubtotalCalculatedTradeTax
+    el(2, s(2229, 31), C(70)), // SpecifiedLogisticsServiceCharge
+    el(2, s(2260, 26), C(64)), // SpecifiedTradePaymentTerms
+    el(2, s(2286, 47), C(63)), // SpecifiedTradeSettlementHeaderMonetarySummation
+    el(2, s(2333, 28), C(62)), // SpecifiedFinancialAdjustment
+    el(2, s(2361, 25), C(58)), // InvoiceReferencedDocument
+    el(2, s(2386, 33), C(58)), // ProFormaInvoiceReferencedDocument
+    el(2, s(2419, 32), C(58)), // LetterOfCreditReferencedDocument
+    el(2, s(2451, 36), C(58)), // FactoringAgreementReferencedDocument
+    el(2, s(2487, 31), C(58)), // FactoringListReferencedDocument
+    el(2, s(2518, 38), C(47)), // PayableSpecifiedTradeAccountingAccount
+    el(2, s(2556, 41), C(47)), // ReceivableSpecifiedTradeAccountingAccount
+    el(2, s(2597, 39), C(47)), // PurchaseSpecifiedTradeAccountingAccount
+    el(2, s(2636, 36), C(47)), // SalesSpecifiedTradeAccountingAccount
+    el(2, s(2672, 37), C(57)), // SpecifiedTradeSettlementFinancialCard
+    el(2, s(2709, 23), C(44)), // SpecifiedAdvancePayment
+    el(2, s(2732, 23), C(30)), // UltimatePayeeTradeParty
+    el(2, s(2755, 8), C(9)), // GlobalID
+    el(2, s(2763, 8), C(43)), // RoleCode
+    el(2, s(2771, 26), C(41)), // SpecifiedLegalOrganization
+    el(2, s(2797, 19), C(37)), // DefinedTradeContact
+    el(2, s(2816, 18), C(35)), // PostalTradeAddress
+    el(2, s(2834, 25), C(31)), // URIUniversalCommunication
+    el(2, s(2859, 24), C(33)), // SpecifiedTaxRegistration
+    el(2, s(2883, 33), C(31)), // EndPointURIUniversalCommunication
+    el(2, s(2916, 33), C(2)), // LogoAssociatedSpecifiedBinaryFile
+    el(2, s(2949, 11), C(32)), // ChannelCode
+    el(2, s(2960, 14), C(8)), // CompleteNumber
+    el(2, s(2974, 23), C(34)), // AssociatedRegisteredTax
+    el(2, s(2997, 19), C(4)), // ExemptionReasonCode
+    el(2, s(3016, 15), C(8)), // ExemptionReason
+    el(2, s(3031, 12), C(4)), // CurrencyCode
+    el(2, s(3043, 12), C(8)), // Jurisdiction
+    el(2, s(3055, 20), C(5)), // CustomsDutyIndicator
+    el(2, s(3075, 12), C(4)), // PostcodeCode
+    el(2, s(3087, 13), C(8)), // PostOfficeBox
+    el(2, s(3100, 12), C(8)), // BuildingName
+    el(2, s(3112, 7), C(8)), // LineOne
+    el(2, s(3119, 7), C(8)), // LineTwo
+    el(2, s(3126, 9), C(8)), // LineThree
+    el(2, s(3135, 8), C(8)), // LineFour
+    el(2, s(3143, 8), C(8)), // LineFive
+    el(2, s(3151, 10), C(8)), // StreetName
+    el(2, s(3161, 8), C(8)), // CityName
+    el(2, s(3169, 19), C(8)), // CitySubDivisionName
+    el(2, s(3188, 9), C(36)), // CountryID
+    el(2, s(3197, 11), C(8)), // CountryName
+    el(2, s(3208, 20), C(9)), // CountrySubDivisionID
+    el(2, s(3228, 22), C(8)), // CountrySubDivisionName
+    el(2, s(3250, 11), C(8)), // AttentionOf
+    el(2, s(3261, 6), C(8)), // CareOf
+    el(2, s(3267, 14), C(8)), // BuildingNumber
+    el(2, s(3281, 14), C(8)), // DepartmentName
+    el(2, s(3295, 20), C(8)), // AdditionalStreetName
+    el(2, s(3315, 10), C(8)), // PersonName
+    el(2, s(212, 8), C(40)), // TypeCode
+    el(2, s(3325, 8), C(8)), // JobTitle
+    el(2, s(3333, 14), C(8)), // Responsibility
+    el(2, s(3347, 8), C(9)), // PersonID
+    el(2, s(3355, 31), C(31)), // TelephoneUniversalCommunication
+    el(2, s(3386, 37), C(31)), // DirectTelephoneUniversalCommunication
+    el(2, s(3423, 37), C(31)), // MobileTelephoneUniversalCommunication
+    el(2, s(3460, 25), C(31)), // FaxUniversalCommunication
+    el(2, s(3485, 30), C(31)), // EmailURIUniversalCommunication
+    el(2, s(3515, 27), C(31)), // TelexUniversalCommunication
+    el(2, s(3542, 26), C(31)), // VOIPUniversalCommunication
+    el(2, s(3568, 38), C(31)), // InstantMessagingUniversalCommunication
+    el(2, s(3606, 13), C(39)), // SpecifiedNote
+    el(2, s(3619, 22), C(38)), // SpecifiedContactPerson
+    el(2, s(3641, 9), C(8)), // GivenName
+    el(2, s(3650, 10), C(8)), // MiddleName
+    el(2, s(3660, 10), C(8)), // FamilyName
+    el(2, s(3670, 7), C(8)), // Subject
+    el(2, s(3677, 11), C(4)), // ContentCode
+    el(2, s(3688, 11), C(4)), // SubjectCode
+    el(2, s(3699, 23), C(4)), // LegalClassificationCode
+    el(2, s(3722, 19), C(8)), // TradingBusinessName
+    el(2, s(3741, 27), C(42)), // AuthorizedLegalRegistration
+    el(2, s(3768, 10), C(18)), // PaidAmount
+    el(2, s(3778, 25), C(56)), // FormattedReceivedDateTime
+    el(2, s(3803, 16), C(45)), // IncludedTradeTax
+    el(2, s(212, 8), C(55)), // TypeCode
+    el(2, s(3819, 26), C(7)), // CalculationSequenceNumeric
+    el(2, s(3845, 13), C(22)), // BasisQuantity
+    el(2, s(3858, 15), C(18)), // UnitBasisAmount
+    el(2, s(3873, 20), C(18)), // LineTotalBasisAmount
+    el(2, s(3893, 26), C(18)), // AllowanceChargeBasisAmount
+    el(2, s(3919, 12), C(54)), // CategoryCode
+    el(2, s(3031, 12), C(27)), // CurrencyCode
+    el(2, s(3931, 21), C(7)), // TaxBasisAllowanceRate
+    el(2, s(3952, 4), C(8)), // Type
+    el(2, s(3956, 17), C(18)), // InformationAmount
+    el(2, s(3973, 12), C(8)), // CategoryName
+    el(2, s(3985, 15), C(53)), // DueDateTypeCode
+    el(2, s(4000, 21), C(7)), // RateApplicablePercent
+    el(2, s(4021, 31), C(47)), // SpecifiedTradeAccountingAccount
+    el(2, s(4052, 25), C(51)), // ServiceSupplyTradeCountry
+    el(2, s(4077, 48), C(47)), // BuyerRepayableTaxSpecifiedTradeAccountingAccount
+    el(2, s(4125, 47), C(47)), // SellerPayableTaxSpecifiedTradeAccountingAccount
+    el(2, s(4172, 50), C(47)), // SellerRefundableTaxSpecifiedTradeAccountingAccount
+    el(2, s(4222, 49), C(47)), // BuyerDeductibleTaxSpecifiedTradeAccountingAccount
+    el(2, s(4271, 52), C(47)), // BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount
+    el(2, s(4323, 28), C(46)), // PlaceApplicableTradeLocation
+    el(2, s(4351, 14), C(50)), // SetTriggerCode
+    el(2, s(212, 8), C(49)), // TypeCode
+    el(2, s(4365, 14), C(48)), // AmountTypeCode
+    el(2, s(4379, 29), C(8)), // CostReferenceDimensionPattern
+    el(2, s(115, 2), C(36)), // ID
+    el(2, s(4408, 34), C(52)), // SubordinateTradeCountrySubDivision
+    el(4, s(763, 14), C(6)), // DateTimeString
+    el(2, s(4442, 18), C(5)), // MicrochipIndicator
+    el(2, s(4460, 14), C(8)), // CardholderName
+    el(2, s(4474, 10), C(17)), // ExpiryDate
+    el(2, s(4484, 19), C(7)), // VerificationNumeric
+    el(2, s(4503, 17), C(10)), // ValidFromDateTime
+    el(2, s(4520, 17), C(18)), // CreditLimitAmount
+    el(2, s(4537, 21), C(18)), // CreditAvailableAmount
+    el(2, s(4558, 19), C(7)), // InterestRatePercent
+    el(2, s(4577, 18), C(8)), // IssuingCompanyName
+    el(2, s(4595, 16), C(9)), // IssuerAssignedID
+    el(2, s(1124, 10), C(61)), // StatusCode
+    el(2, s(4611, 13), C(5)), // CopyIndicator
+    el(2, s(4624, 6), C(9)), // LineID
+    el(2, s(212, 8), C(60)), // TypeCode
+    el(2, s(4630, 10), C(9)), // RevisionID
+    el(2, s(4640, 22), C(12)), // AttachmentBinaryObject
+    el(2, s(4662, 11), C(8)), // Information
+    el(2, s(4673, 17), C(59)), // ReferenceTypeCode
+    el(2, s(4690, 11), C(8)), // SectionName
+    el(2, s(4701, 18), C(9)), // PreviousRevisionID
+    el(2, s(4719, 22), C(56)), // FormattedIssueDateTime
+    el(2, s(4741, 24), C(3)), // EffectiveSpecifiedPeriod
+    el(2, s(4765, 16), C(30)), // IssuerTradeParty
+    el(2, s(4781, 27), C(2)), // AttachedSpecifiedBinaryFile
+    el(2, s(4808, 6), C(8)), // Reason
+    el(2, s(4814, 14), C(10)), // ActualDateTime
+    el(2, s(4828, 22), C(30)), // ClaimRelatedTradeParty
+    el(2, s(4850, 34), C(58)), // InvoiceReferenceReferencedDocument
+    el(2, s(4884, 15), C(18)), // LineTotalAmount
+    el(2, s(4899, 17), C(18)), // ChargeTotalAmount
+    el(2, s(4916, 20), C(18)), // AllowanceTotalAmount
+    el(2, s(4936, 19), C(18)), // TaxBasisTotalAmount
+    el(2, s(4955, 14), C(18)), // TaxTotalAmount
+    el(2, s(4969, 14), C(18)), // RoundingAmount
+    el(2, s(4983, 16), C(18)), // GrandTotalAmount
+    el(2, s(4999, 18), C(18)), // TotalPrepaidAmount
+    el(2, s(5017, 19), C(18)), // TotalDiscountAmount
+    el(2, s(5036, 26), C(18)), // TotalAllowanceChargeAmount
+    el(2, s(5062, 40), C(18)), // RetailValueExcludingTaxInformationAmount
+    el(2, s(5102, 32), C(18)), // TotalDepositFeeInformationAmount
+    el(2, s(5134, 48), C(18)), // ProductValueExcludingTobaccoTaxInformationAmount
+    el(2, s(5182, 33), C(18)), // TotalRetailValueInformationAmount
+    el(2, s(5215, 20), C(18)), // GrossLineTotalAmount
+    el(2, s(5235, 18), C(18)), // NetLineTotalAmount
+    el(2, s(5253, 32), C(18)), // NetIncludingTaxesLineTotalAmount
+    el(2, s(115, 2), C(69)), // ID
+    el(2, s(5285, 13), C(68)), // FromEventCode
+    el(2, s(5298, 23), C(11)), // SettlementPeriodMeasure
+    el(2, s(5321, 15), C(10)), // DueDateDateTime
+    el(2, s(212, 8), C(67)), // TypeCode
+    el(2, s(5336, 19), C(4)), // InstructionTypeCode
+    el(2, s(5355, 20), C(9)), // DirectDebitMandateID
+    el(2, s(5375, 21), C(7)), // PartialPaymentPercent
+    el(2, s(5396, 14), C(9)), // PaymentMeansID
+    el(2, s(5410, 20), C(18)), // PartialPaymentAmount
+    el(2, s(5430, 34), C(66)), // ApplicableTradePaymentPenaltyTerms
+    el(2, s(5464, 35), C(65)), // ApplicableTradePaymentDiscountTerms
+    el(2, s(5499, 13), C(10)), // BasisDateTime
+    el(2, s(5512, 18), C(11)), // BasisPeriodMeasure
+    el(2, s(5530, 20), C(18)), // ActualDiscountAmount
+    el(2, s(5550, 19), C(18)), // ActualPenaltyAmount
+    el(2, s(5569, 22), C(4)), // PaymentArrangementCode
+    el(2, s(5591, 15), C(75)), // TariffClassCode
+    el(2, s(5606, 18), C(4)), // ChargeCategoryCode
+    el(2, s(5624, 19), C(4)), // ServiceCategoryCode
+    el(2, s(5643, 18), C(18)), // DisbursementAmount
+    el(2, s(5661, 13), C(18)), // AppliedAmount
+    el(2, s(5674, 15), C(8)), // AllowanceCharge
+    el(2, s(5689, 19), C(74)), // PayingPartyRoleCode
+    el(2, s(5708, 20), C(73)), // CalculationBasisCode
+    el(2, s(5728, 16), C(8)), // CalculationBasis
+    el(2, s(5744, 26), C(4)), // TransportPaymentMethodCode
+    el(2, s(5770, 29), C(71)), // PaymentPlaceLogisticsLocation
+    el(2, s(5799, 28), C(71)), // AppliedFromLogisticsLocation
+    el(2, s(5827, 26), C(71)), // AppliedToLogisticsLocation
+    el(2, s(5853, 15), C(45)), // AppliedTradeTax
+    el(2, s(5868, 30), C(72)), // PhysicalGeographicalCoordinate
+    el(2, s(5898, 15), C(11)), // AltitudeMeasure
+    el(2, s(5913, 15), C(11)), // LatitudeMeasure
+    el(2, s(5928, 16), C(11)), // LongitudeMeasure
+    el(2, s(5944, 8), C(9)), // SystemID
+    el(2, s(5952, 16), C(5)), // PrepaidIndicator
+    el(2, s(877, 10), C(79)), // ReasonCode
+    el(2, s(212, 8), C(78)), // TypeCode
+    el(2, s(5968, 16), C(45)), // CategoryTradeTax
+    el(2, s(5984, 27), C(77)), // ActualTradeCurrencyExchange
+    el(2, s(6011, 18), C(27)), // SourceCurrencyCode
+    el(2, s(6029, 22), C(7)), // SourceUnitBasisNumeric
+    el(2, s(6051, 18), C(27)), // TargetCurrencyCode
+    el(2, s(6069, 21), C(7)), // TargetUnitBaseNumeric
+    el(2, s(6090, 8), C(9)), // MarketID
+    el(2, s(6098, 14), C(7)), // ConversionRate
+    el(2, s(6112, 22), C(10)), // ConversionRateDateTime
+    el(2, s(6134, 28), C(58)), // AssociatedReferencedDocument
+    el(2, s(6162, 18), C(88)), // PaymentChannelCode
+    el(2, s(212, 8), C(87)), // TypeCode
+    el(2, s(6180, 19), C(86)), // GuaranteeMethodCode
+    el(2, s(6199, 17), C(4)), // PaymentMethodCode
+    el(2, s(6216, 38), C(57)), // ApplicableTradeSettlementFinancialCard
+    el(2, s(6254, 32), C(85)), // PayerPartyDebtorFinancialAccount
+    el(2, s(6286, 34), C(85)), // PayeePartyCreditorFinancialAccount
+    el(2, s(6320, 40), C(84)), // PayerSpecifiedDebtorFinancialInstitution
+    el(2, s(6360, 42), C(81)), // PayeeSpecifiedCreditorFinancialInstitution
+    el(2, s(6402, 5), C(9)), // BICID
+    el(2, s(6407, 16), C(9)), // CHIPSUniversalID
+    el(2, s(6423, 15), C(9)), // NewZealandNCCID
+    el(2, s(6438, 10), C(9)), // IrishNSCID
+    el(2, s(6448, 12), C(9)), // UKSortCodeID
+    el(2, s(6460, 18), C(9)), // CHIPSParticipantID
+    el(2, s(6478, 9), C(9)), // SwissBCID
+    el(2, s(6487, 22), C(9)), // FedwireRoutingNumberID
+    el(2, s(6509, 15), C(9)), // PortugueseNCCID
+    el(2, s(6524, 20), C(9)), // RussianCentralBankID
+    el(2, s(6544, 17), C(9)), // ItalianDomesticID
+    el(2, s(6561, 22), C(9)), // AustrianBankleitzahlID
+    el(2, s(6583, 29), C(9)), // CanadianPaymentsAssociationID
+    el(2, s(6612, 5), C(9)), // SICID
+    el(2, s(6617, 20), C(9)), // GermanBankleitzahlID
+    el(2, s(6637, 29), C(9)), // SpanishDomesticInterbankingID
+    el(2, s(6666, 17), C(9)), // SouthAfricanNCCID
+    el(2, s(6683, 14), C(9)), // HongKongBankID
+    el(2, s(6697, 15), C(9)), // AustralianBSBID
+    el(2, s(6712, 23), C(9)), // IndianFinancialSystemID
+    el(2, s(6735, 14), C(9)), // HellenicBankID
+    el(2, s(6749, 24), C(9)), // PolishNationalClearingID
+    el(2, s(6773, 18), C(8)), // ClearingSystemName
+    el(2, s(6791, 33), C(9)), // JapanFinancialInstitutionCommonID
+    el(2, s(6824, 35), C(83)), // LocationFinancialInstitutionAddress
+    el(2, s(6859, 37), C(82)), // SubDivisionBranchFinancialInstitution
+    el(2, s(3188, 9), C(9)), // CountryID
+    el(2, s(6896, 6), C(9)), // CityID
+    el(2, s(6902, 6), C(9)), // IBANID
+    el(2, s(6908, 11), C(8)), // AccountName
+    el(2, s(6919, 13), C(9)), // ProprietaryID
+    el(2, s(6932, 29), C(91)), // RelatedSupplyChainConsignment
+    el(2, s(6961, 16), C(30)), // ShipToTradeParty
+    el(2, s(6977, 24), C(30)), // UltimateShipToTradeParty
+    el(2, s(7001, 18), C(30)), // ShipFromTradeParty
+    el(2, s(7019, 30), C(90)), // ActualDespatchSupplyChainEvent
+    el(2, s(7049, 28), C(90)), // ActualPickUpSupplyChainEvent
+    el(2, s(7077, 30), C(90)), // ActualDeliverySupplyChainEvent
+    el(2, s(7107, 29), C(90)), // ActualReceiptSupplyChainEvent
+    el(2, s(7136, 28), C(58)), // AdditionalReferencedDocument
+    el(2, s(7164, 32), C(58)), // DespatchAdviceReferencedDocument
+    el(2, s(7196, 33), C(58)), // ReceivingAdviceReferencedDocument
+    el(2, s(7229, 30), C(58)), // DeliveryNoteReferencedDocument
+    el(2, s(7259, 35), C(58)), // ConsumptionReportReferencedDocument
+    el(2, s(7294, 32), C(90)), // PreviousDeliverySupplyChainEvent
+    el(2, s(7326, 29), C(58)), // PackingListReferencedDocument
+    el(2, s(7355, 18), C(10)), // OccurrenceDateTime
+    el(2, s(7373, 23), C(12)), // DescriptionBinaryObject
+    el(2, s(7396, 12), C(22)), // UnitQuantity
+    el(2, s(7408, 24), C(10)), // LatestOccurrenceDateTime
+    el(2, s(7432, 26), C(10)), // EarliestOccurrenceDateTime
+    el(2, s(7458, 25), C(3)), // OccurrenceSpecifiedPeriod
+    el(2, s(7483, 27), C(71)), // OccurrenceLogisticsLocation
+    el(2, s(7510, 18), C(99)), // GrossWeightMeasure
+    el(2, s(7528, 16), C(11)), // NetWeightMeasure
+    el(2, s(7544, 18), C(99)), // GrossVolumeMeasure
+    el(2, s(7562, 22), C(18)), // InsurancePremiumAmount
+    el(2, s(7584, 23), C(18)), // AssociatedInvoiceAmount
+    el(2, s(7607, 17), C(18)), // TotalChargeAmount
+    el(2, s(7624, 29), C(18)), // DeclaredValueForCustomsAmount
+    el(2, s(7653, 15), C(22)), // PackageQuantity
+    el(2, s(7668, 19), C(30)), // ConsignorTradeParty
+    el(2, s(7687, 19), C(30)), // ConsigneeTradeParty
+    el(2, s(7706, 17), C(30)), // CarrierTradeParty
+    el(2, s(7723, 26), C(30)), // FreightForwarderTradeParty
+    el(2, s(7749, 18), C(30)), // DeliveryTradeParty
+    el(2, s(7767, 28), C(30)), // CustomsImportAgentTradeParty
+    el(2, s(7795, 28), C(30)), // CustomsExportAgentTradeParty
+    el(2, s(7823, 24), C(30)), // GroupingCentreTradeParty
+    el(2, s(7847, 35), C(58)), // TransportContractReferencedDocument
+    el(2, s(7882, 34), C(104)), // IncludedSupplyChainConsignmentItem
+    el(2, s(7916, 35), C(97)), // UtilizedLogisticsTransportEquipment
+    el(2, s(7951, 35), C(92)), // SpecifiedLogisticsTransportMovement
+    el(2, s(7986, 9), C(96)), // StageCode
+    el(2, s(7995, 8), C(95)), // ModeCode
+    el(2, s(8003, 4), C(8)), // Mode
+    el(2, s(8007, 27), C(93)), // UsedLogisticsTransportMeans
+    el(2, s(212, 8), C(94)), // TypeCode
+    el(2, s(8034, 15), C(30)), // OwnerTradeParty
+    el(2, s(8049, 20), C(99)), // LoadingLengthMeasure
+    el(2, s(3919, 12), C(103)), // CategoryCode
+    el(2, s(8069, 18), C(102)), // CharacteristicCode
+    el(2, s(8087, 16), C(101)), // UsedCapacityCode
+    el(2, s(8103, 22), C(98)), // LinearSpatialDimension
+    el(2, s(212, 8), C(100)), // TypeCode
+    el(2, s(8125, 12), C(11)), // WidthMeasure
+    el(2, s(8137, 13), C(11)), // LengthMeasure
+    el(2, s(8150, 13), C(11)), // HeightMeasure
+    el(2, s(8163, 15), C(99)), // DiameterMeasure
+    el(2, s(212, 8), C(110)), // TypeCode
+    el(2, s(8178, 17), C(109)), // TypeExtensionCode
+    el(2, s(8195, 32), C(18)), // DeclaredValueForStatisticsAmount
+    el(2, s(8227, 13), C(18)), // InvoiceAmount
+    el(2, s(8240, 14), C(22)), // TariffQuantity
+    el(2, s(8254, 34), C(105)), // NatureIdentificationTransportCargo
+    el(2, s(212, 8), C(108)), // TypeCode
+    el(2, s(8288, 14), C(8)), // Identification
+    el(2, s(8302, 23), C(107)), // OperationalCategoryCode
+    el(2, s(8325, 29), C(106)), // StatisticalClassificationCode
+    el(2, s(8354, 9), C(8)), // Reference
+    el(2, s(8363, 14), C(8)), // BuyerReference
+    el(2, s(8377, 16), C(30)), // SellerTradeParty
+    el(2, s(8393, 15), C(30)), // BuyerTradeParty
+    el(2, s(8408, 20), C(30)), // SalesAgentTradeParty
+    el(2, s(8428, 28), C(30)), // BuyerRequisitionerTradeParty
+    el(2, s(8456, 33), C(30)), // BuyerAssignedAccountantTradeParty
+    el(2, s(8489, 34), C(30)), // SellerAssignedAccountantTradeParty
+    el(2, s(8523, 32), C(30)), // BuyerTaxRepresentativeTradeParty
+    el(2, s(8555, 33), C(30)), // SellerTaxRepresentativeTradeParty
+    el(2, s(8588, 24), C(30)), // ProductEndUserTradeParty
+    el(2, s(8612, 28), C(113)), // ApplicableTradeDeliveryTerms
+    el(2, s(8640, 29), C(58)), // SellerOrderReferencedDocument
+    el(2, s(8669, 28), C(58)), // BuyerOrderReferencedDocument
+    el(2, s(8697, 27), C(58)), // QuotationReferencedDocument
+    el(2, s(8724, 31), C(58)), // OrderResponseReferencedDocument
+    el(2, s(8755, 26), C(58)), // ContractReferencedDocument
+    el(2, s(8781, 32), C(58)), // DemandForecastReferencedDocument
+    el(2, s(8813, 35), C(58)), // SupplyInstructionReferencedDocument
+    el(2, s(8848, 33), C(58)), // PromotionalDealReferencedDocument
+    el(2, s(8881, 27), C(58)), // PriceListReferencedDocument
+    el(2, s(8908, 31), C(58)), // RequisitionerReferencedDocument
+    el(2, s(8939, 20), C(30)), // BuyerAgentTradeParty
+    el(2, s(8959, 36), C(58)), // PurchaseConditionsReferencedDocument
+    el(2, s(8995, 25), C(112)), // SpecifiedProcuringProject
+    el(2, s(9020, 39), C(58)), // UltimateCustomerOrderReferencedDocument
+    el(2, s(9059, 16), C(114)), // DeliveryTypeCode
+    el(2, s(9075, 21), C(46)), // RelevantTradeLocation
+    el(2, s(9096, 15), C(4)), // DescriptionCode
+    el(2, s(9111, 30), C(146)), // AssociatedDocumentLineDocument
+    el(2, s(9141, 21), C(131)), // SpecifiedTradeProduct
+    el(2, s(9162, 27), C(143)), // SpecifiedLineTradeAgreement
+    el(2, s(9189, 26), C(140)), // SpecifiedLineTradeDelivery
+    el(2, s(9215, 28), C(138)), // SpecifiedLineTradeSettlement
+    el(2, s(9243, 32), C(116)), // IncludedSubordinateTradeLineItem
+    el(2, s(9275, 26), C(132)), // SpecifiedReferencedProduct
+    el(2, s(9301, 22), C(131)), // ApplicableTradeProduct
+    el(2, s(9323, 38), C(127)), // SpecifiedSubordinateLineTradeAgreement
+    el(2, s(9361, 37), C(118)), // SpecifiedSubordinateLineTradeDelivery
+    el(2, s(9398, 39), C(117)), // SpecifiedSubordinateLineTradeSettlement
+    el(2, s(9437, 19), C(22)), // ProductUnitQuantity
+    el(2, s(9456, 22), C(22)), // PerPackageUnitQuantity
+    el(2, s(9478, 28), C(119)), // IncludedSupplyChainPackaging
+    el(2, s(212, 8), C(126)), // TypeCode
+    el(2, s(9506, 18), C(4)), // DisposalMethodCode
+    el(2, s(9524, 13), C(11)), // WeightMeasure
+    el(2, s(9537, 27), C(22)), // MaximumStackabilityQuantity
+    el(2, s(9564, 32), C(11)), // MaximumStackabilityWeightMeasure
+    el(2, s(9596, 31), C(22)), // CustomerFacingTotalUnitQuantity
+    el(2, s(9627, 22), C(22)), // LayerTotalUnitQuantity
+    el(2, s(9649, 20), C(22)), // ContentLayerQuantity
+    el(2, s(9669, 29), C(98)), // MinimumLinearSpatialDimension
+    el(2, s(9698, 29), C(98)), // MaximumLinearSpatialDimension
+    el(2, s(9727, 25), C(123)), // SpecifiedPackagingMarking
+    el(2, s(9752, 37), C(122)), // ApplicableMaterialGoodsCharacteristic
+    el(2, s(9789, 30), C(121)), // ApplicableDisposalInstructions
+    el(2, s(9819, 37), C(120)), // ApplicableReturnableAssetInstructions
+    el(2, s(9856, 10), C(9)), // MaterialID
+    el(2, s(9866, 29), C(8)), // TermsAndConditionsDescription
+    el(2, s(9895, 33), C(4)), // TermsAndConditionsDescriptionCode
+    el(2, s(9928, 27), C(18)), // DepositValueSpecifiedAmount
+    el(2, s(9955, 35), C(3)), // DepositValueValiditySpecifiedPeriod
+    el(2, s(9990, 24), C(4)), // RecyclingDescriptionCode
+    el(2, s(10014, 18), C(8)), // RecyclingProcedure
+    el(2, s(10032, 30), C(7)), // ProportionalConstituentPercent
+    el(2, s(10062, 29), C(11)), // AbsolutePresenceWeightMeasure
+    el(2, s(10091, 29), C(11)), // AbsolutePresenceVolumeMeasure
+    el(2, s(212, 8), C(125)), // TypeCode
+    el(2, s(10120, 15), C(10)), // ContentDateTime
+    el(2, s(10135, 13), C(18)), // ContentAmount
+    el(2, s(10148, 15), C(4)), // BarcodeTypeCode
+    el(2, s(10163, 34), C(124)), // AutomaticDataCaptureMethodTypeCode
+    el(2, s(10197, 27), C(128)), // GrossPriceProductTradePrice
+    el(2, s(10224, 25), C(128)), // NetPriceProductTradePrice
+    el(2, s(212, 8), C(130)), // TypeCode
+    el(2, s(10249, 15), C(22)), // MinimumQuantity
+    el(2, s(10264, 15), C(22)), // MaximumQuantity
+    el(2, s(10279, 12), C(8)), // ChangeReason
+    el(2, s(10291, 32), C(7)), // OrderUnitConversionFactorNumeric
+    el(2, s(10323, 27), C(76)), // AppliedTradeAllowanceCharge
+    el(2, s(10350, 23), C(3)), // ValiditySpecifiedPeriod
+    el(2, s(10373, 21), C(46)), // DeliveryTradeLocation
+    el(2, s(10394, 29), C(129)), // TradeComparisonReferencePrice
+    el(2, s(10423, 17), C(5)), // NetPriceIndicator
+    el(2, s(10440, 20), C(4)), // ComparisonMethodCode
+    el(2, s(10460, 16), C(9)), // SellerAssignedID
+    el(2, s(10476, 15), C(9)), // BuyerAssignedID
+    el(2, s(10491, 22), C(9)), // ManufacturerAssignedID
+    el(2, s(10513, 9), C(8)), // TradeName
+    el(2, s(7510, 18), C(11)), // GrossWeightMeasure
+    el(2, s(10522, 14), C(9)), // ProductGroupID
+    el(2, s(10536, 15), C(4)), // EndItemTypeCode
+    el(2, s(10551, 11), C(8)), // EndItemName
+    el(2, s(10562, 18), C(11)), // AreaDensityMeasure
+    el(2, s(10580, 14), C(8)), // UseDescription
+    el(2, s(10594, 9), C(8)), // BrandName
+    el(2, s(10603, 12), C(8)), // SubBrandName
+    el(2, s(10615, 23), C(11)), // DrainedNetWeightMeasure
+    el(2, s(10638, 24), C(5)), // VariableMeasureIndicator
+    el(2, s(10662, 10), C(4)), // ColourCode
+    el(2, s(10672, 17), C(8)), // ColourDescription
+    el(2, s(10689, 11), C(8)), // Designation
+    el(2, s(10700, 44), C(56)), // FormattedCancellationAnnouncedLaunchDateTime
+    el(2, s(10744, 40), C(56)), // FormattedLatestProductDataChangeDateTime
+    el(2, s(10784, 31), C(134)), // ApplicableProductCharacteristic
+    el(2, s(10815, 31), C(137)), // DesignatedProductClassification
+    el(2, s(10846, 30), C(133)), // IndividualTradeProductInstance
+    el(2, s(10876, 48), C(58)), // CertificationEvidenceReferenceReferencedDocument
+    el(2, s(10924, 37), C(58)), // InspectionReferenceReferencedDocument
+    el(2, s(10961, 18), C(51)), // OriginTradeCountry
+    el(2, s(10979, 22), C(30)), // ManufacturerTradeParty
+    el(2, s(11001, 31), C(2)), // PresentationSpecifiedBinaryFile
+    el(2, s(11032, 31), C(58)), // MSDSReferenceReferencedDocument
+    el(2, s(11063, 37), C(58)), // AdditionalReferenceReferencedDocument
+    el(2, s(11100, 26), C(30)), // LegalRightsOwnerTradeParty
+    el(2, s(11126, 20), C(30)), // BrandOwnerTradeParty
+    el(2, s(11146, 25), C(132)), // IncludedReferencedProduct
+    el(2, s(11171, 15), C(39)), // InformationNote
+    el(2, s(11186, 18), C(9)), // IndustryAssignedID
+    el(2, s(11204, 20), C(4)), // RelationshipTypeCode
+    el(2, s(11224, 14), C(9)), // GlobalSerialID
+    el(2, s(11238, 7), C(9)), // BatchID
+    el(2, s(11245, 8), C(9)), // KanbanID
+    el(2, s(11253, 24), C(9)), // SupplierAssignedSerialID
+    el(2, s(11277, 18), C(10)), // BestBeforeDateTime
+    el(2, s(11295, 14), C(10)), // ExpiryDateTime
+    el(2, s(11309, 14), C(10)), // SellByDateTime
+    el(2, s(11323, 8), C(9)), // SerialID
+    el(2, s(11331, 14), C(9)), // RegistrationID
+    el(2, s(11345, 26), C(90)), // ProductionSupplyChainEvent
+    el(2, s(11371, 25), C(90)), // PackagingSupplyChainEvent
+    el(2, s(11396, 21), C(4)), // MeasurementMethodCode
+    el(2, s(11417, 5), C(8)), // Value
+    el(2, s(11422, 9), C(4)), // ValueCode
+    el(2, s(11431, 13), C(10)), // ValueDateTime
+    el(2, s(11444, 14), C(5)), // ValueIndicator
+    el(2, s(11458, 15), C(4)), // ContentTypeCode
+    el(2, s(11473, 24), C(2)), // ValueSpecifiedBinaryFile
+    el(2, s(11497, 40), C(136)), // ApplicableProductCharacteristicCondition
+    el(2, s(11537, 28), C(135)), // ApplicableReferencedStandard
+    el(2, s(11565, 16), C(9)), // ElementVersionID
+    el(2, s(11581, 6), C(9)), // PartID
+    el(2, s(11587, 8), C(9)), // AgencyID
+    el(2, s(11595, 10), C(8)), // SystemName
+    el(2, s(11605, 9), C(4)), // ClassCode
+    el(2, s(11614, 9), C(8)), // ClassName
+    el(2, s(11623, 12), C(4)), // SubClassCode
+    el(2, s(11635, 26), C(134)), // ClassProductCharacteristic
+    el(2, s(11661, 21), C(18)), // TotalAdjustmentAmount
+    el(2, s(11682, 17), C(5)), // DiscountIndicator
+    el(2, s(11699, 45), C(139)), // SpecifiedTradeSettlementLineMonetarySummation
+    el(2, s(11744, 34), C(18)), // ProductWeightLossInformationAmount
+    el(2, s(11778, 17), C(22)), // RequestedQuantity
+    el(2, s(11795, 16), C(22)), // ReceivedQuantity
+    el(2, s(11811, 14), C(22)), // BilledQuantity
+    el(2, s(11825, 18), C(22)), // ChargeFreeQuantity
+    el(2, s(7528, 16), C(99)), // NetWeightMeasure
+    el(2, s(11843, 24), C(99)), // TheoreticalWeightMeasure
+    el(2, s(11867, 18), C(22)), // DespatchedQuantity
+    el(2, s(11885, 27), C(141)), // SpecifiedDeliveryAdjustment
+    el(2, s(11912, 33), C(90)), // RequestedDeliverySupplyChainEvent
+    el(2, s(877, 10), C(142)), // ReasonCode
+    el(2, s(11945, 20), C(30)), // ItemSellerTradeParty
+    el(2, s(11965, 19), C(30)), // ItemBuyerTradeParty
+    el(2, s(11984, 28), C(144)), // IncludedSpecifiedMarketplace
+    el(2, s(12012, 16), C(5)), // VirtualIndicator
+    el(2, s(12028, 12), C(9)), // WebsiteURIID
+    el(2, s(12040, 15), C(4)), // SalesMethodCode
+    el(2, s(12055, 23), C(145)), // OrderingAvailablePeriod
+    el(2, s(12078, 12), C(9)), // ParentLineID
+    el(2, s(12090, 14), C(147)), // LineStatusCode
+    el(2, s(12104, 20), C(4)), // LineStatusReasonCode
+    el(2, s(12124, 12), C(39)), // IncludedNote
+    el(2, s(12136, 13), C(10)), // IssueDateTime
+    el(2, s(12149, 7), C(8)), // Purpose
+    el(2, s(12156, 27), C(5)), // ControlRequirementIndicator
+    el(2, s(12183, 10), C(9)), // LanguageID
+    el(2, s(728, 11), C(149)), // PurposeCode
+    el(2, s(12193, 16), C(10)), // RevisionDateTime
+    el(2, s(3919, 12), C(4)), // CategoryCode
+    el(2, s(12209, 22), C(9)), // SpecifiedTransactionID
+    el(2, s(12231, 13), C(5)), // TestIndicator
+    el(2, s(12244, 48), C(151)), // BusinessProcessSpecifiedDocumentContextParameter
+    el(2, s(12292, 36), C(151)), // BIMSpecifiedDocumentContextParameter
+    el(2, s(12328, 41), C(151)), // ScenarioSpecifiedDocumentContextParameter
+    el(2, s(12369, 44), C(151)), // ApplicationSpecifiedDocumentContextParameter
+    el(2, s(12413, 42), C(151)), // GuidelineSpecifiedDocumentContextParameter
+    el(2, s(12455, 39), C(151)), // SubsetSpecifiedDocumentContextParameter
+    el(2, s(12494, 48), C(151)), // MessageStandardSpecifiedDocumentContextParameter
+    el(2, s(12542, 24), C(152)), // SpecifiedDocumentVersion
 ];
 
 #[rustfmt::skip]
@@ -1678,84 +1686,84 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listAgencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listAgencyName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "name", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "languageID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "listSchemeURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "format", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "languageLocaleID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeAgencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeAgencyName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeDataURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "mimeCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "encodingCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "characterSetCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "uri", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "filename", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "currencyCodeListVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListAgencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListAgencyName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("ISO 4217 3A") },
-    Attribute { ns: 0, name: "listAgencyID", ty: 0, required: false, fixed: Some("5") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("3155_CommunicationChannelCode") },
-    Attribute { ns: 0, name: "listAgencyID", ty: 0, required: false, fixed: Some("6") },
-    Attribute { ns: 0, name: "schemeVersionID", ty: 0, required: false, fixed: Some("second edition 2006") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("3139_ContactTypeCode") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("3035") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("AccountingE601") },
-    Attribute { ns: 0, name: "listAgencyID", ty: 0, required: false, fixed: Some("210") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("AccountingE501") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("1001_Accounting") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("2475") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("5305") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("5153") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("1153_ReferenceTypeCode") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("1001") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("1373") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4279") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("2475_Payment Terms Event") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("TDED 6131") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("3035_Charge Paying") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("5243") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("5189_AllowanceChargeID") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4465_AllowanceChargeReasonCode") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4431") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4461") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4435") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("Recommendation 28") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("Recommendation 19") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("8051") },
-    Attribute { ns: 0, name: "unitCode", ty: 8, required: false, fixed: None },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("6145") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("8169") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("8155") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("8053") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("7357") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("7085b") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("Recommendation 21-Annex I") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("TDED 7361") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("TDED 7357") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4053") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("7233_AutomaticDataCaptureMethodCode") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("7233_PackagingMarkingCode") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("7065") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("5375") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("4465") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("1229_LineStatusCode") },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: Some("1225_MessageFunctionTypeCode") },
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: None }, // listID
+    Attribute { ns: 0, name: s(12572, 12), ty: 0, required: false, fixed: None }, // listAgencyID
+    Attribute { ns: 0, name: s(12584, 14), ty: 1, required: false, fixed: None }, // listAgencyName
+    Attribute { ns: 0, name: s(12598, 8), ty: 1, required: false, fixed: None }, // listName
+    Attribute { ns: 0, name: s(12606, 13), ty: 0, required: false, fixed: None }, // listVersionID
+    Attribute { ns: 0, name: s(12619, 4), ty: 1, required: false, fixed: None }, // name
+    Attribute { ns: 0, name: s(12623, 10), ty: 0, required: false, fixed: None }, // languageID
+    Attribute { ns: 0, name: s(12633, 7), ty: 2, required: false, fixed: None }, // listURI
+    Attribute { ns: 0, name: s(12640, 13), ty: 2, required: false, fixed: None }, // listSchemeURI
+    Attribute { ns: 0, name: s(12653, 6), ty: 1, required: false, fixed: None }, // format
+    Attribute { ns: 0, name: s(12659, 16), ty: 0, required: false, fixed: None }, // languageLocaleID
+    Attribute { ns: 0, name: s(12675, 8), ty: 0, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(12683, 10), ty: 1, required: false, fixed: None }, // schemeName
+    Attribute { ns: 0, name: s(12693, 14), ty: 0, required: false, fixed: None }, // schemeAgencyID
+    Attribute { ns: 0, name: s(12707, 16), ty: 1, required: false, fixed: None }, // schemeAgencyName
+    Attribute { ns: 0, name: s(12723, 15), ty: 0, required: false, fixed: None }, // schemeVersionID
+    Attribute { ns: 0, name: s(12738, 13), ty: 2, required: false, fixed: None }, // schemeDataURI
+    Attribute { ns: 0, name: s(12751, 9), ty: 2, required: false, fixed: None }, // schemeURI
+    Attribute { ns: 0, name: s(12760, 8), ty: 0, required: false, fixed: None }, // unitCode
+    Attribute { ns: 0, name: s(12768, 21), ty: 0, required: false, fixed: None }, // unitCodeListVersionID
+    Attribute { ns: 0, name: s(12789, 8), ty: 0, required: false, fixed: None }, // mimeCode
+    Attribute { ns: 0, name: s(12797, 12), ty: 0, required: false, fixed: None }, // encodingCode
+    Attribute { ns: 0, name: s(12809, 16), ty: 0, required: false, fixed: None }, // characterSetCode
+    Attribute { ns: 0, name: s(12825, 3), ty: 2, required: false, fixed: None }, // uri
+    Attribute { ns: 0, name: s(12828, 8), ty: 1, required: false, fixed: None }, // filename
+    Attribute { ns: 0, name: s(12836, 10), ty: 0, required: false, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(12846, 25), ty: 0, required: false, fixed: None }, // currencyCodeListVersionID
+    Attribute { ns: 0, name: s(12871, 14), ty: 0, required: false, fixed: None }, // unitCodeListID
+    Attribute { ns: 0, name: s(12885, 20), ty: 0, required: false, fixed: None }, // unitCodeListAgencyID
+    Attribute { ns: 0, name: s(12905, 22), ty: 1, required: false, fixed: None }, // unitCodeListAgencyName
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(12927, 11)) }, // listID
+    Attribute { ns: 0, name: s(12572, 12), ty: 0, required: false, fixed: Some(s(12938, 1)) }, // listAgencyID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(12939, 29)) }, // listID
+    Attribute { ns: 0, name: s(12572, 12), ty: 0, required: false, fixed: Some(s(12968, 1)) }, // listAgencyID
+    Attribute { ns: 0, name: s(12723, 15), ty: 0, required: false, fixed: Some(s(12969, 19)) }, // schemeVersionID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(12988, 20)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13008, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13012, 14)) }, // listID
+    Attribute { ns: 0, name: s(12572, 12), ty: 0, required: false, fixed: Some(s(13026, 3)) }, // listAgencyID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13029, 14)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13043, 15)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13058, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13062, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13066, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13070, 22)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13092, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13096, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13100, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13104, 24)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13128, 9)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13137, 18)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13155, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13159, 22)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13181, 30)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13211, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13215, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13219, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13223, 17)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13240, 17)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13257, 4)) }, // listID
+    Attribute { ns: 0, name: s(12760, 8), ty: 8, required: false, fixed: None }, // unitCode
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13261, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13265, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13269, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13273, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13277, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13281, 5)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13286, 25)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13311, 9)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13320, 9)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13329, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13333, 35)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13368, 25)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13393, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13397, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13401, 4)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13405, 19)) }, // listID
+    Attribute { ns: 0, name: s(12566, 6), ty: 0, required: false, fixed: Some(s(13424, 28)) }, // listID
 ];
 
 #[rustfmt::skip]
@@ -1784,3 +1792,155 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CrossIndustryInvoiceExchangedDocumentContextExchangedDocumentSupplyChainTradeTransaction",
+    "ValuationBreakdownStatementIDNameDescriptionMeasurementMethodIDCreationDateTimeDefaultCurrencyCode",
+    "DefaultLanguageCodeCommentTypeCodeRequestedActionCodePriceListIDContractualLanguageCode",
+    "ItemGroupedWorkItemItemBasicWorkItemTotalCalculatedPriceChangedRecordedStatusCreationSpecifiedBinaryFile",
+    "ReaderSpecifiedBinaryFileReferencedSpecifiedBinaryFileTitleAuthorNameVersionIDFileName",
+    "URIIDMIMECodeEncodingCodeCharacterSetCodeIncludedBinaryObjectAccessSizeMeasureAccessAvailabilitySpecifiedPeriod",
+    "DurationMeasureInclusiveIndicatorStartDateTimeEndDateTimeCompleteDateTimeOpenIndicator",
+    "SeasonCodeSequenceNumericStartDateFlexibilityCodeContinuousIndicatorPurposeCodeIndicatorString",
+    "IndicatorDateTimeStringDateTimeConditionCodeChangerNameChangedDateTimeChargeAmount",
+    "RelatedAppliedAllowanceChargeActualAmountReasonCodeCalculationPercentBasisAmount",
+    "ChargeIndicatorCategoryAppliedTaxCalculatedAmountCalculatedRateTaxPointDateDateString",
+    "DateReferenceIDPrimaryClassificationCodeAlternativeClassificationCodeTotalQuantity",
+    "TotalQuantityClassificationCodeIndexValueStatusCodeReferenceFileBinaryObjectIndex",
+    "PriceListItemIDActualWorkItemComplexDescriptionTotalQuantityWorkItemQuantityAnalysis",
+    "UnitCalculatedPriceSubordinateBasicWorkItemActualQuantityActualQuantityPercentActualQuantityWorkItemDimension",
+    "BreakdownWorkItemQuantityAnalysisValueMeasureComponentWorkItemDimensionAbstractContent",
+    "RequestingSpecificationQueryRespondingSpecificationResponseSubsetWorkItemComplexDescription",
+    "QueryIDIncludedSupplyChainTradeLineItemApplicableHeaderTradeAgreementApplicableHeaderTradeDelivery",
+    "ApplicableHeaderTradeSettlementDuePayableAmountCreditorReferenceTypeCodeCreditorReferenceType",
+    "CreditorReferenceIssuerIDCreditorReferenceIDPaymentReferenceTaxCurrencyCodeInvoiceCurrencyCode",
+    "PaymentCurrencyCodeInvoiceIssuerReferenceInvoiceDateTimeNextInvoiceDateTimeCreditReasonCode",
+    "CreditReasonInvoicerTradePartyInvoiceeTradePartyPayeeTradePartyPayerTradePartyTaxApplicableTradeCurrencyExchange",
+    "InvoiceApplicableTradeCurrencyExchangePaymentApplicableTradeCurrencyExchangeSpecifiedTradeSettlementPaymentMeans",
+    "ApplicableTradeTaxBillingSpecifiedPeriodSpecifiedTradeAllowanceChargeSubtotalCalculatedTradeTax",
+    "SpecifiedLogisticsServiceChargeSpecifiedTradePaymentTermsSpecifiedTradeSettlementHeaderMonetarySummation",
+    "SpecifiedFinancialAdjustmentInvoiceReferencedDocumentProFormaInvoiceReferencedDocument",
+    "LetterOfCreditReferencedDocumentFactoringAgreementReferencedDocumentFactoringListReferencedDocument",
+    "PayableSpecifiedTradeAccountingAccountReceivableSpecifiedTradeAccountingAccountPurchaseSpecifiedTradeAccountingAccount",
+    "SalesSpecifiedTradeAccountingAccountSpecifiedTradeSettlementFinancialCardSpecifiedAdvancePayment",
+    "UltimatePayeeTradePartyGlobalIDRoleCodeSpecifiedLegalOrganizationDefinedTradeContact",
+    "PostalTradeAddressURIUniversalCommunicationSpecifiedTaxRegistrationEndPointURIUniversalCommunication",
+    "LogoAssociatedSpecifiedBinaryFileChannelCodeCompleteNumberAssociatedRegisteredTax",
+    "ExemptionReasonCodeExemptionReasonCurrencyCodeJurisdictionCustomsDutyIndicatorPostcodeCode",
+    "PostOfficeBoxBuildingNameLineOneLineTwoLineThreeLineFourLineFiveStreetNameCityName",
+    "CitySubDivisionNameCountryIDCountryNameCountrySubDivisionIDCountrySubDivisionName",
+    "AttentionOfCareOfBuildingNumberDepartmentNameAdditionalStreetNamePersonNameJobTitle",
+    "ResponsibilityPersonIDTelephoneUniversalCommunicationDirectTelephoneUniversalCommunication",
+    "MobileTelephoneUniversalCommunicationFaxUniversalCommunicationEmailURIUniversalCommunication",
+    "TelexUniversalCommunicationVOIPUniversalCommunicationInstantMessagingUniversalCommunication",
+    "SpecifiedNoteSpecifiedContactPersonGivenNameMiddleNameFamilyNameSubjectContentCode",
+    "SubjectCodeLegalClassificationCodeTradingBusinessNameAuthorizedLegalRegistration",
+    "PaidAmountFormattedReceivedDateTimeIncludedTradeTaxCalculationSequenceNumericBasisQuantity",
+    "UnitBasisAmountLineTotalBasisAmountAllowanceChargeBasisAmountCategoryCodeTaxBasisAllowanceRate",
+    "TypeInformationAmountCategoryNameDueDateTypeCodeRateApplicablePercentSpecifiedTradeAccountingAccount",
+    "ServiceSupplyTradeCountryBuyerRepayableTaxSpecifiedTradeAccountingAccountSellerPayableTaxSpecifiedTradeAccountingAccount",
+    "SellerRefundableTaxSpecifiedTradeAccountingAccountBuyerDeductibleTaxSpecifiedTradeAccountingAccount",
+    "BuyerNonDeductibleTaxSpecifiedTradeAccountingAccountPlaceApplicableTradeLocation",
+    "SetTriggerCodeAmountTypeCodeCostReferenceDimensionPatternSubordinateTradeCountrySubDivision",
+    "MicrochipIndicatorCardholderNameExpiryDateVerificationNumericValidFromDateTimeCreditLimitAmount",
+    "CreditAvailableAmountInterestRatePercentIssuingCompanyNameIssuerAssignedIDCopyIndicator",
+    "LineIDRevisionIDAttachmentBinaryObjectInformationReferenceTypeCodeSectionNamePreviousRevisionID",
+    "FormattedIssueDateTimeEffectiveSpecifiedPeriodIssuerTradePartyAttachedSpecifiedBinaryFile",
+    "ReasonActualDateTimeClaimRelatedTradePartyInvoiceReferenceReferencedDocumentLineTotalAmount",
+    "ChargeTotalAmountAllowanceTotalAmountTaxBasisTotalAmountTaxTotalAmountRoundingAmount",
+    "GrandTotalAmountTotalPrepaidAmountTotalDiscountAmountTotalAllowanceChargeAmountRetailValueExcludingTaxInformationAmount",
+    "TotalDepositFeeInformationAmountProductValueExcludingTobaccoTaxInformationAmount",
+    "TotalRetailValueInformationAmountGrossLineTotalAmountNetLineTotalAmountNetIncludingTaxesLineTotalAmount",
+    "FromEventCodeSettlementPeriodMeasureDueDateDateTimeInstructionTypeCodeDirectDebitMandateID",
+    "PartialPaymentPercentPaymentMeansIDPartialPaymentAmountApplicableTradePaymentPenaltyTerms",
+    "ApplicableTradePaymentDiscountTermsBasisDateTimeBasisPeriodMeasureActualDiscountAmount",
+    "ActualPenaltyAmountPaymentArrangementCodeTariffClassCodeChargeCategoryCodeServiceCategoryCode",
+    "DisbursementAmountAppliedAmountAllowanceChargePayingPartyRoleCodeCalculationBasisCode",
+    "CalculationBasisTransportPaymentMethodCodePaymentPlaceLogisticsLocationAppliedFromLogisticsLocation",
+    "AppliedToLogisticsLocationAppliedTradeTaxPhysicalGeographicalCoordinateAltitudeMeasure",
+    "LatitudeMeasureLongitudeMeasureSystemIDPrepaidIndicatorCategoryTradeTaxActualTradeCurrencyExchange",
+    "SourceCurrencyCodeSourceUnitBasisNumericTargetCurrencyCodeTargetUnitBaseNumericMarketID",
+    "ConversionRateConversionRateDateTimeAssociatedReferencedDocumentPaymentChannelCode",
+    "GuaranteeMethodCodePaymentMethodCodeApplicableTradeSettlementFinancialCardPayerPartyDebtorFinancialAccount",
+    "PayeePartyCreditorFinancialAccountPayerSpecifiedDebtorFinancialInstitutionPayeeSpecifiedCreditorFinancialInstitution",
+    "BICIDCHIPSUniversalIDNewZealandNCCIDIrishNSCIDUKSortCodeIDCHIPSParticipantIDSwissBCID",
+    "FedwireRoutingNumberIDPortugueseNCCIDRussianCentralBankIDItalianDomesticIDAustrianBankleitzahlID",
+    "CanadianPaymentsAssociationIDSICIDGermanBankleitzahlIDSpanishDomesticInterbankingID",
+    "SouthAfricanNCCIDHongKongBankIDAustralianBSBIDIndianFinancialSystemIDHellenicBankID",
+    "PolishNationalClearingIDClearingSystemNameJapanFinancialInstitutionCommonIDLocationFinancialInstitutionAddress",
+    "SubDivisionBranchFinancialInstitutionCityIDIBANIDAccountNameProprietaryIDRelatedSupplyChainConsignment",
+    "ShipToTradePartyUltimateShipToTradePartyShipFromTradePartyActualDespatchSupplyChainEvent",
+    "ActualPickUpSupplyChainEventActualDeliverySupplyChainEventActualReceiptSupplyChainEvent",
+    "AdditionalReferencedDocumentDespatchAdviceReferencedDocumentReceivingAdviceReferencedDocument",
+    "DeliveryNoteReferencedDocumentConsumptionReportReferencedDocumentPreviousDeliverySupplyChainEvent",
+    "PackingListReferencedDocumentOccurrenceDateTimeDescriptionBinaryObjectUnitQuantity",
+    "LatestOccurrenceDateTimeEarliestOccurrenceDateTimeOccurrenceSpecifiedPeriodOccurrenceLogisticsLocation",
+    "GrossWeightMeasureNetWeightMeasureGrossVolumeMeasureInsurancePremiumAmountAssociatedInvoiceAmount",
+    "TotalChargeAmountDeclaredValueForCustomsAmountPackageQuantityConsignorTradeParty",
+    "ConsigneeTradePartyCarrierTradePartyFreightForwarderTradePartyDeliveryTradeParty",
+    "CustomsImportAgentTradePartyCustomsExportAgentTradePartyGroupingCentreTradeParty",
+    "TransportContractReferencedDocumentIncludedSupplyChainConsignmentItemUtilizedLogisticsTransportEquipment",
+    "SpecifiedLogisticsTransportMovementStageCodeModeCodeModeUsedLogisticsTransportMeans",
+    "OwnerTradePartyLoadingLengthMeasureCharacteristicCodeUsedCapacityCodeLinearSpatialDimension",
+    "WidthMeasureLengthMeasureHeightMeasureDiameterMeasureTypeExtensionCodeDeclaredValueForStatisticsAmount",
+    "InvoiceAmountTariffQuantityNatureIdentificationTransportCargoIdentificationOperationalCategoryCode",
+    "StatisticalClassificationCodeReferenceBuyerReferenceSellerTradePartyBuyerTradeParty",
+    "SalesAgentTradePartyBuyerRequisitionerTradePartyBuyerAssignedAccountantTradeParty",
+    "SellerAssignedAccountantTradePartyBuyerTaxRepresentativeTradePartySellerTaxRepresentativeTradeParty",
+    "ProductEndUserTradePartyApplicableTradeDeliveryTermsSellerOrderReferencedDocument",
+    "BuyerOrderReferencedDocumentQuotationReferencedDocumentOrderResponseReferencedDocument",
+    "ContractReferencedDocumentDemandForecastReferencedDocumentSupplyInstructionReferencedDocument",
+    "PromotionalDealReferencedDocumentPriceListReferencedDocumentRequisitionerReferencedDocument",
+    "BuyerAgentTradePartyPurchaseConditionsReferencedDocumentSpecifiedProcuringProject",
+    "UltimateCustomerOrderReferencedDocumentDeliveryTypeCodeRelevantTradeLocationDescriptionCode",
+    "AssociatedDocumentLineDocumentSpecifiedTradeProductSpecifiedLineTradeAgreementSpecifiedLineTradeDelivery",
+    "SpecifiedLineTradeSettlementIncludedSubordinateTradeLineItemSpecifiedReferencedProduct",
+    "ApplicableTradeProductSpecifiedSubordinateLineTradeAgreementSpecifiedSubordinateLineTradeDelivery",
+    "SpecifiedSubordinateLineTradeSettlementProductUnitQuantityPerPackageUnitQuantity",
+    "IncludedSupplyChainPackagingDisposalMethodCodeWeightMeasureMaximumStackabilityQuantity",
+    "MaximumStackabilityWeightMeasureCustomerFacingTotalUnitQuantityLayerTotalUnitQuantity",
+    "ContentLayerQuantityMinimumLinearSpatialDimensionMaximumLinearSpatialDimensionSpecifiedPackagingMarking",
+    "ApplicableMaterialGoodsCharacteristicApplicableDisposalInstructionsApplicableReturnableAssetInstructions",
+    "MaterialIDTermsAndConditionsDescriptionTermsAndConditionsDescriptionCodeDepositValueSpecifiedAmount",
+    "DepositValueValiditySpecifiedPeriodRecyclingDescriptionCodeRecyclingProcedureProportionalConstituentPercent",
+    "AbsolutePresenceWeightMeasureAbsolutePresenceVolumeMeasureContentDateTimeContentAmount",
+    "BarcodeTypeCodeAutomaticDataCaptureMethodTypeCodeGrossPriceProductTradePriceNetPriceProductTradePrice",
+    "MinimumQuantityMaximumQuantityChangeReasonOrderUnitConversionFactorNumericAppliedTradeAllowanceCharge",
+    "ValiditySpecifiedPeriodDeliveryTradeLocationTradeComparisonReferencePriceNetPriceIndicator",
+    "ComparisonMethodCodeSellerAssignedIDBuyerAssignedIDManufacturerAssignedIDTradeName",
+    "ProductGroupIDEndItemTypeCodeEndItemNameAreaDensityMeasureUseDescriptionBrandName",
+    "SubBrandNameDrainedNetWeightMeasureVariableMeasureIndicatorColourCodeColourDescription",
+    "DesignationFormattedCancellationAnnouncedLaunchDateTimeFormattedLatestProductDataChangeDateTime",
+    "ApplicableProductCharacteristicDesignatedProductClassificationIndividualTradeProductInstance",
+    "CertificationEvidenceReferenceReferencedDocumentInspectionReferenceReferencedDocument",
+    "OriginTradeCountryManufacturerTradePartyPresentationSpecifiedBinaryFileMSDSReferenceReferencedDocument",
+    "AdditionalReferenceReferencedDocumentLegalRightsOwnerTradePartyBrandOwnerTradeParty",
+    "IncludedReferencedProductInformationNoteIndustryAssignedIDRelationshipTypeCodeGlobalSerialID",
+    "BatchIDKanbanIDSupplierAssignedSerialIDBestBeforeDateTimeExpiryDateTimeSellByDateTime",
+    "SerialIDRegistrationIDProductionSupplyChainEventPackagingSupplyChainEventMeasurementMethodCode",
+    "ValueValueCodeValueDateTimeValueIndicatorContentTypeCodeValueSpecifiedBinaryFile",
+    "ApplicableProductCharacteristicConditionApplicableReferencedStandardElementVersionID",
+    "PartIDAgencyIDSystemNameClassCodeClassNameSubClassCodeClassProductCharacteristic",
+    "TotalAdjustmentAmountDiscountIndicatorSpecifiedTradeSettlementLineMonetarySummation",
+    "ProductWeightLossInformationAmountRequestedQuantityReceivedQuantityBilledQuantity",
+    "ChargeFreeQuantityTheoreticalWeightMeasureDespatchedQuantitySpecifiedDeliveryAdjustment",
+    "RequestedDeliverySupplyChainEventItemSellerTradePartyItemBuyerTradePartyIncludedSpecifiedMarketplace",
+    "VirtualIndicatorWebsiteURIIDSalesMethodCodeOrderingAvailablePeriodParentLineIDLineStatusCode",
+    "LineStatusReasonCodeIncludedNoteIssueDateTimePurposeControlRequirementIndicatorLanguageID",
+    "RevisionDateTimeSpecifiedTransactionIDTestIndicatorBusinessProcessSpecifiedDocumentContextParameter",
+    "BIMSpecifiedDocumentContextParameterScenarioSpecifiedDocumentContextParameterApplicationSpecifiedDocumentContextParameter",
+    "GuidelineSpecifiedDocumentContextParameterSubsetSpecifiedDocumentContextParameter",
+    "MessageStandardSpecifiedDocumentContextParameterSpecifiedDocumentVersionlistIDlistAgencyID",
+    "listAgencyNamelistNamelistVersionIDnamelanguageIDlistURIlistSchemeURIformatlanguageLocaleID",
+    "schemeIDschemeNameschemeAgencyIDschemeAgencyNameschemeVersionIDschemeDataURIschemeURI",
+    "unitCodeunitCodeListVersionIDmimeCodeencodingCodecharacterSetCodeurifilenamecurrencyID",
+    "currencyCodeListVersionIDunitCodeListIDunitCodeListAgencyIDunitCodeListAgencyName",
+    "ISO 4217 3A53155_CommunicationChannelCode6second edition 20063139_ContactTypeCode",
+    "3035AccountingE601210AccountingE5011001_Accounting2475530551531153_ReferenceTypeCode",
+    "1001137342792475_Payment Terms EventTDED 61313035_Charge Paying52435189_AllowanceChargeID",
+    "4465_AllowanceChargeReasonCode443144614435Recommendation 28Recommendation 198051",
+    "614581698155805373577085bRecommendation 21-Annex ITDED 7361TDED 735740537233_AutomaticDataCaptureMethodCode",
+    "7233_PackagingMarkingCode7065537544651229_LineStatusCode1225_MessageFunctionTypeCode",
+);

@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 2;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "cpp_pivot",
@@ -47,88 +55,88 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(0, "CPPFacturePivot", C(24)),
-    el(0, "CPPFacturePivotUnitaire", C(23)),
-    el(0, "CPPFactures", C(22)),
-    el(0, "CycleDeValidation", C(21)),
-    el(0, "Debiteur", C(20)),
-    el(0, "DonneesFacture", C(19)),
-    el(0, "Emetteur", C(4)),
-    el(0, "Engagement", C(18)),
-    el(0, "Enveloppe", C(17)),
-    el(0, "EnveloppeUnitaire", C(16)),
-    el(0, "Fournisseur", C(15)),
-    el(0, "Ligne", C(14)),
-    el(0, "Lignes", C(13)),
-    el(0, "ModePaiement", C(12)),
-    el(0, "Montants", C(11)),
-    el(0, "PJ", C(10)),
-    el(0, "ParametreIndiv", C(9)),
-    el(0, "Parametres", C(8)),
-    el(0, "Partenaires", C(7)),
-    el(0, "ProducteurStatut", C(5)),
-    el(0, "Recepteur", C(4)),
-    el(0, "ReferenceBancaire", C(3)),
-    el(0, "TVA", C(2)),
-    el(0, "TVAs", C(1)),
-    el(0, "ValidationUnitaire", C(0)),
-    el(0, "DateStatut", S(2)),
-    el(0, "CodeStatut", S(1)),
-    el(0, "ComplementStatut", S(0)),
-    el(0, "Commentaire", S(0)),
-    el(0, "Taux", S(3)),
-    el(0, "BaseHt", S(3)),
-    el(0, "MontantTVA", S(3)),
-    el(0, "Compte", S(0)),
-    el(0, "Etablissement", S(0)),
-    el(0, "RaisonSocialeEncaisseur", S(0)),
-    el(0, "Id", S(5)),
-    el(0, "Libelle", S(0)),
-    el(0, "Note", S(0)),
-    el(0, "TypeIdentifiant", S(7)),
-    el(0, "Id", C(6)),
-    el(0, "RaisonSociale", C(6)),
-    el(0, "CodePays", S(6)),
-    el(0, "Note", C(6)),
-    el(0, "Code", S(9)),
-    el(0, "Valeurparametre", S(0)),
-    el(0, "IdUnique", S(0)),
-    el(0, "IdOriginal", S(0)),
-    el(0, "Contenu", S(0)),
-    el(0, "NomPJ", S(11)),
-    el(0, "NomPJOrigine", S(11)),
-    el(0, "CategoriePJ", S(11)),
-    el(0, "TypePJ", S(10)),
-    el(0, "MimeTypePJ", C(6)),
-    el(0, "MontantHT", S(3)),
-    el(0, "MontantTTC", S(3)),
-    el(0, "MontantNetAPayer", S(3)),
-    el(0, "Code", S(12)),
-    el(0, "ReferenceProduit", C(6)),
-    el(0, "PrixUnitaire", S(3)),
-    el(0, "Quantite", S(3)),
-    el(0, "TauxTVA", S(3)),
-    el(0, "TypeIdentifiant", S(14)),
-    el(0, "Identifiant", C(6)),
-    el(0, "ModeEmission", S(13)),
-    el(0, "NumeroMarche", S(11)),
-    el(0, "NumeroEngagement", S(11)),
-    el(0, "Id", S(18)),
-    el(0, "IdCPRO", S(20)),
-    el(0, "Renvoi", S(19)),
-    el(0, "IdFactureOrigine", S(18)),
-    el(0, "Type", S(17)),
-    el(0, "Cadre", S(16)),
-    el(0, "DateEmissionFacture", S(2)),
-    el(0, "DateLivraison", S(2)),
-    el(0, "DateReception", S(2)),
-    el(0, "DateMiseADispositionMOE", S(2)),
-    el(0, "Devise", S(15)),
-    el(0, "TypeIdentifiant", S(23)),
-    el(0, "Identifiant", S(22)),
-    el(0, "Nom", C(6)),
-    el(0, "CodeService", S(21)),
-    el(0, "NomService", S(0)),
+    el(0, s(0, 15), C(24)), // CPPFacturePivot
+    el(0, s(15, 23), C(23)), // CPPFacturePivotUnitaire
+    el(0, s(38, 11), C(22)), // CPPFactures
+    el(0, s(49, 17), C(21)), // CycleDeValidation
+    el(0, s(66, 8), C(20)), // Debiteur
+    el(0, s(74, 14), C(19)), // DonneesFacture
+    el(0, s(88, 8), C(4)), // Emetteur
+    el(0, s(96, 10), C(18)), // Engagement
+    el(0, s(106, 9), C(17)), // Enveloppe
+    el(0, s(115, 17), C(16)), // EnveloppeUnitaire
+    el(0, s(132, 11), C(15)), // Fournisseur
+    el(0, s(143, 5), C(14)), // Ligne
+    el(0, s(148, 6), C(13)), // Lignes
+    el(0, s(154, 12), C(12)), // ModePaiement
+    el(0, s(166, 8), C(11)), // Montants
+    el(0, s(174, 2), C(10)), // PJ
+    el(0, s(176, 14), C(9)), // ParametreIndiv
+    el(0, s(190, 10), C(8)), // Parametres
+    el(0, s(200, 11), C(7)), // Partenaires
+    el(0, s(211, 16), C(5)), // ProducteurStatut
+    el(0, s(227, 9), C(4)), // Recepteur
+    el(0, s(236, 17), C(3)), // ReferenceBancaire
+    el(0, s(253, 3), C(2)), // TVA
+    el(0, s(256, 4), C(1)), // TVAs
+    el(0, s(260, 18), C(0)), // ValidationUnitaire
+    el(0, s(278, 10), S(2)), // DateStatut
+    el(0, s(288, 10), S(1)), // CodeStatut
+    el(0, s(298, 16), S(0)), // ComplementStatut
+    el(0, s(314, 11), S(0)), // Commentaire
+    el(0, s(325, 4), S(3)), // Taux
+    el(0, s(329, 6), S(3)), // BaseHt
+    el(0, s(335, 10), S(3)), // MontantTVA
+    el(0, s(345, 6), S(0)), // Compte
+    el(0, s(351, 13), S(0)), // Etablissement
+    el(0, s(364, 23), S(0)), // RaisonSocialeEncaisseur
+    el(0, s(387, 2), S(5)), // Id
+    el(0, s(389, 7), S(0)), // Libelle
+    el(0, s(396, 4), S(0)), // Note
+    el(0, s(400, 15), S(7)), // TypeIdentifiant
+    el(0, s(387, 2), C(6)), // Id
+    el(0, s(415, 13), C(6)), // RaisonSociale
+    el(0, s(428, 8), S(6)), // CodePays
+    el(0, s(396, 4), C(6)), // Note
+    el(0, s(436, 4), S(9)), // Code
+    el(0, s(440, 15), S(0)), // Valeurparametre
+    el(0, s(455, 8), S(0)), // IdUnique
+    el(0, s(463, 10), S(0)), // IdOriginal
+    el(0, s(473, 7), S(0)), // Contenu
+    el(0, s(480, 5), S(11)), // NomPJ
+    el(0, s(485, 12), S(11)), // NomPJOrigine
+    el(0, s(497, 11), S(11)), // CategoriePJ
+    el(0, s(508, 6), S(10)), // TypePJ
+    el(0, s(514, 10), C(6)), // MimeTypePJ
+    el(0, s(524, 9), S(3)), // MontantHT
+    el(0, s(533, 10), S(3)), // MontantTTC
+    el(0, s(543, 16), S(3)), // MontantNetAPayer
+    el(0, s(436, 4), S(12)), // Code
+    el(0, s(559, 16), C(6)), // ReferenceProduit
+    el(0, s(575, 12), S(3)), // PrixUnitaire
+    el(0, s(587, 8), S(3)), // Quantite
+    el(0, s(595, 7), S(3)), // TauxTVA
+    el(0, s(400, 15), S(14)), // TypeIdentifiant
+    el(0, s(602, 11), C(6)), // Identifiant
+    el(0, s(613, 12), S(13)), // ModeEmission
+    el(0, s(625, 12), S(11)), // NumeroMarche
+    el(0, s(637, 16), S(11)), // NumeroEngagement
+    el(0, s(387, 2), S(18)), // Id
+    el(0, s(653, 6), S(20)), // IdCPRO
+    el(0, s(659, 6), S(19)), // Renvoi
+    el(0, s(665, 16), S(18)), // IdFactureOrigine
+    el(0, s(681, 4), S(17)), // Type
+    el(0, s(685, 5), S(16)), // Cadre
+    el(0, s(690, 19), S(2)), // DateEmissionFacture
+    el(0, s(709, 13), S(2)), // DateLivraison
+    el(0, s(722, 13), S(2)), // DateReception
+    el(0, s(735, 23), S(2)), // DateMiseADispositionMOE
+    el(0, s(758, 6), S(15)), // Devise
+    el(0, s(400, 15), S(23)), // TypeIdentifiant
+    el(0, s(602, 11), S(22)), // Identifiant
+    el(0, s(764, 3), C(6)), // Nom
+    el(0, s(767, 11), S(21)), // CodeService
+    el(0, s(778, 10), S(0)), // NomService
 ];
 
 #[rustfmt::skip]
@@ -287,12 +295,12 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "Type", ty: 4, required: false, fixed: None },
-    Attribute { ns: 0, name: "NumOrdre", ty: 8, required: false, fixed: None },
-    Attribute { ns: 0, name: "NumOrdre", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "NumOrdre", ty: 1, required: true, fixed: None },
-    Attribute { ns: 0, name: "Compteur", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "Version", ty: 0, required: false, fixed: None },
+    Attribute { ns: 0, name: s(681, 4), ty: 4, required: false, fixed: None }, // Type
+    Attribute { ns: 0, name: s(788, 8), ty: 8, required: false, fixed: None }, // NumOrdre
+    Attribute { ns: 0, name: s(788, 8), ty: 1, required: false, fixed: None }, // NumOrdre
+    Attribute { ns: 0, name: s(788, 8), ty: 1, required: true, fixed: None }, // NumOrdre
+    Attribute { ns: 0, name: s(796, 8), ty: 1, required: false, fixed: None }, // Compteur
+    Attribute { ns: 0, name: s(804, 7), ty: 0, required: false, fixed: None }, // Version
 ];
 
 #[rustfmt::skip]
@@ -398,3 +406,18 @@ static PATTERNS: &[&str] = &[
     "[0-9][0-9][0-9][0-9]",
     "[A-Z][A-Z][A-Z]",
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CPPFacturePivotCPPFacturePivotUnitaireCPPFacturesCycleDeValidationDebiteurDonneesFacture",
+    "EmetteurEngagementEnveloppeEnveloppeUnitaireFournisseurLigneLignesModePaiementMontants",
+    "PJParametreIndivParametresPartenairesProducteurStatutRecepteurReferenceBancaireTVA",
+    "TVAsValidationUnitaireDateStatutCodeStatutComplementStatutCommentaireTauxBaseHtMontantTVA",
+    "CompteEtablissementRaisonSocialeEncaisseurIdLibelleNoteTypeIdentifiantRaisonSociale",
+    "CodePaysCodeValeurparametreIdUniqueIdOriginalContenuNomPJNomPJOrigineCategoriePJ",
+    "TypePJMimeTypePJMontantHTMontantTTCMontantNetAPayerReferenceProduitPrixUnitaireQuantite",
+    "TauxTVAIdentifiantModeEmissionNumeroMarcheNumeroEngagementIdCPRORenvoiIdFactureOrigine",
+    "TypeCadreDateEmissionFactureDateLivraisonDateReceptionDateMiseADispositionMOEDevise",
+    "NomCodeServiceNomServiceNumOrdreCompteurVersion",
+);

@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 3;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "cpp_statut",
@@ -47,55 +55,55 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(0, "CPPFactureStatutUnitaire", C(17)),
-    el(0, "CPPFactureStatuts", C(16)),
-    el(0, "CPPFluxStatutUnitaire", C(13)),
-    el(0, "CPPFluxStatuts", C(12)),
-    el(0, "CPPStatut", C(11)),
-    el(0, "Debiteur", C(10)),
-    el(0, "Details", C(9)),
-    el(0, "Emetteur", C(0)),
-    el(0, "Enveloppe", C(8)),
-    el(0, "EnveloppeUnitaire", C(7)),
-    el(0, "Fournisseur", C(6)),
-    el(0, "LigneErreurDetail", C(5)),
-    el(0, "ParametreIndiv", C(4)),
-    el(0, "Parametres", C(3)),
-    el(0, "Partenaires", C(2)),
-    el(0, "Producteur", C(1)),
-    el(0, "Recepteur", C(0)),
-    el(0, "Id", S(1)),
-    el(0, "Libelle", S(0)),
-    el(0, "Note", S(0)),
-    el(0, "Code", S(3)),
-    el(0, "Valeurparametre", S(0)),
-    el(0, "NatureErreur", S(0)),
-    el(0, "CodeErreur", S(0)),
-    el(0, "LibelleErreur", S(0)),
-    el(0, "DescriptionErreur", S(0)),
-    el(0, "TypeIdentifiant", S(6)),
-    el(0, "Identifiant", S(0)),
-    el(0, "RaisonSociale", S(0)),
-    el(0, "CodePays", S(5)),
-    el(0, "TypeIdentifiant", S(10)),
-    el(0, "Identifiant", S(9)),
-    el(0, "Nom", S(0)),
-    el(0, "CodeService", S(8)),
-    el(0, "NomService", S(0)),
-    el(0, "DonneesStatut", C(14)),
-    el(0, "IdStatut", S(14)),
-    el(0, "ComplementStatut", S(13)),
-    el(0, "Commentaire", S(0)),
-    el(0, "Horodatage", S(12)),
-    el(0, "IdProducteur", S(11)),
-    el(0, "Producteur", C(15)),
-    el(0, "IdFlux", S(0)),
-    el(0, "DonneesStatut", C(18)),
-    el(0, "IdStatut", S(16)),
-    el(0, "ComplementStatut", S(0)),
-    el(0, "IdFacture", S(0)),
-    el(0, "DateFacture", S(15)),
-    el(0, "IdMandatDP", S(0)),
+    el(0, s(0, 24), C(17)), // CPPFactureStatutUnitaire
+    el(0, s(24, 17), C(16)), // CPPFactureStatuts
+    el(0, s(41, 21), C(13)), // CPPFluxStatutUnitaire
+    el(0, s(62, 14), C(12)), // CPPFluxStatuts
+    el(0, s(76, 9), C(11)), // CPPStatut
+    el(0, s(85, 8), C(10)), // Debiteur
+    el(0, s(93, 7), C(9)), // Details
+    el(0, s(100, 8), C(0)), // Emetteur
+    el(0, s(108, 9), C(8)), // Enveloppe
+    el(0, s(117, 17), C(7)), // EnveloppeUnitaire
+    el(0, s(134, 11), C(6)), // Fournisseur
+    el(0, s(145, 17), C(5)), // LigneErreurDetail
+    el(0, s(162, 14), C(4)), // ParametreIndiv
+    el(0, s(176, 10), C(3)), // Parametres
+    el(0, s(186, 11), C(2)), // Partenaires
+    el(0, s(197, 10), C(1)), // Producteur
+    el(0, s(207, 9), C(0)), // Recepteur
+    el(0, s(216, 2), S(1)), // Id
+    el(0, s(218, 7), S(0)), // Libelle
+    el(0, s(225, 4), S(0)), // Note
+    el(0, s(229, 4), S(3)), // Code
+    el(0, s(233, 15), S(0)), // Valeurparametre
+    el(0, s(248, 12), S(0)), // NatureErreur
+    el(0, s(260, 10), S(0)), // CodeErreur
+    el(0, s(270, 13), S(0)), // LibelleErreur
+    el(0, s(283, 17), S(0)), // DescriptionErreur
+    el(0, s(300, 15), S(6)), // TypeIdentifiant
+    el(0, s(315, 11), S(0)), // Identifiant
+    el(0, s(326, 13), S(0)), // RaisonSociale
+    el(0, s(339, 8), S(5)), // CodePays
+    el(0, s(300, 15), S(10)), // TypeIdentifiant
+    el(0, s(315, 11), S(9)), // Identifiant
+    el(0, s(347, 3), S(0)), // Nom
+    el(0, s(350, 11), S(8)), // CodeService
+    el(0, s(361, 10), S(0)), // NomService
+    el(0, s(371, 13), C(14)), // DonneesStatut
+    el(0, s(384, 8), S(14)), // IdStatut
+    el(0, s(392, 16), S(13)), // ComplementStatut
+    el(0, s(408, 11), S(0)), // Commentaire
+    el(0, s(419, 10), S(12)), // Horodatage
+    el(0, s(429, 12), S(11)), // IdProducteur
+    el(0, s(197, 10), C(15)), // Producteur
+    el(0, s(441, 6), S(0)), // IdFlux
+    el(0, s(371, 13), C(18)), // DonneesStatut
+    el(0, s(384, 8), S(16)), // IdStatut
+    el(0, s(392, 16), S(0)), // ComplementStatut
+    el(0, s(447, 9), S(0)), // IdFacture
+    el(0, s(456, 11), S(15)), // DateFacture
+    el(0, s(467, 10), S(0)), // IdMandatDP
 ];
 
 #[rustfmt::skip]
@@ -206,13 +214,13 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "Id", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "NumOrdre", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "IdLigne", ty: 4, required: false, fixed: None },
-    Attribute { ns: 0, name: "NumOrdre", ty: 7, required: false, fixed: None },
-    Attribute { ns: 0, name: "NbLignesErreur", ty: 7, required: true, fixed: None },
-    Attribute { ns: 0, name: "Version", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "compteur", ty: 7, required: false, fixed: None },
+    Attribute { ns: 0, name: s(216, 2), ty: 0, required: false, fixed: None }, // Id
+    Attribute { ns: 0, name: s(477, 8), ty: 2, required: false, fixed: None }, // NumOrdre
+    Attribute { ns: 0, name: s(485, 7), ty: 4, required: false, fixed: None }, // IdLigne
+    Attribute { ns: 0, name: s(477, 8), ty: 7, required: false, fixed: None }, // NumOrdre
+    Attribute { ns: 0, name: s(492, 14), ty: 7, required: true, fixed: None }, // NbLignesErreur
+    Attribute { ns: 0, name: s(506, 7), ty: 0, required: false, fixed: None }, // Version
+    Attribute { ns: 0, name: s(513, 8), ty: 7, required: false, fixed: None }, // compteur
 ];
 
 #[rustfmt::skip]
@@ -306,3 +314,15 @@ static ENUMERATIONS: &[&str] = &[
 static PATTERNS: &[&str] = &[
     "[0-9][0-9][0-9][0-9]",
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CPPFactureStatutUnitaireCPPFactureStatutsCPPFluxStatutUnitaireCPPFluxStatutsCPPStatut",
+    "DebiteurDetailsEmetteurEnveloppeEnveloppeUnitaireFournisseurLigneErreurDetailParametreIndiv",
+    "ParametresPartenairesProducteurRecepteurIdLibelleNoteCodeValeurparametreNatureErreur",
+    "CodeErreurLibelleErreurDescriptionErreurTypeIdentifiantIdentifiantRaisonSocialeCodePays",
+    "NomCodeServiceNomServiceDonneesStatutIdStatutComplementStatutCommentaireHorodatage",
+    "IdProducteurIdFluxIdFactureDateFactureIdMandatDPNumOrdreIdLigneNbLignesErreurVersion",
+    "compteur",
+);

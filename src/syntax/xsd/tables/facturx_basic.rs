@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 6;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "facturx_basic",
@@ -50,108 +58,108 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "CrossIndustryInvoice", C(0)),
-    el(1, "ExchangedDocumentContext", C(40)),
-    el(1, "ExchangedDocument", C(39)),
-    el(1, "SupplyChainTradeTransaction", C(1)),
-    el(2, "IncludedSupplyChainTradeLineItem", C(29)),
-    el(2, "ApplicableHeaderTradeAgreement", C(28)),
-    el(2, "ApplicableHeaderTradeDelivery", C(26)),
-    el(2, "ApplicableHeaderTradeSettlement", C(2)),
-    el(2, "CreditorReferenceID", C(4)),
-    el(2, "PaymentReference", C(12)),
-    el(2, "TaxCurrencyCode", C(16)),
-    el(2, "InvoiceCurrencyCode", C(16)),
-    el(2, "PayeeTradeParty", C(22)),
-    el(2, "SpecifiedTradeSettlementPaymentMeans", C(19)),
-    el(2, "ApplicableTradeTax", C(14)),
-    el(2, "BillingSpecifiedPeriod", C(18)),
-    el(2, "SpecifiedTradeAllowanceCharge", C(13)),
-    el(2, "SpecifiedTradePaymentTerms", C(10)),
-    el(2, "SpecifiedTradeSettlementHeaderMonetarySummation", C(8)),
-    el(2, "InvoiceReferencedDocument", C(5)),
-    el(2, "ReceivableSpecifiedTradeAccountingAccount", C(3)),
-    el(2, "ID", C(4)),
-    el(2, "IssuerAssignedID", C(4)),
-    el(2, "FormattedIssueDateTime", C(6)),
-    el(3, "DateTimeString", C(7)),
-    el(2, "LineTotalAmount", C(9)),
-    el(2, "ChargeTotalAmount", C(9)),
-    el(2, "AllowanceTotalAmount", C(9)),
-    el(2, "TaxBasisTotalAmount", C(9)),
-    el(2, "TaxTotalAmount", C(9)),
-    el(2, "GrandTotalAmount", C(9)),
-    el(2, "TotalPrepaidAmount", C(9)),
-    el(2, "DuePayableAmount", C(9)),
-    el(2, "Description", C(12)),
-    el(2, "DueDateDateTime", C(11)),
-    el(2, "DirectDebitMandateID", C(4)),
-    el(4, "DateTimeString", C(7)),
-    el(2, "ChargeIndicator", C(17)),
-    el(2, "CalculationPercent", C(15)),
-    el(2, "BasisAmount", C(9)),
-    el(2, "ActualAmount", C(9)),
-    el(2, "ReasonCode", C(16)),
-    el(2, "Reason", C(12)),
-    el(2, "CategoryTradeTax", C(14)),
-    el(2, "CalculatedAmount", C(9)),
-    el(2, "TypeCode", C(16)),
-    el(2, "ExemptionReason", C(12)),
-    el(2, "CategoryCode", C(16)),
-    el(2, "ExemptionReasonCode", C(16)),
-    el(2, "DueDateTypeCode", C(16)),
-    el(2, "RateApplicablePercent", C(15)),
-    el(4, "Indicator", S(3)),
-    el(2, "StartDateTime", C(11)),
-    el(2, "EndDateTime", C(11)),
-    el(2, "PayerPartyDebtorFinancialAccount", C(21)),
-    el(2, "PayeePartyCreditorFinancialAccount", C(20)),
-    el(2, "IBANID", C(4)),
-    el(2, "ProprietaryID", C(4)),
-    el(2, "GlobalID", C(4)),
-    el(2, "Name", C(12)),
-    el(2, "SpecifiedLegalOrganization", C(25)),
-    el(2, "PostalTradeAddress", C(24)),
-    el(2, "URIUniversalCommunication", C(23)),
-    el(2, "SpecifiedTaxRegistration", C(3)),
-    el(2, "URIID", C(4)),
-    el(2, "PostcodeCode", C(16)),
-    el(2, "LineOne", C(12)),
-    el(2, "LineTwo", C(12)),
-    el(2, "LineThree", C(12)),
-    el(2, "CityName", C(12)),
-    el(2, "CountryID", C(16)),
-    el(2, "CountrySubDivisionName", C(12)),
-    el(2, "TradingBusinessName", C(12)),
-    el(2, "ShipToTradeParty", C(22)),
-    el(2, "ActualDeliverySupplyChainEvent", C(27)),
-    el(2, "DespatchAdviceReferencedDocument", C(5)),
-    el(2, "OccurrenceDateTime", C(11)),
-    el(2, "BuyerReference", C(12)),
-    el(2, "SellerTradeParty", C(22)),
-    el(2, "BuyerTradeParty", C(22)),
-    el(2, "SellerTaxRepresentativeTradeParty", C(22)),
-    el(2, "BuyerOrderReferencedDocument", C(5)),
-    el(2, "ContractReferencedDocument", C(5)),
-    el(2, "AssociatedDocumentLineDocument", C(37)),
-    el(2, "SpecifiedTradeProduct", C(36)),
-    el(2, "SpecifiedLineTradeAgreement", C(34)),
-    el(2, "SpecifiedLineTradeDelivery", C(32)),
-    el(2, "SpecifiedLineTradeSettlement", C(30)),
-    el(2, "SpecifiedTradeSettlementLineMonetarySummation", C(31)),
-    el(2, "BilledQuantity", C(33)),
-    el(2, "GrossPriceProductTradePrice", C(35)),
-    el(2, "NetPriceProductTradePrice", C(35)),
-    el(2, "ChargeAmount", C(9)),
-    el(2, "BasisQuantity", C(33)),
-    el(2, "AppliedTradeAllowanceCharge", C(13)),
-    el(2, "LineID", C(4)),
-    el(2, "IncludedNote", C(38)),
-    el(2, "Content", C(12)),
-    el(2, "SubjectCode", C(16)),
-    el(2, "IssueDateTime", C(11)),
-    el(2, "BusinessProcessSpecifiedDocumentContextParameter", C(3)),
-    el(2, "GuidelineSpecifiedDocumentContextParameter", C(3)),
+    el(1, s(0, 20), C(0)), // CrossIndustryInvoice
+    el(1, s(20, 24), C(40)), // ExchangedDocumentContext
+    el(1, s(44, 17), C(39)), // ExchangedDocument
+    el(1, s(61, 27), C(1)), // SupplyChainTradeTransaction
+    el(2, s(88, 32), C(29)), // IncludedSupplyChainTradeLineItem
+    el(2, s(120, 30), C(28)), // ApplicableHeaderTradeAgreement
+    el(2, s(150, 29), C(26)), // ApplicableHeaderTradeDelivery
+    el(2, s(179, 31), C(2)), // ApplicableHeaderTradeSettlement
+    el(2, s(210, 19), C(4)), // CreditorReferenceID
+    el(2, s(229, 16), C(12)), // PaymentReference
+    el(2, s(245, 15), C(16)), // TaxCurrencyCode
+    el(2, s(260, 19), C(16)), // InvoiceCurrencyCode
+    el(2, s(279, 15), C(22)), // PayeeTradeParty
+    el(2, s(294, 36), C(19)), // SpecifiedTradeSettlementPaymentMeans
+    el(2, s(330, 18), C(14)), // ApplicableTradeTax
+    el(2, s(348, 22), C(18)), // BillingSpecifiedPeriod
+    el(2, s(370, 29), C(13)), // SpecifiedTradeAllowanceCharge
+    el(2, s(399, 26), C(10)), // SpecifiedTradePaymentTerms
+    el(2, s(425, 47), C(8)), // SpecifiedTradeSettlementHeaderMonetarySummation
+    el(2, s(472, 25), C(5)), // InvoiceReferencedDocument
+    el(2, s(497, 41), C(3)), // ReceivableSpecifiedTradeAccountingAccount
+    el(2, s(538, 2), C(4)), // ID
+    el(2, s(540, 16), C(4)), // IssuerAssignedID
+    el(2, s(556, 22), C(6)), // FormattedIssueDateTime
+    el(3, s(578, 14), C(7)), // DateTimeString
+    el(2, s(592, 15), C(9)), // LineTotalAmount
+    el(2, s(607, 17), C(9)), // ChargeTotalAmount
+    el(2, s(624, 20), C(9)), // AllowanceTotalAmount
+    el(2, s(644, 19), C(9)), // TaxBasisTotalAmount
+    el(2, s(663, 14), C(9)), // TaxTotalAmount
+    el(2, s(677, 16), C(9)), // GrandTotalAmount
+    el(2, s(693, 18), C(9)), // TotalPrepaidAmount
+    el(2, s(711, 16), C(9)), // DuePayableAmount
+    el(2, s(727, 11), C(12)), // Description
+    el(2, s(738, 15), C(11)), // DueDateDateTime
+    el(2, s(753, 20), C(4)), // DirectDebitMandateID
+    el(4, s(578, 14), C(7)), // DateTimeString
+    el(2, s(773, 15), C(17)), // ChargeIndicator
+    el(2, s(788, 18), C(15)), // CalculationPercent
+    el(2, s(806, 11), C(9)), // BasisAmount
+    el(2, s(817, 12), C(9)), // ActualAmount
+    el(2, s(829, 10), C(16)), // ReasonCode
+    el(2, s(839, 6), C(12)), // Reason
+    el(2, s(845, 16), C(14)), // CategoryTradeTax
+    el(2, s(861, 16), C(9)), // CalculatedAmount
+    el(2, s(877, 8), C(16)), // TypeCode
+    el(2, s(885, 15), C(12)), // ExemptionReason
+    el(2, s(900, 12), C(16)), // CategoryCode
+    el(2, s(912, 19), C(16)), // ExemptionReasonCode
+    el(2, s(931, 15), C(16)), // DueDateTypeCode
+    el(2, s(946, 21), C(15)), // RateApplicablePercent
+    el(4, s(967, 9), S(3)), // Indicator
+    el(2, s(976, 13), C(11)), // StartDateTime
+    el(2, s(989, 11), C(11)), // EndDateTime
+    el(2, s(1000, 32), C(21)), // PayerPartyDebtorFinancialAccount
+    el(2, s(1032, 34), C(20)), // PayeePartyCreditorFinancialAccount
+    el(2, s(1066, 6), C(4)), // IBANID
+    el(2, s(1072, 13), C(4)), // ProprietaryID
+    el(2, s(1085, 8), C(4)), // GlobalID
+    el(2, s(1093, 4), C(12)), // Name
+    el(2, s(1097, 26), C(25)), // SpecifiedLegalOrganization
+    el(2, s(1123, 18), C(24)), // PostalTradeAddress
+    el(2, s(1141, 25), C(23)), // URIUniversalCommunication
+    el(2, s(1166, 24), C(3)), // SpecifiedTaxRegistration
+    el(2, s(1190, 5), C(4)), // URIID
+    el(2, s(1195, 12), C(16)), // PostcodeCode
+    el(2, s(1207, 7), C(12)), // LineOne
+    el(2, s(1214, 7), C(12)), // LineTwo
+    el(2, s(1221, 9), C(12)), // LineThree
+    el(2, s(1230, 8), C(12)), // CityName
+    el(2, s(1238, 9), C(16)), // CountryID
+    el(2, s(1247, 22), C(12)), // CountrySubDivisionName
+    el(2, s(1269, 19), C(12)), // TradingBusinessName
+    el(2, s(1288, 16), C(22)), // ShipToTradeParty
+    el(2, s(1304, 30), C(27)), // ActualDeliverySupplyChainEvent
+    el(2, s(1334, 32), C(5)), // DespatchAdviceReferencedDocument
+    el(2, s(1366, 18), C(11)), // OccurrenceDateTime
+    el(2, s(1384, 14), C(12)), // BuyerReference
+    el(2, s(1398, 16), C(22)), // SellerTradeParty
+    el(2, s(1414, 15), C(22)), // BuyerTradeParty
+    el(2, s(1429, 33), C(22)), // SellerTaxRepresentativeTradeParty
+    el(2, s(1462, 28), C(5)), // BuyerOrderReferencedDocument
+    el(2, s(1490, 26), C(5)), // ContractReferencedDocument
+    el(2, s(1516, 30), C(37)), // AssociatedDocumentLineDocument
+    el(2, s(1546, 21), C(36)), // SpecifiedTradeProduct
+    el(2, s(1567, 27), C(34)), // SpecifiedLineTradeAgreement
+    el(2, s(1594, 26), C(32)), // SpecifiedLineTradeDelivery
+    el(2, s(1620, 28), C(30)), // SpecifiedLineTradeSettlement
+    el(2, s(1648, 45), C(31)), // SpecifiedTradeSettlementLineMonetarySummation
+    el(2, s(1693, 14), C(33)), // BilledQuantity
+    el(2, s(1707, 27), C(35)), // GrossPriceProductTradePrice
+    el(2, s(1734, 25), C(35)), // NetPriceProductTradePrice
+    el(2, s(1759, 12), C(9)), // ChargeAmount
+    el(2, s(1771, 13), C(33)), // BasisQuantity
+    el(2, s(1784, 27), C(13)), // AppliedTradeAllowanceCharge
+    el(2, s(1811, 6), C(4)), // LineID
+    el(2, s(1817, 12), C(38)), // IncludedNote
+    el(2, s(1829, 7), C(12)), // Content
+    el(2, s(1836, 11), C(16)), // SubjectCode
+    el(2, s(1847, 13), C(11)), // IssueDateTime
+    el(2, s(1860, 48), C(3)), // BusinessProcessSpecifiedDocumentContextParameter
+    el(2, s(1908, 42), C(3)), // GuidelineSpecifiedDocumentContextParameter
 ];
 
 #[rustfmt::skip]
@@ -364,10 +372,10 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "schemeID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "format", ty: 1, required: true, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCode", ty: 0, required: false, fixed: None },
+    Attribute { ns: 0, name: s(1950, 8), ty: 0, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(1958, 6), ty: 1, required: true, fixed: None }, // format
+    Attribute { ns: 0, name: s(1964, 10), ty: 0, required: false, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(1974, 8), ty: 0, required: false, fixed: None }, // unitCode
 ];
 
 #[rustfmt::skip]
@@ -391,3 +399,30 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CrossIndustryInvoiceExchangedDocumentContextExchangedDocumentSupplyChainTradeTransaction",
+    "IncludedSupplyChainTradeLineItemApplicableHeaderTradeAgreementApplicableHeaderTradeDelivery",
+    "ApplicableHeaderTradeSettlementCreditorReferenceIDPaymentReferenceTaxCurrencyCode",
+    "InvoiceCurrencyCodePayeeTradePartySpecifiedTradeSettlementPaymentMeansApplicableTradeTax",
+    "BillingSpecifiedPeriodSpecifiedTradeAllowanceChargeSpecifiedTradePaymentTermsSpecifiedTradeSettlementHeaderMonetarySummation",
+    "InvoiceReferencedDocumentReceivableSpecifiedTradeAccountingAccountIDIssuerAssignedID",
+    "FormattedIssueDateTimeDateTimeStringLineTotalAmountChargeTotalAmountAllowanceTotalAmount",
+    "TaxBasisTotalAmountTaxTotalAmountGrandTotalAmountTotalPrepaidAmountDuePayableAmount",
+    "DescriptionDueDateDateTimeDirectDebitMandateIDChargeIndicatorCalculationPercentBasisAmount",
+    "ActualAmountReasonCodeReasonCategoryTradeTaxCalculatedAmountTypeCodeExemptionReason",
+    "CategoryCodeExemptionReasonCodeDueDateTypeCodeRateApplicablePercentIndicatorStartDateTime",
+    "EndDateTimePayerPartyDebtorFinancialAccountPayeePartyCreditorFinancialAccountIBANID",
+    "ProprietaryIDGlobalIDNameSpecifiedLegalOrganizationPostalTradeAddressURIUniversalCommunication",
+    "SpecifiedTaxRegistrationURIIDPostcodeCodeLineOneLineTwoLineThreeCityNameCountryID",
+    "CountrySubDivisionNameTradingBusinessNameShipToTradePartyActualDeliverySupplyChainEvent",
+    "DespatchAdviceReferencedDocumentOccurrenceDateTimeBuyerReferenceSellerTradeParty",
+    "BuyerTradePartySellerTaxRepresentativeTradePartyBuyerOrderReferencedDocumentContractReferencedDocument",
+    "AssociatedDocumentLineDocumentSpecifiedTradeProductSpecifiedLineTradeAgreementSpecifiedLineTradeDelivery",
+    "SpecifiedLineTradeSettlementSpecifiedTradeSettlementLineMonetarySummationBilledQuantity",
+    "GrossPriceProductTradePriceNetPriceProductTradePriceChargeAmountBasisQuantityAppliedTradeAllowanceCharge",
+    "LineIDIncludedNoteContentSubjectCodeIssueDateTimeBusinessProcessSpecifiedDocumentContextParameter",
+    "GuidelineSpecifiedDocumentContextParameterschemeIDformatcurrencyIDunitCode",
+);

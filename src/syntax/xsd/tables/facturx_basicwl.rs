@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 5;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "facturx_basicwl",
@@ -50,94 +58,94 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "CrossIndustryInvoice", C(0)),
-    el(1, "ExchangedDocumentContext", C(31)),
-    el(1, "ExchangedDocument", C(29)),
-    el(1, "SupplyChainTradeTransaction", C(1)),
-    el(2, "ApplicableHeaderTradeAgreement", C(28)),
-    el(2, "ApplicableHeaderTradeDelivery", C(26)),
-    el(2, "ApplicableHeaderTradeSettlement", C(2)),
-    el(2, "CreditorReferenceID", C(4)),
-    el(2, "PaymentReference", C(12)),
-    el(2, "TaxCurrencyCode", C(16)),
-    el(2, "InvoiceCurrencyCode", C(16)),
-    el(2, "PayeeTradeParty", C(22)),
-    el(2, "SpecifiedTradeSettlementPaymentMeans", C(19)),
-    el(2, "ApplicableTradeTax", C(14)),
-    el(2, "BillingSpecifiedPeriod", C(18)),
-    el(2, "SpecifiedTradeAllowanceCharge", C(13)),
-    el(2, "SpecifiedTradePaymentTerms", C(10)),
-    el(2, "SpecifiedTradeSettlementHeaderMonetarySummation", C(8)),
-    el(2, "InvoiceReferencedDocument", C(5)),
-    el(2, "ReceivableSpecifiedTradeAccountingAccount", C(3)),
-    el(2, "ID", C(4)),
-    el(2, "IssuerAssignedID", C(4)),
-    el(2, "FormattedIssueDateTime", C(6)),
-    el(3, "DateTimeString", C(7)),
-    el(2, "LineTotalAmount", C(9)),
-    el(2, "ChargeTotalAmount", C(9)),
-    el(2, "AllowanceTotalAmount", C(9)),
-    el(2, "TaxBasisTotalAmount", C(9)),
-    el(2, "TaxTotalAmount", C(9)),
-    el(2, "GrandTotalAmount", C(9)),
-    el(2, "TotalPrepaidAmount", C(9)),
-    el(2, "DuePayableAmount", C(9)),
-    el(2, "Description", C(12)),
-    el(2, "DueDateDateTime", C(11)),
-    el(2, "DirectDebitMandateID", C(4)),
-    el(4, "DateTimeString", C(7)),
-    el(2, "ChargeIndicator", C(17)),
-    el(2, "CalculationPercent", C(15)),
-    el(2, "BasisAmount", C(9)),
-    el(2, "ActualAmount", C(9)),
-    el(2, "ReasonCode", C(16)),
-    el(2, "Reason", C(12)),
-    el(2, "CategoryTradeTax", C(14)),
-    el(2, "CalculatedAmount", C(9)),
-    el(2, "TypeCode", C(16)),
-    el(2, "ExemptionReason", C(12)),
-    el(2, "CategoryCode", C(16)),
-    el(2, "ExemptionReasonCode", C(16)),
-    el(2, "DueDateTypeCode", C(16)),
-    el(2, "RateApplicablePercent", C(15)),
-    el(4, "Indicator", S(3)),
-    el(2, "StartDateTime", C(11)),
-    el(2, "EndDateTime", C(11)),
-    el(2, "PayerPartyDebtorFinancialAccount", C(21)),
-    el(2, "PayeePartyCreditorFinancialAccount", C(20)),
-    el(2, "IBANID", C(4)),
-    el(2, "ProprietaryID", C(4)),
-    el(2, "GlobalID", C(4)),
-    el(2, "Name", C(12)),
-    el(2, "SpecifiedLegalOrganization", C(25)),
-    el(2, "PostalTradeAddress", C(24)),
-    el(2, "URIUniversalCommunication", C(23)),
-    el(2, "SpecifiedTaxRegistration", C(3)),
-    el(2, "URIID", C(4)),
-    el(2, "PostcodeCode", C(16)),
-    el(2, "LineOne", C(12)),
-    el(2, "LineTwo", C(12)),
-    el(2, "LineThree", C(12)),
-    el(2, "CityName", C(12)),
-    el(2, "CountryID", C(16)),
-    el(2, "CountrySubDivisionName", C(12)),
-    el(2, "TradingBusinessName", C(12)),
-    el(2, "ShipToTradeParty", C(22)),
-    el(2, "ActualDeliverySupplyChainEvent", C(27)),
-    el(2, "DespatchAdviceReferencedDocument", C(5)),
-    el(2, "OccurrenceDateTime", C(11)),
-    el(2, "BuyerReference", C(12)),
-    el(2, "SellerTradeParty", C(22)),
-    el(2, "BuyerTradeParty", C(22)),
-    el(2, "SellerTaxRepresentativeTradeParty", C(22)),
-    el(2, "BuyerOrderReferencedDocument", C(5)),
-    el(2, "ContractReferencedDocument", C(5)),
-    el(2, "IssueDateTime", C(11)),
-    el(2, "IncludedNote", C(30)),
-    el(2, "Content", C(12)),
-    el(2, "SubjectCode", C(16)),
-    el(2, "BusinessProcessSpecifiedDocumentContextParameter", C(3)),
-    el(2, "GuidelineSpecifiedDocumentContextParameter", C(3)),
+    el(1, s(0, 20), C(0)), // CrossIndustryInvoice
+    el(1, s(20, 24), C(31)), // ExchangedDocumentContext
+    el(1, s(44, 17), C(29)), // ExchangedDocument
+    el(1, s(61, 27), C(1)), // SupplyChainTradeTransaction
+    el(2, s(88, 30), C(28)), // ApplicableHeaderTradeAgreement
+    el(2, s(118, 29), C(26)), // ApplicableHeaderTradeDelivery
+    el(2, s(147, 31), C(2)), // ApplicableHeaderTradeSettlement
+    el(2, s(178, 19), C(4)), // CreditorReferenceID
+    el(2, s(197, 16), C(12)), // PaymentReference
+    el(2, s(213, 15), C(16)), // TaxCurrencyCode
+    el(2, s(228, 19), C(16)), // InvoiceCurrencyCode
+    el(2, s(247, 15), C(22)), // PayeeTradeParty
+    el(2, s(262, 36), C(19)), // SpecifiedTradeSettlementPaymentMeans
+    el(2, s(298, 18), C(14)), // ApplicableTradeTax
+    el(2, s(316, 22), C(18)), // BillingSpecifiedPeriod
+    el(2, s(338, 29), C(13)), // SpecifiedTradeAllowanceCharge
+    el(2, s(367, 26), C(10)), // SpecifiedTradePaymentTerms
+    el(2, s(393, 47), C(8)), // SpecifiedTradeSettlementHeaderMonetarySummation
+    el(2, s(440, 25), C(5)), // InvoiceReferencedDocument
+    el(2, s(465, 41), C(3)), // ReceivableSpecifiedTradeAccountingAccount
+    el(2, s(506, 2), C(4)), // ID
+    el(2, s(508, 16), C(4)), // IssuerAssignedID
+    el(2, s(524, 22), C(6)), // FormattedIssueDateTime
+    el(3, s(546, 14), C(7)), // DateTimeString
+    el(2, s(560, 15), C(9)), // LineTotalAmount
+    el(2, s(575, 17), C(9)), // ChargeTotalAmount
+    el(2, s(592, 20), C(9)), // AllowanceTotalAmount
+    el(2, s(612, 19), C(9)), // TaxBasisTotalAmount
+    el(2, s(631, 14), C(9)), // TaxTotalAmount
+    el(2, s(645, 16), C(9)), // GrandTotalAmount
+    el(2, s(661, 18), C(9)), // TotalPrepaidAmount
+    el(2, s(679, 16), C(9)), // DuePayableAmount
+    el(2, s(695, 11), C(12)), // Description
+    el(2, s(706, 15), C(11)), // DueDateDateTime
+    el(2, s(721, 20), C(4)), // DirectDebitMandateID
+    el(4, s(546, 14), C(7)), // DateTimeString
+    el(2, s(741, 15), C(17)), // ChargeIndicator
+    el(2, s(756, 18), C(15)), // CalculationPercent
+    el(2, s(774, 11), C(9)), // BasisAmount
+    el(2, s(785, 12), C(9)), // ActualAmount
+    el(2, s(797, 10), C(16)), // ReasonCode
+    el(2, s(807, 6), C(12)), // Reason
+    el(2, s(813, 16), C(14)), // CategoryTradeTax
+    el(2, s(829, 16), C(9)), // CalculatedAmount
+    el(2, s(845, 8), C(16)), // TypeCode
+    el(2, s(853, 15), C(12)), // ExemptionReason
+    el(2, s(868, 12), C(16)), // CategoryCode
+    el(2, s(880, 19), C(16)), // ExemptionReasonCode
+    el(2, s(899, 15), C(16)), // DueDateTypeCode
+    el(2, s(914, 21), C(15)), // RateApplicablePercent
+    el(4, s(935, 9), S(3)), // Indicator
+    el(2, s(944, 13), C(11)), // StartDateTime
+    el(2, s(957, 11), C(11)), // EndDateTime
+    el(2, s(968, 32), C(21)), // PayerPartyDebtorFinancialAccount
+    el(2, s(1000, 34), C(20)), // PayeePartyCreditorFinancialAccount
+    el(2, s(1034, 6), C(4)), // IBANID
+    el(2, s(1040, 13), C(4)), // ProprietaryID
+    el(2, s(1053, 8), C(4)), // GlobalID
+    el(2, s(1061, 4), C(12)), // Name
+    el(2, s(1065, 26), C(25)), // SpecifiedLegalOrganization
+    el(2, s(1091, 18), C(24)), // PostalTradeAddress
+    el(2, s(1109, 25), C(23)), // URIUniversalCommunication
+    el(2, s(1134, 24), C(3)), // SpecifiedTaxRegistration
+    el(2, s(1158, 5), C(4)), // URIID
+    el(2, s(1163, 12), C(16)), // PostcodeCode
+    el(2, s(1175, 7), C(12)), // LineOne
+    el(2, s(1182, 7), C(12)), // LineTwo
+    el(2, s(1189, 9), C(12)), // LineThree
+    el(2, s(1198, 8), C(12)), // CityName
+    el(2, s(1206, 9), C(16)), // CountryID
+    el(2, s(1215, 22), C(12)), // CountrySubDivisionName
+    el(2, s(1237, 19), C(12)), // TradingBusinessName
+    el(2, s(1256, 16), C(22)), // ShipToTradeParty
+    el(2, s(1272, 30), C(27)), // ActualDeliverySupplyChainEvent
+    el(2, s(1302, 32), C(5)), // DespatchAdviceReferencedDocument
+    el(2, s(1334, 18), C(11)), // OccurrenceDateTime
+    el(2, s(1352, 14), C(12)), // BuyerReference
+    el(2, s(1366, 16), C(22)), // SellerTradeParty
+    el(2, s(1382, 15), C(22)), // BuyerTradeParty
+    el(2, s(1397, 33), C(22)), // SellerTaxRepresentativeTradeParty
+    el(2, s(1430, 28), C(5)), // BuyerOrderReferencedDocument
+    el(2, s(1458, 26), C(5)), // ContractReferencedDocument
+    el(2, s(1484, 13), C(11)), // IssueDateTime
+    el(2, s(1497, 12), C(30)), // IncludedNote
+    el(2, s(1509, 7), C(12)), // Content
+    el(2, s(1516, 11), C(16)), // SubjectCode
+    el(2, s(1527, 48), C(3)), // BusinessProcessSpecifiedDocumentContextParameter
+    el(2, s(1575, 42), C(3)), // GuidelineSpecifiedDocumentContextParameter
 ];
 
 #[rustfmt::skip]
@@ -313,9 +321,9 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "schemeID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "format", ty: 1, required: true, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: false, fixed: None },
+    Attribute { ns: 0, name: s(1617, 8), ty: 0, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(1625, 6), ty: 1, required: true, fixed: None }, // format
+    Attribute { ns: 0, name: s(1631, 10), ty: 0, required: false, fixed: None }, // currencyID
 ];
 
 #[rustfmt::skip]
@@ -339,3 +347,26 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CrossIndustryInvoiceExchangedDocumentContextExchangedDocumentSupplyChainTradeTransaction",
+    "ApplicableHeaderTradeAgreementApplicableHeaderTradeDeliveryApplicableHeaderTradeSettlement",
+    "CreditorReferenceIDPaymentReferenceTaxCurrencyCodeInvoiceCurrencyCodePayeeTradeParty",
+    "SpecifiedTradeSettlementPaymentMeansApplicableTradeTaxBillingSpecifiedPeriodSpecifiedTradeAllowanceCharge",
+    "SpecifiedTradePaymentTermsSpecifiedTradeSettlementHeaderMonetarySummationInvoiceReferencedDocument",
+    "ReceivableSpecifiedTradeAccountingAccountIDIssuerAssignedIDFormattedIssueDateTime",
+    "DateTimeStringLineTotalAmountChargeTotalAmountAllowanceTotalAmountTaxBasisTotalAmount",
+    "TaxTotalAmountGrandTotalAmountTotalPrepaidAmountDuePayableAmountDescriptionDueDateDateTime",
+    "DirectDebitMandateIDChargeIndicatorCalculationPercentBasisAmountActualAmountReasonCode",
+    "ReasonCategoryTradeTaxCalculatedAmountTypeCodeExemptionReasonCategoryCodeExemptionReasonCode",
+    "DueDateTypeCodeRateApplicablePercentIndicatorStartDateTimeEndDateTimePayerPartyDebtorFinancialAccount",
+    "PayeePartyCreditorFinancialAccountIBANIDProprietaryIDGlobalIDNameSpecifiedLegalOrganization",
+    "PostalTradeAddressURIUniversalCommunicationSpecifiedTaxRegistrationURIIDPostcodeCode",
+    "LineOneLineTwoLineThreeCityNameCountryIDCountrySubDivisionNameTradingBusinessName",
+    "ShipToTradePartyActualDeliverySupplyChainEventDespatchAdviceReferencedDocumentOccurrenceDateTime",
+    "BuyerReferenceSellerTradePartyBuyerTradePartySellerTaxRepresentativeTradePartyBuyerOrderReferencedDocument",
+    "ContractReferencedDocumentIssueDateTimeIncludedNoteContentSubjectCodeBusinessProcessSpecifiedDocumentContextParameter",
+    "GuidelineSpecifiedDocumentContextParameterschemeIDformatcurrencyID",
+);

@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 7;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "facturx_en16931",
@@ -50,137 +58,137 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "CrossIndustryInvoice", C(0)),
-    el(1, "ExchangedDocumentContext", C(50)),
-    el(1, "ExchangedDocument", C(49)),
-    el(1, "SupplyChainTradeTransaction", C(1)),
-    el(2, "IncludedSupplyChainTradeLineItem", C(36)),
-    el(2, "ApplicableHeaderTradeAgreement", C(34)),
-    el(2, "ApplicableHeaderTradeDelivery", C(32)),
-    el(2, "ApplicableHeaderTradeSettlement", C(2)),
-    el(2, "CreditorReferenceID", C(4)),
-    el(2, "PaymentReference", C(10)),
-    el(2, "TaxCurrencyCode", C(8)),
-    el(2, "InvoiceCurrencyCode", C(8)),
-    el(2, "PayeeTradeParty", C(27)),
-    el(2, "SpecifiedTradeSettlementPaymentMeans", C(22)),
-    el(2, "ApplicableTradeTax", C(16)),
-    el(2, "BillingSpecifiedPeriod", C(21)),
-    el(2, "SpecifiedTradeAllowanceCharge", C(15)),
-    el(2, "SpecifiedTradePaymentTerms", C(13)),
-    el(2, "SpecifiedTradeSettlementHeaderMonetarySummation", C(11)),
-    el(2, "InvoiceReferencedDocument", C(5)),
-    el(2, "ReceivableSpecifiedTradeAccountingAccount", C(3)),
-    el(2, "ID", C(4)),
-    el(2, "IssuerAssignedID", C(4)),
-    el(2, "URIID", C(4)),
-    el(2, "LineID", C(4)),
-    el(2, "TypeCode", C(8)),
-    el(2, "Name", C(10)),
-    el(2, "AttachmentBinaryObject", C(9)),
-    el(2, "ReferenceTypeCode", C(8)),
-    el(2, "FormattedIssueDateTime", C(6)),
-    el(3, "DateTimeString", C(7)),
-    el(2, "LineTotalAmount", C(12)),
-    el(2, "ChargeTotalAmount", C(12)),
-    el(2, "AllowanceTotalAmount", C(12)),
-    el(2, "TaxBasisTotalAmount", C(12)),
-    el(2, "TaxTotalAmount", C(12)),
-    el(2, "RoundingAmount", C(12)),
-    el(2, "GrandTotalAmount", C(12)),
-    el(2, "TotalPrepaidAmount", C(12)),
-    el(2, "DuePayableAmount", C(12)),
-    el(2, "Description", C(10)),
-    el(2, "DueDateDateTime", C(14)),
-    el(2, "DirectDebitMandateID", C(4)),
-    el(4, "DateTimeString", C(7)),
-    el(2, "ChargeIndicator", C(20)),
-    el(2, "CalculationPercent", C(17)),
-    el(2, "BasisAmount", C(12)),
-    el(2, "ActualAmount", C(12)),
-    el(2, "ReasonCode", C(8)),
-    el(2, "Reason", C(10)),
-    el(2, "CategoryTradeTax", C(16)),
-    el(2, "CalculatedAmount", C(12)),
-    el(2, "ExemptionReason", C(10)),
-    el(2, "CategoryCode", C(8)),
-    el(2, "ExemptionReasonCode", C(19)),
-    el(2, "TaxPointDate", C(18)),
-    el(2, "DueDateTypeCode", C(8)),
-    el(2, "RateApplicablePercent", C(17)),
-    el(4, "DateString", C(7)),
-    el(4, "Indicator", S(4)),
-    el(2, "StartDateTime", C(14)),
-    el(2, "EndDateTime", C(14)),
-    el(2, "Information", C(10)),
-    el(2, "ApplicableTradeSettlementFinancialCard", C(26)),
-    el(2, "PayerPartyDebtorFinancialAccount", C(25)),
-    el(2, "PayeePartyCreditorFinancialAccount", C(24)),
-    el(2, "PayeeSpecifiedCreditorFinancialInstitution", C(23)),
-    el(2, "BICID", C(4)),
-    el(2, "IBANID", C(4)),
-    el(2, "AccountName", C(10)),
-    el(2, "ProprietaryID", C(4)),
-    el(2, "CardholderName", C(10)),
-    el(2, "GlobalID", C(4)),
-    el(2, "SpecifiedLegalOrganization", C(31)),
-    el(2, "DefinedTradeContact", C(30)),
-    el(2, "PostalTradeAddress", C(29)),
-    el(2, "URIUniversalCommunication", C(28)),
-    el(2, "SpecifiedTaxRegistration", C(3)),
-    el(2, "CompleteNumber", C(10)),
-    el(2, "PostcodeCode", C(19)),
-    el(2, "LineOne", C(10)),
-    el(2, "LineTwo", C(10)),
-    el(2, "LineThree", C(10)),
-    el(2, "CityName", C(10)),
-    el(2, "CountryID", C(8)),
-    el(2, "CountrySubDivisionName", C(10)),
-    el(2, "PersonName", C(10)),
-    el(2, "DepartmentName", C(10)),
-    el(2, "TelephoneUniversalCommunication", C(28)),
-    el(2, "EmailURIUniversalCommunication", C(28)),
-    el(2, "TradingBusinessName", C(10)),
-    el(2, "ShipToTradeParty", C(27)),
-    el(2, "ActualDeliverySupplyChainEvent", C(33)),
-    el(2, "DespatchAdviceReferencedDocument", C(5)),
-    el(2, "ReceivingAdviceReferencedDocument", C(5)),
-    el(2, "OccurrenceDateTime", C(14)),
-    el(2, "BuyerReference", C(10)),
-    el(2, "SellerTradeParty", C(27)),
-    el(2, "BuyerTradeParty", C(27)),
-    el(2, "SellerTaxRepresentativeTradeParty", C(27)),
-    el(2, "SellerOrderReferencedDocument", C(5)),
-    el(2, "BuyerOrderReferencedDocument", C(5)),
-    el(2, "ContractReferencedDocument", C(5)),
-    el(2, "AdditionalReferencedDocument", C(5)),
-    el(2, "SpecifiedProcuringProject", C(35)),
-    el(2, "AssociatedDocumentLineDocument", C(47)),
-    el(2, "SpecifiedTradeProduct", C(43)),
-    el(2, "SpecifiedLineTradeAgreement", C(41)),
-    el(2, "SpecifiedLineTradeDelivery", C(39)),
-    el(2, "SpecifiedLineTradeSettlement", C(37)),
-    el(2, "SpecifiedTradeSettlementLineMonetarySummation", C(38)),
-    el(2, "BilledQuantity", C(40)),
-    el(2, "GrossPriceProductTradePrice", C(42)),
-    el(2, "NetPriceProductTradePrice", C(42)),
-    el(2, "ChargeAmount", C(12)),
-    el(2, "BasisQuantity", C(40)),
-    el(2, "AppliedTradeAllowanceCharge", C(15)),
-    el(2, "SellerAssignedID", C(4)),
-    el(2, "BuyerAssignedID", C(4)),
-    el(2, "ApplicableProductCharacteristic", C(46)),
-    el(2, "DesignatedProductClassification", C(45)),
-    el(2, "OriginTradeCountry", C(44)),
-    el(2, "ID", C(8)),
-    el(2, "ClassCode", C(19)),
-    el(2, "Value", C(10)),
-    el(2, "IncludedNote", C(48)),
-    el(2, "Content", C(10)),
-    el(2, "SubjectCode", C(19)),
-    el(2, "IssueDateTime", C(14)),
-    el(2, "BusinessProcessSpecifiedDocumentContextParameter", C(3)),
-    el(2, "GuidelineSpecifiedDocumentContextParameter", C(3)),
+    el(1, s(0, 20), C(0)), // CrossIndustryInvoice
+    el(1, s(20, 24), C(50)), // ExchangedDocumentContext
+    el(1, s(44, 17), C(49)), // ExchangedDocument
+    el(1, s(61, 27), C(1)), // SupplyChainTradeTransaction
+    el(2, s(88, 32), C(36)), // IncludedSupplyChainTradeLineItem
+    el(2, s(120, 30), C(34)), // ApplicableHeaderTradeAgreement
+    el(2, s(150, 29), C(32)), // ApplicableHeaderTradeDelivery
+    el(2, s(179, 31), C(2)), // ApplicableHeaderTradeSettlement
+    el(2, s(210, 19), C(4)), // CreditorReferenceID
+    el(2, s(229, 16), C(10)), // PaymentReference
+    el(2, s(245, 15), C(8)), // TaxCurrencyCode
+    el(2, s(260, 19), C(8)), // InvoiceCurrencyCode
+    el(2, s(279, 15), C(27)), // PayeeTradeParty
+    el(2, s(294, 36), C(22)), // SpecifiedTradeSettlementPaymentMeans
+    el(2, s(330, 18), C(16)), // ApplicableTradeTax
+    el(2, s(348, 22), C(21)), // BillingSpecifiedPeriod
+    el(2, s(370, 29), C(15)), // SpecifiedTradeAllowanceCharge
+    el(2, s(399, 26), C(13)), // SpecifiedTradePaymentTerms
+    el(2, s(425, 47), C(11)), // SpecifiedTradeSettlementHeaderMonetarySummation
+    el(2, s(472, 25), C(5)), // InvoiceReferencedDocument
+    el(2, s(497, 41), C(3)), // ReceivableSpecifiedTradeAccountingAccount
+    el(2, s(538, 2), C(4)), // ID
+    el(2, s(540, 16), C(4)), // IssuerAssignedID
+    el(2, s(556, 5), C(4)), // URIID
+    el(2, s(561, 6), C(4)), // LineID
+    el(2, s(567, 8), C(8)), // TypeCode
+    el(2, s(575, 4), C(10)), // Name
+    el(2, s(579, 22), C(9)), // AttachmentBinaryObject
+    el(2, s(601, 17), C(8)), // ReferenceTypeCode
+    el(2, s(618, 22), C(6)), // FormattedIssueDateTime
+    el(3, s(640, 14), C(7)), // DateTimeString
+    el(2, s(654, 15), C(12)), // LineTotalAmount
+    el(2, s(669, 17), C(12)), // ChargeTotalAmount
+    el(2, s(686, 20), C(12)), // AllowanceTotalAmount
+    el(2, s(706, 19), C(12)), // TaxBasisTotalAmount
+    el(2, s(725, 14), C(12)), // TaxTotalAmount
+    el(2, s(739, 14), C(12)), // RoundingAmount
+    el(2, s(753, 16), C(12)), // GrandTotalAmount
+    el(2, s(769, 18), C(12)), // TotalPrepaidAmount
+    el(2, s(787, 16), C(12)), // DuePayableAmount
+    el(2, s(803, 11), C(10)), // Description
+    el(2, s(814, 15), C(14)), // DueDateDateTime
+    el(2, s(829, 20), C(4)), // DirectDebitMandateID
+    el(4, s(640, 14), C(7)), // DateTimeString
+    el(2, s(849, 15), C(20)), // ChargeIndicator
+    el(2, s(864, 18), C(17)), // CalculationPercent
+    el(2, s(882, 11), C(12)), // BasisAmount
+    el(2, s(893, 12), C(12)), // ActualAmount
+    el(2, s(905, 10), C(8)), // ReasonCode
+    el(2, s(915, 6), C(10)), // Reason
+    el(2, s(921, 16), C(16)), // CategoryTradeTax
+    el(2, s(937, 16), C(12)), // CalculatedAmount
+    el(2, s(953, 15), C(10)), // ExemptionReason
+    el(2, s(968, 12), C(8)), // CategoryCode
+    el(2, s(980, 19), C(19)), // ExemptionReasonCode
+    el(2, s(999, 12), C(18)), // TaxPointDate
+    el(2, s(1011, 15), C(8)), // DueDateTypeCode
+    el(2, s(1026, 21), C(17)), // RateApplicablePercent
+    el(4, s(1047, 10), C(7)), // DateString
+    el(4, s(1057, 9), S(4)), // Indicator
+    el(2, s(1066, 13), C(14)), // StartDateTime
+    el(2, s(1079, 11), C(14)), // EndDateTime
+    el(2, s(1090, 11), C(10)), // Information
+    el(2, s(1101, 38), C(26)), // ApplicableTradeSettlementFinancialCard
+    el(2, s(1139, 32), C(25)), // PayerPartyDebtorFinancialAccount
+    el(2, s(1171, 34), C(24)), // PayeePartyCreditorFinancialAccount
+    el(2, s(1205, 42), C(23)), // PayeeSpecifiedCreditorFinancialInstitution
+    el(2, s(1247, 5), C(4)), // BICID
+    el(2, s(1252, 6), C(4)), // IBANID
+    el(2, s(1258, 11), C(10)), // AccountName
+    el(2, s(1269, 13), C(4)), // ProprietaryID
+    el(2, s(1282, 14), C(10)), // CardholderName
+    el(2, s(1296, 8), C(4)), // GlobalID
+    el(2, s(1304, 26), C(31)), // SpecifiedLegalOrganization
+    el(2, s(1330, 19), C(30)), // DefinedTradeContact
+    el(2, s(1349, 18), C(29)), // PostalTradeAddress
+    el(2, s(1367, 25), C(28)), // URIUniversalCommunication
+    el(2, s(1392, 24), C(3)), // SpecifiedTaxRegistration
+    el(2, s(1416, 14), C(10)), // CompleteNumber
+    el(2, s(1430, 12), C(19)), // PostcodeCode
+    el(2, s(1442, 7), C(10)), // LineOne
+    el(2, s(1449, 7), C(10)), // LineTwo
+    el(2, s(1456, 9), C(10)), // LineThree
+    el(2, s(1465, 8), C(10)), // CityName
+    el(2, s(1473, 9), C(8)), // CountryID
+    el(2, s(1482, 22), C(10)), // CountrySubDivisionName
+    el(2, s(1504, 10), C(10)), // PersonName
+    el(2, s(1514, 14), C(10)), // DepartmentName
+    el(2, s(1528, 31), C(28)), // TelephoneUniversalCommunication
+    el(2, s(1559, 30), C(28)), // EmailURIUniversalCommunication
+    el(2, s(1589, 19), C(10)), // TradingBusinessName
+    el(2, s(1608, 16), C(27)), // ShipToTradeParty
+    el(2, s(1624, 30), C(33)), // ActualDeliverySupplyChainEvent
+    el(2, s(1654, 32), C(5)), // DespatchAdviceReferencedDocument
+    el(2, s(1686, 33), C(5)), // ReceivingAdviceReferencedDocument
+    el(2, s(1719, 18), C(14)), // OccurrenceDateTime
+    el(2, s(1737, 14), C(10)), // BuyerReference
+    el(2, s(1751, 16), C(27)), // SellerTradeParty
+    el(2, s(1767, 15), C(27)), // BuyerTradeParty
+    el(2, s(1782, 33), C(27)), // SellerTaxRepresentativeTradeParty
+    el(2, s(1815, 29), C(5)), // SellerOrderReferencedDocument
+    el(2, s(1844, 28), C(5)), // BuyerOrderReferencedDocument
+    el(2, s(1872, 26), C(5)), // ContractReferencedDocument
+    el(2, s(1898, 28), C(5)), // AdditionalReferencedDocument
+    el(2, s(1926, 25), C(35)), // SpecifiedProcuringProject
+    el(2, s(1951, 30), C(47)), // AssociatedDocumentLineDocument
+    el(2, s(1981, 21), C(43)), // SpecifiedTradeProduct
+    el(2, s(2002, 27), C(41)), // SpecifiedLineTradeAgreement
+    el(2, s(2029, 26), C(39)), // SpecifiedLineTradeDelivery
+    el(2, s(2055, 28), C(37)), // SpecifiedLineTradeSettlement
+    el(2, s(2083, 45), C(38)), // SpecifiedTradeSettlementLineMonetarySummation
+    el(2, s(2128, 14), C(40)), // BilledQuantity
+    el(2, s(2142, 27), C(42)), // GrossPriceProductTradePrice
+    el(2, s(2169, 25), C(42)), // NetPriceProductTradePrice
+    el(2, s(2194, 12), C(12)), // ChargeAmount
+    el(2, s(2206, 13), C(40)), // BasisQuantity
+    el(2, s(2219, 27), C(15)), // AppliedTradeAllowanceCharge
+    el(2, s(2246, 16), C(4)), // SellerAssignedID
+    el(2, s(2262, 15), C(4)), // BuyerAssignedID
+    el(2, s(2277, 31), C(46)), // ApplicableProductCharacteristic
+    el(2, s(2308, 31), C(45)), // DesignatedProductClassification
+    el(2, s(2339, 18), C(44)), // OriginTradeCountry
+    el(2, s(538, 2), C(8)), // ID
+    el(2, s(2357, 9), C(19)), // ClassCode
+    el(2, s(2366, 5), C(10)), // Value
+    el(2, s(2371, 12), C(48)), // IncludedNote
+    el(2, s(2383, 7), C(10)), // Content
+    el(2, s(2390, 11), C(19)), // SubjectCode
+    el(2, s(2401, 13), C(14)), // IssueDateTime
+    el(2, s(2414, 48), C(3)), // BusinessProcessSpecifiedDocumentContextParameter
+    el(2, s(2462, 42), C(3)), // GuidelineSpecifiedDocumentContextParameter
 ];
 
 #[rustfmt::skip]
@@ -446,14 +454,14 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "schemeID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "format", ty: 1, required: true, fixed: None },
-    Attribute { ns: 0, name: "mimeCode", ty: 0, required: true, fixed: None },
-    Attribute { ns: 0, name: "filename", ty: 1, required: true, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCode", ty: 0, required: false, fixed: None },
+    Attribute { ns: 0, name: s(2504, 8), ty: 0, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(2512, 6), ty: 1, required: true, fixed: None }, // format
+    Attribute { ns: 0, name: s(2518, 8), ty: 0, required: true, fixed: None }, // mimeCode
+    Attribute { ns: 0, name: s(2526, 8), ty: 1, required: true, fixed: None }, // filename
+    Attribute { ns: 0, name: s(2534, 10), ty: 0, required: false, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(2544, 6), ty: 0, required: false, fixed: None }, // listID
+    Attribute { ns: 0, name: s(2550, 13), ty: 0, required: false, fixed: None }, // listVersionID
+    Attribute { ns: 0, name: s(2563, 8), ty: 0, required: false, fixed: None }, // unitCode
 ];
 
 #[rustfmt::skip]
@@ -478,3 +486,37 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CrossIndustryInvoiceExchangedDocumentContextExchangedDocumentSupplyChainTradeTransaction",
+    "IncludedSupplyChainTradeLineItemApplicableHeaderTradeAgreementApplicableHeaderTradeDelivery",
+    "ApplicableHeaderTradeSettlementCreditorReferenceIDPaymentReferenceTaxCurrencyCode",
+    "InvoiceCurrencyCodePayeeTradePartySpecifiedTradeSettlementPaymentMeansApplicableTradeTax",
+    "BillingSpecifiedPeriodSpecifiedTradeAllowanceChargeSpecifiedTradePaymentTermsSpecifiedTradeSettlementHeaderMonetarySummation",
+    "InvoiceReferencedDocumentReceivableSpecifiedTradeAccountingAccountIDIssuerAssignedID",
+    "URIIDLineIDTypeCodeNameAttachmentBinaryObjectReferenceTypeCodeFormattedIssueDateTime",
+    "DateTimeStringLineTotalAmountChargeTotalAmountAllowanceTotalAmountTaxBasisTotalAmount",
+    "TaxTotalAmountRoundingAmountGrandTotalAmountTotalPrepaidAmountDuePayableAmountDescription",
+    "DueDateDateTimeDirectDebitMandateIDChargeIndicatorCalculationPercentBasisAmountActualAmount",
+    "ReasonCodeReasonCategoryTradeTaxCalculatedAmountExemptionReasonCategoryCodeExemptionReasonCode",
+    "TaxPointDateDueDateTypeCodeRateApplicablePercentDateStringIndicatorStartDateTime",
+    "EndDateTimeInformationApplicableTradeSettlementFinancialCardPayerPartyDebtorFinancialAccount",
+    "PayeePartyCreditorFinancialAccountPayeeSpecifiedCreditorFinancialInstitutionBICID",
+    "IBANIDAccountNameProprietaryIDCardholderNameGlobalIDSpecifiedLegalOrganizationDefinedTradeContact",
+    "PostalTradeAddressURIUniversalCommunicationSpecifiedTaxRegistrationCompleteNumber",
+    "PostcodeCodeLineOneLineTwoLineThreeCityNameCountryIDCountrySubDivisionNamePersonName",
+    "DepartmentNameTelephoneUniversalCommunicationEmailURIUniversalCommunicationTradingBusinessName",
+    "ShipToTradePartyActualDeliverySupplyChainEventDespatchAdviceReferencedDocumentReceivingAdviceReferencedDocument",
+    "OccurrenceDateTimeBuyerReferenceSellerTradePartyBuyerTradePartySellerTaxRepresentativeTradeParty",
+    "SellerOrderReferencedDocumentBuyerOrderReferencedDocumentContractReferencedDocument",
+    "AdditionalReferencedDocumentSpecifiedProcuringProjectAssociatedDocumentLineDocument",
+    "SpecifiedTradeProductSpecifiedLineTradeAgreementSpecifiedLineTradeDeliverySpecifiedLineTradeSettlement",
+    "SpecifiedTradeSettlementLineMonetarySummationBilledQuantityGrossPriceProductTradePrice",
+    "NetPriceProductTradePriceChargeAmountBasisQuantityAppliedTradeAllowanceChargeSellerAssignedID",
+    "BuyerAssignedIDApplicableProductCharacteristicDesignatedProductClassificationOriginTradeCountry",
+    "ClassCodeValueIncludedNoteContentSubjectCodeIssueDateTimeBusinessProcessSpecifiedDocumentContextParameter",
+    "GuidelineSpecifiedDocumentContextParameterschemeIDformatmimeCodefilenamecurrencyID",
+    "listIDlistVersionIDunitCode",
+);

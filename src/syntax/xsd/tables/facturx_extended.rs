@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 8;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "facturx_extended",
@@ -50,210 +58,210 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "CrossIndustryInvoice", C(0)),
-    el(1, "ExchangedDocumentContext", C(65)),
-    el(1, "ExchangedDocument", C(64)),
-    el(1, "SupplyChainTradeTransaction", C(1)),
-    el(2, "IncludedSupplyChainTradeLineItem", C(50)),
-    el(2, "ApplicableHeaderTradeAgreement", C(46)),
-    el(2, "ApplicableHeaderTradeDelivery", C(42)),
-    el(2, "ApplicableHeaderTradeSettlement", C(2)),
-    el(2, "CreditorReferenceID", C(10)),
-    el(2, "PaymentReference", C(9)),
-    el(2, "TaxCurrencyCode", C(7)),
-    el(2, "InvoiceCurrencyCode", C(7)),
-    el(2, "InvoiceIssuerReference", C(9)),
-    el(2, "InvoicerTradeParty", C(20)),
-    el(2, "InvoiceeTradeParty", C(20)),
-    el(2, "PayeeTradeParty", C(20)),
-    el(2, "PayerTradeParty", C(20)),
-    el(2, "TaxApplicableTradeCurrencyExchange", C(41)),
-    el(2, "SpecifiedTradeSettlementPaymentMeans", C(35)),
-    el(2, "ApplicableTradeTax", C(11)),
-    el(2, "BillingSpecifiedPeriod", C(34)),
-    el(2, "SpecifiedTradeAllowanceCharge", C(31)),
-    el(2, "SpecifiedLogisticsServiceCharge", C(30)),
-    el(2, "SpecifiedTradePaymentTerms", C(19)),
-    el(2, "SpecifiedTradeSettlementHeaderMonetarySummation", C(18)),
-    el(2, "SpecifiedFinancialAdjustment", C(17)),
-    el(2, "InvoiceReferencedDocument", C(4)),
-    el(2, "ReceivableSpecifiedTradeAccountingAccount", C(16)),
-    el(2, "SpecifiedAdvancePayment", C(3)),
-    el(2, "PaidAmount", C(15)),
-    el(2, "FormattedReceivedDateTime", C(5)),
-    el(2, "IncludedTradeTax", C(11)),
-    el(2, "InvoiceSpecifiedReferencedDocument", C(4)),
-    el(2, "IssuerAssignedID", C(10)),
-    el(2, "URIID", C(10)),
-    el(2, "LineID", C(10)),
-    el(2, "TypeCode", C(7)),
-    el(2, "Name", C(9)),
-    el(2, "AttachmentBinaryObject", C(8)),
-    el(2, "ReferenceTypeCode", C(7)),
-    el(2, "FormattedIssueDateTime", C(5)),
-    el(3, "DateTimeString", C(6)),
-    el(2, "CalculatedAmount", C(15)),
-    el(2, "ExemptionReason", C(9)),
-    el(2, "BasisAmount", C(15)),
-    el(2, "LineTotalBasisAmount", C(15)),
-    el(2, "AllowanceChargeBasisAmount", C(15)),
-    el(2, "CategoryCode", C(7)),
-    el(2, "ExemptionReasonCode", C(14)),
-    el(2, "TaxPointDate", C(13)),
-    el(2, "DueDateTypeCode", C(7)),
-    el(2, "RateApplicablePercent", C(12)),
-    el(4, "DateString", C(6)),
-    el(2, "ID", C(10)),
-    el(2, "Reason", C(9)),
-    el(2, "ActualAmount", C(15)),
-    el(2, "LineTotalAmount", C(15)),
-    el(2, "ChargeTotalAmount", C(15)),
-    el(2, "AllowanceTotalAmount", C(15)),
-    el(2, "TaxBasisTotalAmount", C(15)),
-    el(2, "TaxTotalAmount", C(15)),
-    el(2, "RoundingAmount", C(15)),
-    el(2, "GrandTotalAmount", C(15)),
-    el(2, "TotalPrepaidAmount", C(15)),
-    el(2, "DuePayableAmount", C(15)),
-    el(2, "Description", C(9)),
-    el(2, "DueDateDateTime", C(28)),
-    el(2, "DirectDebitMandateID", C(10)),
-    el(2, "PartialPaymentAmount", C(15)),
-    el(2, "ApplicableTradePaymentPenaltyTerms", C(29)),
-    el(2, "ApplicableTradePaymentDiscountTerms", C(26)),
-    el(2, "GlobalID", C(10)),
-    el(2, "RoleCode", C(7)),
-    el(2, "SpecifiedLegalOrganization", C(25)),
-    el(2, "DefinedTradeContact", C(24)),
-    el(2, "PostalTradeAddress", C(23)),
-    el(2, "URIUniversalCommunication", C(22)),
-    el(2, "SpecifiedTaxRegistration", C(21)),
-    el(2, "CompleteNumber", C(9)),
-    el(2, "PostcodeCode", C(14)),
-    el(2, "LineOne", C(9)),
-    el(2, "LineTwo", C(9)),
-    el(2, "LineThree", C(9)),
-    el(2, "CityName", C(9)),
-    el(2, "CountryID", C(7)),
-    el(2, "CountrySubDivisionName", C(9)),
-    el(2, "PersonName", C(9)),
-    el(2, "DepartmentName", C(9)),
-    el(2, "TelephoneUniversalCommunication", C(22)),
-    el(2, "FaxUniversalCommunication", C(22)),
-    el(2, "EmailURIUniversalCommunication", C(22)),
-    el(2, "TradingBusinessName", C(9)),
-    el(2, "BasisDateTime", C(28)),
-    el(2, "BasisPeriodMeasure", C(27)),
-    el(2, "CalculationPercent", C(12)),
-    el(2, "ActualDiscountAmount", C(15)),
-    el(4, "DateTimeString", C(6)),
-    el(2, "ActualPenaltyAmount", C(15)),
-    el(2, "AppliedAmount", C(15)),
-    el(2, "AppliedTradeTax", C(11)),
-    el(2, "ChargeIndicator", C(33)),
-    el(2, "SequenceNumeric", C(12)),
-    el(2, "BasisQuantity", C(27)),
-    el(2, "ReasonCode", C(32)),
-    el(2, "CategoryTradeTax", C(11)),
-    el(4, "Indicator", S(4)),
-    el(2, "StartDateTime", C(28)),
-    el(2, "EndDateTime", C(28)),
-    el(2, "CompleteDateTime", C(28)),
-    el(2, "Information", C(9)),
-    el(2, "ApplicableTradeSettlementFinancialCard", C(40)),
-    el(2, "PayerPartyDebtorFinancialAccount", C(39)),
-    el(2, "PayeePartyCreditorFinancialAccount", C(38)),
-    el(2, "PayerSpecifiedDebtorFinancialInstitution", C(37)),
-    el(2, "PayeeSpecifiedCreditorFinancialInstitution", C(36)),
-    el(2, "BICID", C(10)),
-    el(2, "IBANID", C(10)),
-    el(2, "AccountName", C(9)),
-    el(2, "ProprietaryID", C(10)),
-    el(2, "CardholderName", C(9)),
-    el(2, "SourceCurrencyCode", C(7)),
-    el(2, "TargetCurrencyCode", C(7)),
-    el(2, "ConversionRate", C(12)),
-    el(2, "ConversionRateDateTime", C(28)),
-    el(2, "RelatedSupplyChainConsignment", C(44)),
-    el(2, "ShipToTradeParty", C(20)),
-    el(2, "UltimateShipToTradeParty", C(20)),
-    el(2, "ShipFromTradeParty", C(20)),
-    el(2, "ActualDeliverySupplyChainEvent", C(43)),
-    el(2, "DespatchAdviceReferencedDocument", C(4)),
-    el(2, "ReceivingAdviceReferencedDocument", C(4)),
-    el(2, "DeliveryNoteReferencedDocument", C(4)),
-    el(2, "OccurrenceDateTime", C(28)),
-    el(2, "SpecifiedLogisticsTransportMovement", C(45)),
-    el(2, "ModeCode", C(7)),
-    el(2, "BuyerReference", C(9)),
-    el(2, "SellerTradeParty", C(20)),
-    el(2, "BuyerTradeParty", C(20)),
-    el(2, "SalesAgentTradeParty", C(20)),
-    el(2, "BuyerTaxRepresentativeTradeParty", C(20)),
-    el(2, "SellerTaxRepresentativeTradeParty", C(20)),
-    el(2, "ProductEndUserTradeParty", C(20)),
-    el(2, "ApplicableTradeDeliveryTerms", C(48)),
-    el(2, "SellerOrderReferencedDocument", C(4)),
-    el(2, "BuyerOrderReferencedDocument", C(4)),
-    el(2, "QuotationReferencedDocument", C(4)),
-    el(2, "ContractReferencedDocument", C(4)),
-    el(2, "AdditionalReferencedDocument", C(4)),
-    el(2, "BuyerAgentTradeParty", C(20)),
-    el(2, "SpecifiedProcuringProject", C(47)),
-    el(2, "UltimateCustomerOrderReferencedDocument", C(4)),
-    el(2, "DeliveryTypeCode", C(7)),
-    el(2, "RelevantTradeLocation", C(49)),
-    el(2, "AssociatedDocumentLineDocument", C(62)),
-    el(2, "SpecifiedTradeProduct", C(56)),
-    el(2, "SpecifiedLineTradeAgreement", C(54)),
-    el(2, "SpecifiedLineTradeDelivery", C(53)),
-    el(2, "SpecifiedLineTradeSettlement", C(51)),
-    el(2, "SpecifiedTradeSettlementLineMonetarySummation", C(52)),
-    el(2, "TotalAllowanceChargeAmount", C(15)),
-    el(2, "BilledQuantity", C(27)),
-    el(2, "ChargeFreeQuantity", C(27)),
-    el(2, "PackageQuantity", C(27)),
-    el(2, "PerPackageUnitQuantity", C(27)),
-    el(2, "GrossPriceProductTradePrice", C(55)),
-    el(2, "NetPriceProductTradePrice", C(55)),
-    el(2, "ItemSellerTradeParty", C(20)),
-    el(2, "ChargeAmount", C(15)),
-    el(2, "AppliedTradeAllowanceCharge", C(31)),
-    el(2, "SellerAssignedID", C(10)),
-    el(2, "BuyerAssignedID", C(10)),
-    el(2, "IndustryAssignedID", C(10)),
-    el(2, "ModelID", C(10)),
-    el(2, "BatchID", C(10)),
-    el(2, "BrandName", C(9)),
-    el(2, "ModelName", C(9)),
-    el(2, "ApplicableProductCharacteristic", C(61)),
-    el(2, "DesignatedProductClassification", C(60)),
-    el(2, "IndividualTradeProductInstance", C(59)),
-    el(2, "OriginTradeCountry", C(58)),
-    el(2, "ManufacturerTradeParty", C(20)),
-    el(2, "IncludedReferencedProduct", C(57)),
-    el(2, "UnitQuantity", C(27)),
-    el(2, "ID", C(7)),
-    el(2, "SupplierAssignedSerialID", C(10)),
-    el(2, "ClassCode", C(14)),
-    el(2, "ClassName", C(9)),
-    el(2, "TypeCode", C(14)),
-    el(2, "ValueMeasure", C(27)),
-    el(2, "Value", C(9)),
-    el(2, "ParentLineID", C(10)),
-    el(2, "LineStatusCode", C(7)),
-    el(2, "LineStatusReasonCode", C(14)),
-    el(2, "IncludedNote", C(63)),
-    el(2, "ContentCode", C(14)),
-    el(2, "Content", C(9)),
-    el(2, "SubjectCode", C(14)),
-    el(2, "IssueDateTime", C(28)),
-    el(2, "CopyIndicator", C(33)),
-    el(2, "LanguageID", C(10)),
-    el(2, "EffectiveSpecifiedPeriod", C(34)),
-    el(2, "TestIndicator", C(33)),
-    el(2, "BusinessProcessSpecifiedDocumentContextParameter", C(21)),
-    el(2, "GuidelineSpecifiedDocumentContextParameter", C(21)),
+    el(1, s(0, 20), C(0)), // CrossIndustryInvoice
+    el(1, s(20, 24), C(65)), // ExchangedDocumentContext
+    el(1, s(44, 17), C(64)), // ExchangedDocument
+    el(1, s(61, 27), C(1)), // SupplyChainTradeTransaction
+    el(2, s(88, 32), C(50)), // IncludedSupplyChainTradeLineItem
+    el(2, s(120, 30), C(46)), // ApplicableHeaderTradeAgreement
+    el(2, s(150, 29), C(42)), // ApplicableHeaderTradeDelivery
+    el(2, s(179, 31), C(2)), // ApplicableHeaderTradeSettlement
+    el(2, s(210, 19), C(10)), // CreditorReferenceID
+    el(2, s(229, 16), C(9)), // PaymentReference
+    el(2, s(245, 15), C(7)), // TaxCurrencyCode
+    el(2, s(260, 19), C(7)), // InvoiceCurrencyCode
+    el(2, s(279, 22), C(9)), // InvoiceIssuerReference
+    el(2, s(301, 18), C(20)), // InvoicerTradeParty
+    el(2, s(319, 18), C(20)), // InvoiceeTradeParty
+    el(2, s(337, 15), C(20)), // PayeeTradeParty
+    el(2, s(352, 15), C(20)), // PayerTradeParty
+    el(2, s(367, 34), C(41)), // TaxApplicableTradeCurrencyExchange
+    el(2, s(401, 36), C(35)), // SpecifiedTradeSettlementPaymentMeans
+    el(2, s(437, 18), C(11)), // ApplicableTradeTax
+    el(2, s(455, 22), C(34)), // BillingSpecifiedPeriod
+    el(2, s(477, 29), C(31)), // SpecifiedTradeAllowanceCharge
+    el(2, s(506, 31), C(30)), // SpecifiedLogisticsServiceCharge
+    el(2, s(537, 26), C(19)), // SpecifiedTradePaymentTerms
+    el(2, s(563, 47), C(18)), // SpecifiedTradeSettlementHeaderMonetarySummation
+    el(2, s(610, 28), C(17)), // SpecifiedFinancialAdjustment
+    el(2, s(638, 25), C(4)), // InvoiceReferencedDocument
+    el(2, s(663, 41), C(16)), // ReceivableSpecifiedTradeAccountingAccount
+    el(2, s(704, 23), C(3)), // SpecifiedAdvancePayment
+    el(2, s(727, 10), C(15)), // PaidAmount
+    el(2, s(737, 25), C(5)), // FormattedReceivedDateTime
+    el(2, s(762, 16), C(11)), // IncludedTradeTax
+    el(2, s(778, 34), C(4)), // InvoiceSpecifiedReferencedDocument
+    el(2, s(812, 16), C(10)), // IssuerAssignedID
+    el(2, s(828, 5), C(10)), // URIID
+    el(2, s(833, 6), C(10)), // LineID
+    el(2, s(839, 8), C(7)), // TypeCode
+    el(2, s(847, 4), C(9)), // Name
+    el(2, s(851, 22), C(8)), // AttachmentBinaryObject
+    el(2, s(873, 17), C(7)), // ReferenceTypeCode
+    el(2, s(890, 22), C(5)), // FormattedIssueDateTime
+    el(3, s(912, 14), C(6)), // DateTimeString
+    el(2, s(926, 16), C(15)), // CalculatedAmount
+    el(2, s(942, 15), C(9)), // ExemptionReason
+    el(2, s(957, 11), C(15)), // BasisAmount
+    el(2, s(968, 20), C(15)), // LineTotalBasisAmount
+    el(2, s(988, 26), C(15)), // AllowanceChargeBasisAmount
+    el(2, s(1014, 12), C(7)), // CategoryCode
+    el(2, s(1026, 19), C(14)), // ExemptionReasonCode
+    el(2, s(1045, 12), C(13)), // TaxPointDate
+    el(2, s(1057, 15), C(7)), // DueDateTypeCode
+    el(2, s(1072, 21), C(12)), // RateApplicablePercent
+    el(4, s(1093, 10), C(6)), // DateString
+    el(2, s(1103, 2), C(10)), // ID
+    el(2, s(1105, 6), C(9)), // Reason
+    el(2, s(1111, 12), C(15)), // ActualAmount
+    el(2, s(1123, 15), C(15)), // LineTotalAmount
+    el(2, s(1138, 17), C(15)), // ChargeTotalAmount
+    el(2, s(1155, 20), C(15)), // AllowanceTotalAmount
+    el(2, s(1175, 19), C(15)), // TaxBasisTotalAmount
+    el(2, s(1194, 14), C(15)), // TaxTotalAmount
+    el(2, s(1208, 14), C(15)), // RoundingAmount
+    el(2, s(1222, 16), C(15)), // GrandTotalAmount
+    el(2, s(1238, 18), C(15)), // TotalPrepaidAmount
+    el(2, s(1256, 16), C(15)), // DuePayableAmount
+    el(2, s(1272, 11), C(9)), // Description
+    el(2, s(1283, 15), C(28)), // DueDateDateTime
+    el(2, s(1298, 20), C(10)), // DirectDebitMandateID
+    el(2, s(1318, 20), C(15)), // PartialPaymentAmount
+    el(2, s(1338, 34), C(29)), // ApplicableTradePaymentPenaltyTerms
+    el(2, s(1372, 35), C(26)), // ApplicableTradePaymentDiscountTerms
+    el(2, s(1407, 8), C(10)), // GlobalID
+    el(2, s(1415, 8), C(7)), // RoleCode
+    el(2, s(1423, 26), C(25)), // SpecifiedLegalOrganization
+    el(2, s(1449, 19), C(24)), // DefinedTradeContact
+    el(2, s(1468, 18), C(23)), // PostalTradeAddress
+    el(2, s(1486, 25), C(22)), // URIUniversalCommunication
+    el(2, s(1511, 24), C(21)), // SpecifiedTaxRegistration
+    el(2, s(1535, 14), C(9)), // CompleteNumber
+    el(2, s(1549, 12), C(14)), // PostcodeCode
+    el(2, s(1561, 7), C(9)), // LineOne
+    el(2, s(1568, 7), C(9)), // LineTwo
+    el(2, s(1575, 9), C(9)), // LineThree
+    el(2, s(1584, 8), C(9)), // CityName
+    el(2, s(1592, 9), C(7)), // CountryID
+    el(2, s(1601, 22), C(9)), // CountrySubDivisionName
+    el(2, s(1623, 10), C(9)), // PersonName
+    el(2, s(1633, 14), C(9)), // DepartmentName
+    el(2, s(1647, 31), C(22)), // TelephoneUniversalCommunication
+    el(2, s(1678, 25), C(22)), // FaxUniversalCommunication
+    el(2, s(1703, 30), C(22)), // EmailURIUniversalCommunication
+    el(2, s(1733, 19), C(9)), // TradingBusinessName
+    el(2, s(1752, 13), C(28)), // BasisDateTime
+    el(2, s(1765, 18), C(27)), // BasisPeriodMeasure
+    el(2, s(1783, 18), C(12)), // CalculationPercent
+    el(2, s(1801, 20), C(15)), // ActualDiscountAmount
+    el(4, s(912, 14), C(6)), // DateTimeString
+    el(2, s(1821, 19), C(15)), // ActualPenaltyAmount
+    el(2, s(1840, 13), C(15)), // AppliedAmount
+    el(2, s(1853, 15), C(11)), // AppliedTradeTax
+    el(2, s(1868, 15), C(33)), // ChargeIndicator
+    el(2, s(1883, 15), C(12)), // SequenceNumeric
+    el(2, s(1898, 13), C(27)), // BasisQuantity
+    el(2, s(1911, 10), C(32)), // ReasonCode
+    el(2, s(1921, 16), C(11)), // CategoryTradeTax
+    el(4, s(1937, 9), S(4)), // Indicator
+    el(2, s(1946, 13), C(28)), // StartDateTime
+    el(2, s(1959, 11), C(28)), // EndDateTime
+    el(2, s(1970, 16), C(28)), // CompleteDateTime
+    el(2, s(1986, 11), C(9)), // Information
+    el(2, s(1997, 38), C(40)), // ApplicableTradeSettlementFinancialCard
+    el(2, s(2035, 32), C(39)), // PayerPartyDebtorFinancialAccount
+    el(2, s(2067, 34), C(38)), // PayeePartyCreditorFinancialAccount
+    el(2, s(2101, 40), C(37)), // PayerSpecifiedDebtorFinancialInstitution
+    el(2, s(2141, 42), C(36)), // PayeeSpecifiedCreditorFinancialInstitution
+    el(2, s(2183, 5), C(10)), // BICID
+    el(2, s(2188, 6), C(10)), // IBANID
+    el(2, s(2194, 11), C(9)), // AccountName
+    el(2, s(2205, 13), C(10)), // ProprietaryID
+    el(2, s(2218, 14), C(9)), // CardholderName
+    el(2, s(2232, 18), C(7)), // SourceCurrencyCode
+    el(2, s(2250, 18), C(7)), // TargetCurrencyCode
+    el(2, s(2268, 14), C(12)), // ConversionRate
+    el(2, s(2282, 22), C(28)), // ConversionRateDateTime
+    el(2, s(2304, 29), C(44)), // RelatedSupplyChainConsignment
+    el(2, s(2333, 16), C(20)), // ShipToTradeParty
+    el(2, s(2349, 24), C(20)), // UltimateShipToTradeParty
+    el(2, s(2373, 18), C(20)), // ShipFromTradeParty
+    el(2, s(2391, 30), C(43)), // ActualDeliverySupplyChainEvent
+    el(2, s(2421, 32), C(4)), // DespatchAdviceReferencedDocument
+    el(2, s(2453, 33), C(4)), // ReceivingAdviceReferencedDocument
+    el(2, s(2486, 30), C(4)), // DeliveryNoteReferencedDocument
+    el(2, s(2516, 18), C(28)), // OccurrenceDateTime
+    el(2, s(2534, 35), C(45)), // SpecifiedLogisticsTransportMovement
+    el(2, s(2569, 8), C(7)), // ModeCode
+    el(2, s(2577, 14), C(9)), // BuyerReference
+    el(2, s(2591, 16), C(20)), // SellerTradeParty
+    el(2, s(2607, 15), C(20)), // BuyerTradeParty
+    el(2, s(2622, 20), C(20)), // SalesAgentTradeParty
+    el(2, s(2642, 32), C(20)), // BuyerTaxRepresentativeTradeParty
+    el(2, s(2674, 33), C(20)), // SellerTaxRepresentativeTradeParty
+    el(2, s(2707, 24), C(20)), // ProductEndUserTradeParty
+    el(2, s(2731, 28), C(48)), // ApplicableTradeDeliveryTerms
+    el(2, s(2759, 29), C(4)), // SellerOrderReferencedDocument
+    el(2, s(2788, 28), C(4)), // BuyerOrderReferencedDocument
+    el(2, s(2816, 27), C(4)), // QuotationReferencedDocument
+    el(2, s(2843, 26), C(4)), // ContractReferencedDocument
+    el(2, s(2869, 28), C(4)), // AdditionalReferencedDocument
+    el(2, s(2897, 20), C(20)), // BuyerAgentTradeParty
+    el(2, s(2917, 25), C(47)), // SpecifiedProcuringProject
+    el(2, s(2942, 39), C(4)), // UltimateCustomerOrderReferencedDocument
+    el(2, s(2981, 16), C(7)), // DeliveryTypeCode
+    el(2, s(2997, 21), C(49)), // RelevantTradeLocation
+    el(2, s(3018, 30), C(62)), // AssociatedDocumentLineDocument
+    el(2, s(3048, 21), C(56)), // SpecifiedTradeProduct
+    el(2, s(3069, 27), C(54)), // SpecifiedLineTradeAgreement
+    el(2, s(3096, 26), C(53)), // SpecifiedLineTradeDelivery
+    el(2, s(3122, 28), C(51)), // SpecifiedLineTradeSettlement
+    el(2, s(3150, 45), C(52)), // SpecifiedTradeSettlementLineMonetarySummation
+    el(2, s(3195, 26), C(15)), // TotalAllowanceChargeAmount
+    el(2, s(3221, 14), C(27)), // BilledQuantity
+    el(2, s(3235, 18), C(27)), // ChargeFreeQuantity
+    el(2, s(3253, 15), C(27)), // PackageQuantity
+    el(2, s(3268, 22), C(27)), // PerPackageUnitQuantity
+    el(2, s(3290, 27), C(55)), // GrossPriceProductTradePrice
+    el(2, s(3317, 25), C(55)), // NetPriceProductTradePrice
+    el(2, s(3342, 20), C(20)), // ItemSellerTradeParty
+    el(2, s(3362, 12), C(15)), // ChargeAmount
+    el(2, s(3374, 27), C(31)), // AppliedTradeAllowanceCharge
+    el(2, s(3401, 16), C(10)), // SellerAssignedID
+    el(2, s(3417, 15), C(10)), // BuyerAssignedID
+    el(2, s(3432, 18), C(10)), // IndustryAssignedID
+    el(2, s(3450, 7), C(10)), // ModelID
+    el(2, s(3457, 7), C(10)), // BatchID
+    el(2, s(3464, 9), C(9)), // BrandName
+    el(2, s(3473, 9), C(9)), // ModelName
+    el(2, s(3482, 31), C(61)), // ApplicableProductCharacteristic
+    el(2, s(3513, 31), C(60)), // DesignatedProductClassification
+    el(2, s(3544, 30), C(59)), // IndividualTradeProductInstance
+    el(2, s(3574, 18), C(58)), // OriginTradeCountry
+    el(2, s(3592, 22), C(20)), // ManufacturerTradeParty
+    el(2, s(3614, 25), C(57)), // IncludedReferencedProduct
+    el(2, s(3639, 12), C(27)), // UnitQuantity
+    el(2, s(1103, 2), C(7)), // ID
+    el(2, s(3651, 24), C(10)), // SupplierAssignedSerialID
+    el(2, s(3675, 9), C(14)), // ClassCode
+    el(2, s(3684, 9), C(9)), // ClassName
+    el(2, s(839, 8), C(14)), // TypeCode
+    el(2, s(3693, 12), C(27)), // ValueMeasure
+    el(2, s(3705, 5), C(9)), // Value
+    el(2, s(3710, 12), C(10)), // ParentLineID
+    el(2, s(3722, 14), C(7)), // LineStatusCode
+    el(2, s(3736, 20), C(14)), // LineStatusReasonCode
+    el(2, s(3756, 12), C(63)), // IncludedNote
+    el(2, s(3768, 11), C(14)), // ContentCode
+    el(2, s(3779, 7), C(9)), // Content
+    el(2, s(3786, 11), C(14)), // SubjectCode
+    el(2, s(3797, 13), C(28)), // IssueDateTime
+    el(2, s(3810, 13), C(33)), // CopyIndicator
+    el(2, s(3823, 10), C(10)), // LanguageID
+    el(2, s(3833, 24), C(34)), // EffectiveSpecifiedPeriod
+    el(2, s(3857, 13), C(33)), // TestIndicator
+    el(2, s(3870, 48), C(21)), // BusinessProcessSpecifiedDocumentContextParameter
+    el(2, s(3918, 42), C(21)), // GuidelineSpecifiedDocumentContextParameter
 ];
 
 #[rustfmt::skip]
@@ -635,14 +643,14 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "format", ty: 0, required: true, fixed: None },
-    Attribute { ns: 0, name: "mimeCode", ty: 1, required: true, fixed: None },
-    Attribute { ns: 0, name: "filename", ty: 0, required: true, fixed: None },
-    Attribute { ns: 0, name: "schemeID", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listID", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listVersionID", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCode", ty: 1, required: false, fixed: None },
+    Attribute { ns: 0, name: s(3960, 6), ty: 0, required: true, fixed: None }, // format
+    Attribute { ns: 0, name: s(3966, 8), ty: 1, required: true, fixed: None }, // mimeCode
+    Attribute { ns: 0, name: s(3974, 8), ty: 0, required: true, fixed: None }, // filename
+    Attribute { ns: 0, name: s(3982, 8), ty: 1, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(3990, 6), ty: 1, required: false, fixed: None }, // listID
+    Attribute { ns: 0, name: s(3996, 13), ty: 1, required: false, fixed: None }, // listVersionID
+    Attribute { ns: 0, name: s(4009, 10), ty: 1, required: false, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(4019, 8), ty: 1, required: false, fixed: None }, // unitCode
 ];
 
 #[rustfmt::skip]
@@ -667,3 +675,53 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CrossIndustryInvoiceExchangedDocumentContextExchangedDocumentSupplyChainTradeTransaction",
+    "IncludedSupplyChainTradeLineItemApplicableHeaderTradeAgreementApplicableHeaderTradeDelivery",
+    "ApplicableHeaderTradeSettlementCreditorReferenceIDPaymentReferenceTaxCurrencyCode",
+    "InvoiceCurrencyCodeInvoiceIssuerReferenceInvoicerTradePartyInvoiceeTradePartyPayeeTradeParty",
+    "PayerTradePartyTaxApplicableTradeCurrencyExchangeSpecifiedTradeSettlementPaymentMeans",
+    "ApplicableTradeTaxBillingSpecifiedPeriodSpecifiedTradeAllowanceChargeSpecifiedLogisticsServiceCharge",
+    "SpecifiedTradePaymentTermsSpecifiedTradeSettlementHeaderMonetarySummationSpecifiedFinancialAdjustment",
+    "InvoiceReferencedDocumentReceivableSpecifiedTradeAccountingAccountSpecifiedAdvancePayment",
+    "PaidAmountFormattedReceivedDateTimeIncludedTradeTaxInvoiceSpecifiedReferencedDocument",
+    "IssuerAssignedIDURIIDLineIDTypeCodeNameAttachmentBinaryObjectReferenceTypeCodeFormattedIssueDateTime",
+    "DateTimeStringCalculatedAmountExemptionReasonBasisAmountLineTotalBasisAmountAllowanceChargeBasisAmount",
+    "CategoryCodeExemptionReasonCodeTaxPointDateDueDateTypeCodeRateApplicablePercentDateString",
+    "IDReasonActualAmountLineTotalAmountChargeTotalAmountAllowanceTotalAmountTaxBasisTotalAmount",
+    "TaxTotalAmountRoundingAmountGrandTotalAmountTotalPrepaidAmountDuePayableAmountDescription",
+    "DueDateDateTimeDirectDebitMandateIDPartialPaymentAmountApplicableTradePaymentPenaltyTerms",
+    "ApplicableTradePaymentDiscountTermsGlobalIDRoleCodeSpecifiedLegalOrganizationDefinedTradeContact",
+    "PostalTradeAddressURIUniversalCommunicationSpecifiedTaxRegistrationCompleteNumber",
+    "PostcodeCodeLineOneLineTwoLineThreeCityNameCountryIDCountrySubDivisionNamePersonName",
+    "DepartmentNameTelephoneUniversalCommunicationFaxUniversalCommunicationEmailURIUniversalCommunication",
+    "TradingBusinessNameBasisDateTimeBasisPeriodMeasureCalculationPercentActualDiscountAmount",
+    "ActualPenaltyAmountAppliedAmountAppliedTradeTaxChargeIndicatorSequenceNumericBasisQuantity",
+    "ReasonCodeCategoryTradeTaxIndicatorStartDateTimeEndDateTimeCompleteDateTimeInformation",
+    "ApplicableTradeSettlementFinancialCardPayerPartyDebtorFinancialAccountPayeePartyCreditorFinancialAccount",
+    "PayerSpecifiedDebtorFinancialInstitutionPayeeSpecifiedCreditorFinancialInstitution",
+    "BICIDIBANIDAccountNameProprietaryIDCardholderNameSourceCurrencyCodeTargetCurrencyCode",
+    "ConversionRateConversionRateDateTimeRelatedSupplyChainConsignmentShipToTradeParty",
+    "UltimateShipToTradePartyShipFromTradePartyActualDeliverySupplyChainEventDespatchAdviceReferencedDocument",
+    "ReceivingAdviceReferencedDocumentDeliveryNoteReferencedDocumentOccurrenceDateTime",
+    "SpecifiedLogisticsTransportMovementModeCodeBuyerReferenceSellerTradePartyBuyerTradeParty",
+    "SalesAgentTradePartyBuyerTaxRepresentativeTradePartySellerTaxRepresentativeTradeParty",
+    "ProductEndUserTradePartyApplicableTradeDeliveryTermsSellerOrderReferencedDocument",
+    "BuyerOrderReferencedDocumentQuotationReferencedDocumentContractReferencedDocument",
+    "AdditionalReferencedDocumentBuyerAgentTradePartySpecifiedProcuringProjectUltimateCustomerOrderReferencedDocument",
+    "DeliveryTypeCodeRelevantTradeLocationAssociatedDocumentLineDocumentSpecifiedTradeProduct",
+    "SpecifiedLineTradeAgreementSpecifiedLineTradeDeliverySpecifiedLineTradeSettlement",
+    "SpecifiedTradeSettlementLineMonetarySummationTotalAllowanceChargeAmountBilledQuantity",
+    "ChargeFreeQuantityPackageQuantityPerPackageUnitQuantityGrossPriceProductTradePrice",
+    "NetPriceProductTradePriceItemSellerTradePartyChargeAmountAppliedTradeAllowanceCharge",
+    "SellerAssignedIDBuyerAssignedIDIndustryAssignedIDModelIDBatchIDBrandNameModelName",
+    "ApplicableProductCharacteristicDesignatedProductClassificationIndividualTradeProductInstance",
+    "OriginTradeCountryManufacturerTradePartyIncludedReferencedProductUnitQuantitySupplierAssignedSerialID",
+    "ClassCodeClassNameValueMeasureValueParentLineIDLineStatusCodeLineStatusReasonCode",
+    "IncludedNoteContentCodeContentSubjectCodeIssueDateTimeCopyIndicatorLanguageIDEffectiveSpecifiedPeriod",
+    "TestIndicatorBusinessProcessSpecifiedDocumentContextParameterGuidelineSpecifiedDocumentContextParameter",
+    "formatmimeCodefilenameschemeIDlistIDlistVersionIDcurrencyIDunitCode",
+);

@@ -9,6 +9,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 4;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "facturx_minimum",
@@ -49,35 +57,35 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "CrossIndustryInvoice", C(0)),
-    el(1, "ExchangedDocumentContext", C(18)),
-    el(1, "ExchangedDocument", C(15)),
-    el(1, "SupplyChainTradeTransaction", C(1)),
-    el(2, "ApplicableHeaderTradeAgreement", C(7)),
-    el(2, "ApplicableHeaderTradeDelivery", C(6)),
-    el(2, "ApplicableHeaderTradeSettlement", C(2)),
-    el(2, "InvoiceCurrencyCode", C(5)),
-    el(2, "SpecifiedTradeSettlementHeaderMonetarySummation", C(3)),
-    el(2, "TaxBasisTotalAmount", C(4)),
-    el(2, "TaxTotalAmount", C(4)),
-    el(2, "GrandTotalAmount", C(4)),
-    el(2, "DuePayableAmount", C(4)),
-    el(2, "BuyerReference", C(14)),
-    el(2, "SellerTradeParty", C(10)),
-    el(2, "BuyerTradeParty", C(10)),
-    el(2, "BuyerOrderReferencedDocument", C(8)),
-    el(2, "IssuerAssignedID", C(9)),
-    el(2, "Name", C(14)),
-    el(2, "SpecifiedLegalOrganization", C(13)),
-    el(2, "PostalTradeAddress", C(12)),
-    el(2, "SpecifiedTaxRegistration", C(11)),
-    el(2, "ID", C(9)),
-    el(2, "CountryID", C(5)),
-    el(2, "TypeCode", C(5)),
-    el(2, "IssueDateTime", C(16)),
-    el(3, "DateTimeString", C(17)),
-    el(2, "BusinessProcessSpecifiedDocumentContextParameter", C(11)),
-    el(2, "GuidelineSpecifiedDocumentContextParameter", C(11)),
+    el(1, s(0, 20), C(0)), // CrossIndustryInvoice
+    el(1, s(20, 24), C(18)), // ExchangedDocumentContext
+    el(1, s(44, 17), C(15)), // ExchangedDocument
+    el(1, s(61, 27), C(1)), // SupplyChainTradeTransaction
+    el(2, s(88, 30), C(7)), // ApplicableHeaderTradeAgreement
+    el(2, s(118, 29), C(6)), // ApplicableHeaderTradeDelivery
+    el(2, s(147, 31), C(2)), // ApplicableHeaderTradeSettlement
+    el(2, s(178, 19), C(5)), // InvoiceCurrencyCode
+    el(2, s(197, 47), C(3)), // SpecifiedTradeSettlementHeaderMonetarySummation
+    el(2, s(244, 19), C(4)), // TaxBasisTotalAmount
+    el(2, s(263, 14), C(4)), // TaxTotalAmount
+    el(2, s(277, 16), C(4)), // GrandTotalAmount
+    el(2, s(293, 16), C(4)), // DuePayableAmount
+    el(2, s(309, 14), C(14)), // BuyerReference
+    el(2, s(323, 16), C(10)), // SellerTradeParty
+    el(2, s(339, 15), C(10)), // BuyerTradeParty
+    el(2, s(354, 28), C(8)), // BuyerOrderReferencedDocument
+    el(2, s(382, 16), C(9)), // IssuerAssignedID
+    el(2, s(398, 4), C(14)), // Name
+    el(2, s(402, 26), C(13)), // SpecifiedLegalOrganization
+    el(2, s(428, 18), C(12)), // PostalTradeAddress
+    el(2, s(446, 24), C(11)), // SpecifiedTaxRegistration
+    el(2, s(470, 2), C(9)), // ID
+    el(2, s(472, 9), C(5)), // CountryID
+    el(2, s(481, 8), C(5)), // TypeCode
+    el(2, s(489, 13), C(16)), // IssueDateTime
+    el(3, s(502, 14), C(17)), // DateTimeString
+    el(2, s(516, 48), C(11)), // BusinessProcessSpecifiedDocumentContextParameter
+    el(2, s(564, 42), C(11)), // GuidelineSpecifiedDocumentContextParameter
 ];
 
 #[rustfmt::skip]
@@ -162,9 +170,9 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "format", ty: 2, required: true, fixed: None },
+    Attribute { ns: 0, name: s(606, 10), ty: 0, required: false, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(616, 8), ty: 0, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(624, 6), ty: 2, required: true, fixed: None }, // format
 ];
 
 #[rustfmt::skip]
@@ -187,3 +195,15 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "CrossIndustryInvoiceExchangedDocumentContextExchangedDocumentSupplyChainTradeTransaction",
+    "ApplicableHeaderTradeAgreementApplicableHeaderTradeDeliveryApplicableHeaderTradeSettlement",
+    "InvoiceCurrencyCodeSpecifiedTradeSettlementHeaderMonetarySummationTaxBasisTotalAmount",
+    "TaxTotalAmountGrandTotalAmountDuePayableAmountBuyerReferenceSellerTradePartyBuyerTradeParty",
+    "BuyerOrderReferencedDocumentIssuerAssignedIDNameSpecifiedLegalOrganizationPostalTradeAddress",
+    "SpecifiedTaxRegistrationIDCountryIDTypeCodeIssueDateTimeDateTimeStringBusinessProcessSpecifiedDocumentContextParameter",
+    "GuidelineSpecifiedDocumentContextParametercurrencyIDschemeIDformat",
+);

@@ -12,6 +12,20 @@ pub mod ubl;
 
 use super::schema::Schema;
 
+/// The text of each table, by the index each table's strings carry
+/// (`TABLE` in each module; a test checks the order).
+pub(crate) const TEXTS: [&str; 9] = [
+    ubl::TEXT,
+    cii::TEXT,
+    cpp_pivot::TEXT,
+    cpp_statut::TEXT,
+    facturx_minimum::TEXT,
+    facturx_basicwl::TEXT,
+    facturx_basic::TEXT,
+    facturx_en16931::TEXT,
+    facturx_extended::TEXT,
+];
+
 /// Every schema set a document is checked against by its root element.
 pub static ALL: &[&Schema] = &[
     &ubl::SCHEMA,
@@ -32,3 +46,31 @@ pub static FACTURX: &[&Schema] = &[
     &facturx_en16931::SCHEMA,
     &facturx_extended::SCHEMA,
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_text_is_at_its_table_index() {
+        let tables = [
+            (super::ubl::TABLE, super::ubl::TEXT),
+            (super::cii::TABLE, super::cii::TEXT),
+            (super::cpp_pivot::TABLE, super::cpp_pivot::TEXT),
+            (super::cpp_statut::TABLE, super::cpp_statut::TEXT),
+            (super::facturx_minimum::TABLE, super::facturx_minimum::TEXT),
+            (super::facturx_basicwl::TABLE, super::facturx_basicwl::TEXT),
+            (super::facturx_basic::TABLE, super::facturx_basic::TEXT),
+            (super::facturx_en16931::TABLE, super::facturx_en16931::TEXT),
+            (
+                super::facturx_extended::TABLE,
+                super::facturx_extended::TEXT,
+            ),
+        ];
+        for (table, text) in tables {
+            assert_eq!(
+                super::TEXTS.get(table as usize),
+                Some(&text),
+                "table {table}"
+            );
+        }
+    }
+}

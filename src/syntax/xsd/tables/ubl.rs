@@ -10,6 +10,14 @@ use Content as K;
 use Term as T;
 use Type::*;
 
+/// This table's index in [`super::TEXTS`].
+pub(super) const TABLE: u8 = 0;
+
+/// A string of [`TEXT`].
+const fn s(at: u32, len: u32) -> Str {
+    Str::new(TABLE, at, len)
+}
+
 /// The schema set: every table below, by index.
 pub static SCHEMA: Schema = Schema {
     name: "ubl",
@@ -159,1739 +167,1739 @@ static GLOBAL_ATTRIBUTES: &[u32] = &[];
 
 #[rustfmt::skip]
 static ELEMENTS: &[Element] = &[
-    el(1, "AllDataObjectsTimeStamp", C(270)),
-    el(1, "Any", C(272)),
-    el(1, "ArchiveTimeStamp", C(270)),
-    el(1, "AttrAuthoritiesCertValues", C(279)),
-    el(1, "AttributeCertificateRefs", C(290)),
-    el(1, "AttributeRevocationRefs", C(280)),
-    el(1, "AttributeRevocationValues", C(275)),
-    el(1, "CertificateValues", C(279)),
-    el(1, "CommitmentTypeIndication", C(310)),
-    el(1, "CompleteCertificateRefs", C(290)),
-    el(1, "CompleteRevocationRefs", C(280)),
-    el(1, "CounterSignature", C(293)),
-    el(1, "DataObjectFormat", C(312)),
-    el(1, "EncapsulatedPKIData", C(273)),
-    el(1, "Include", C(320)),
-    el(1, "IndividualDataObjectsTimeStamp", C(270)),
-    el(1, "ObjectIdentifier", C(305)),
-    el(1, "OtherTimeStamp", C(319)),
-    el(1, "QualifyingProperties", C(318)),
-    el(1, "QualifyingPropertiesReference", C(317)),
-    el(1, "ReferenceInfo", C(316)),
-    el(1, "RefsOnlyTimeStamp", C(270)),
-    el(1, "RevocationValues", C(275)),
-    el(1, "SPURI", S(2)),
-    el(1, "SPUserNotice", C(313)),
-    el(1, "SigAndRefsTimeStamp", C(270)),
-    el(1, "SignaturePolicyIdentifier", C(301)),
-    el(1, "SignatureProductionPlace", C(300)),
-    el(1, "SignatureTimeStamp", C(270)),
-    el(1, "SignedDataObjectProperties", C(309)),
-    el(1, "SignedProperties", C(308)),
-    el(1, "SignedSignatureProperties", C(299)),
-    el(1, "SignerRole", C(296)),
-    el(1, "SigningCertificate", C(291)),
-    el(1, "SigningTime", S(11)),
-    el(1, "UnsignedDataObjectProperties", C(295)),
-    el(1, "UnsignedProperties", C(294)),
-    el(1, "UnsignedSignatureProperties", C(274)),
-    el(1, "XAdESTimeStamp", C(270)),
-    el(2, "ArchiveTimeStampV2", C(270)),
-    el(2, "TimeStampValidationData", C(269)),
-    el(3, "CanonicalizationMethod", C(268)),
-    el(3, "DSAKeyValue", C(267)),
-    el(3, "DigestMethod", C(266)),
-    el(3, "DigestValue", S(8)),
-    el(3, "KeyInfo", C(265)),
-    el(3, "KeyName", S(1)),
-    el(3, "KeyValue", C(264)),
-    el(3, "Manifest", C(263)),
-    el(3, "MgmtData", S(1)),
-    el(3, "Object", C(262)),
-    el(3, "PGPData", C(261)),
-    el(3, "RSAKeyValue", C(260)),
-    el(3, "Reference", C(259)),
-    el(3, "RetrievalMethod", C(258)),
-    el(3, "SPKIData", C(257)),
-    el(3, "Signature", C(256)),
-    el(3, "SignatureMethod", C(255)),
-    el(3, "SignatureProperties", C(254)),
-    el(3, "SignatureProperty", C(253)),
-    el(3, "SignatureValue", C(252)),
-    el(3, "SignedInfo", C(251)),
-    el(3, "Transform", C(250)),
-    el(3, "Transforms", C(249)),
-    el(3, "X509Data", C(247)),
-    el(4, "AcceptanceTransportEvent", C(28)),
-    el(4, "AccessoryRelatedItem", C(109)),
-    el(4, "AccountingContact", C(93)),
-    el(4, "AccountingCustomerParty", C(105)),
-    el(4, "AccountingSupplierParty", C(74)),
-    el(4, "ActivityDataLine", C(73)),
-    el(4, "ActivityFinalLocation", C(35)),
-    el(4, "ActivityOriginLocation", C(35)),
-    el(4, "ActivityPeriod", C(27)),
-    el(4, "ActivityProperty", C(246)),
-    el(4, "ActualArrivalTransportEvent", C(28)),
-    el(4, "ActualDepartureTransportEvent", C(28)),
-    el(4, "ActualPackage", C(122)),
-    el(4, "ActualPickupTransportEvent", C(28)),
-    el(4, "ActualWaypointTransportEvent", C(28)),
-    el(4, "AdditionalCommodityClassification", C(33)),
-    el(4, "AdditionalDocumentReference", C(22)),
-    el(4, "AdditionalDocumentResponse", C(206)),
-    el(4, "AdditionalInformationParty", C(23)),
-    el(4, "AdditionalItemIdentification", C(90)),
-    el(4, "AdditionalItemProperty", C(169)),
-    el(4, "AdditionalQualifyingParty", C(128)),
-    el(4, "AdditionalTemperature", C(60)),
-    el(4, "AdditionalTransportationService", C(36)),
-    el(4, "Address", C(104)),
-    el(4, "AddressLine", C(245)),
-    el(4, "AgentParty", C(23)),
-    el(4, "AirTransport", C(244)),
-    el(4, "AllowanceCharge", C(100)),
-    el(4, "AllowedSubcontractTerms", C(80)),
-    el(4, "AlternativeConditionPrice", C(69)),
-    el(4, "AlternativeDeliveryLocation", C(35)),
-    el(4, "AlternativeLineItem", C(82)),
-    el(4, "AnticipatedMonetaryTotal", C(114)),
-    el(4, "AppealInformationParty", C(23)),
-    el(4, "AppealReceiverParty", C(23)),
-    el(4, "AppealTerms", C(243)),
-    el(4, "ApplicableAddress", C(104)),
-    el(4, "ApplicablePeriod", C(27)),
-    el(4, "ApplicableRegulation", C(121)),
-    el(4, "ApplicableTaxCategory", C(71)),
-    el(4, "ApplicableTerritoryAddress", C(104)),
-    el(4, "ApplicableTransportMeans", C(39)),
-    el(4, "AtLocation", C(35)),
-    el(4, "AttachedTransportEquipment", C(32)),
-    el(4, "Attachment", C(208)),
-    el(4, "AuctionTerms", C(242)),
-    el(4, "AvailabilityTransportEvent", C(28)),
-    el(4, "AwardedTenderedProject", C(55)),
-    el(4, "AwardingCriterion", C(79)),
-    el(4, "AwardingCriterionResponse", C(78)),
-    el(4, "AwardingTerms", C(241)),
-    el(4, "BeneficiaryParty", C(23)),
-    el(4, "BillOfLadingHolderParty", C(23)),
-    el(4, "BillToParty", C(23)),
-    el(4, "BillingReference", C(240)),
-    el(4, "BillingReferenceLine", C(239)),
-    el(4, "BonusPaymentTerms", C(99)),
-    el(4, "Branch", C(189)),
-    el(4, "BudgetAccount", C(238)),
-    el(4, "BudgetAccountLine", C(237)),
-    el(4, "BusinessClassificationScheme", C(112)),
-    el(4, "BuyerContact", C(93)),
-    el(4, "BuyerCustomerParty", C(105)),
-    el(4, "BuyerProposedSubstituteLineItem", C(82)),
-    el(4, "BuyersItemIdentification", C(90)),
-    el(4, "CallDuty", C(49)),
-    el(4, "CallForTendersDocumentReference", C(22)),
-    el(4, "CallForTendersLineReference", C(116)),
-    el(4, "Capability", C(66)),
-    el(4, "CardAccount", C(236)),
-    el(4, "CarrierParty", C(23)),
-    el(4, "CatalogueDocumentReference", C(22)),
-    el(4, "CatalogueItemIdentification", C(90)),
-    el(4, "CatalogueItemSpecificationUpdateLine", C(235)),
-    el(4, "CatalogueLine", C(234)),
-    el(4, "CatalogueLineReference", C(116)),
-    el(4, "CataloguePricingUpdateLine", C(233)),
-    el(4, "CatalogueReference", C(91)),
-    el(4, "CatalogueRequestLine", C(232)),
-    el(4, "CategorizesClassificationCategory", C(229)),
-    el(4, "Certificate", C(231)),
-    el(4, "CertificateOfOriginApplication", C(230)),
-    el(4, "ChildConsignment", C(124)),
-    el(4, "ClassificationCategory", C(229)),
-    el(4, "ClassificationScheme", C(112)),
-    el(4, "ClassifiedTaxCategory", C(71)),
-    el(4, "Clause", C(145)),
-    el(4, "CollectPaymentTerms", C(99)),
-    el(4, "CollectedPayment", C(140)),
-    el(4, "CommissionPaymentTerms", C(99)),
-    el(4, "CommodityClassification", C(33)),
-    el(4, "Communication", C(153)),
-    el(4, "ComplementaryRelatedItem", C(109)),
-    el(4, "CompletedTask", C(228)),
-    el(4, "ComponentRelatedItem", C(109)),
-    el(4, "Condition", C(48)),
-    el(4, "ConsigneeParty", C(23)),
-    el(4, "Consignment", C(124)),
-    el(4, "ConsignorParty", C(23)),
-    el(4, "ConsolidatedShipment", C(95)),
-    el(4, "ConstitutionPeriod", C(27)),
-    el(4, "Consumption", C(227)),
-    el(4, "ConsumptionAverage", C(226)),
-    el(4, "ConsumptionCorrection", C(200)),
-    el(4, "ConsumptionHistory", C(225)),
-    el(4, "ConsumptionLine", C(224)),
-    el(4, "ConsumptionPoint", C(31)),
-    el(4, "ConsumptionReport", C(223)),
-    el(4, "ConsumptionReportReference", C(222)),
-    el(4, "Contact", C(93)),
-    el(4, "ContactParty", C(23)),
-    el(4, "ContainedGoodsItem", C(123)),
-    el(4, "ContainedInTransportEquipment", C(32)),
-    el(4, "ContainedPackage", C(122)),
-    el(4, "ContainingPackage", C(122)),
-    el(4, "ContainingTransportEquipment", C(32)),
-    el(4, "Contract", C(43)),
-    el(4, "ContractAcceptancePeriod", C(27)),
-    el(4, "ContractDocumentReference", C(22)),
-    el(4, "ContractExecutionRequirement", C(221)),
-    el(4, "ContractExtension", C(220)),
-    el(4, "ContractFormalizationPeriod", C(27)),
-    el(4, "ContractResponsibleParty", C(23)),
-    el(4, "ContractingActivity", C(219)),
-    el(4, "ContractingParty", C(218)),
-    el(4, "ContractingPartyType", C(217)),
-    el(4, "ContractorCustomerParty", C(105)),
-    el(4, "ContractualDelivery", C(212)),
-    el(4, "ContractualDocumentReference", C(22)),
-    el(4, "CorporateRegistrationScheme", C(216)),
-    el(4, "Country", C(44)),
-    el(4, "CreditAccount", C(215)),
-    el(4, "CreditNoteDocumentReference", C(22)),
-    el(4, "CreditNoteLine", C(85)),
-    el(4, "CrewMemberPerson", C(65)),
-    el(4, "CurrentStatus", C(88)),
-    el(4, "CustomerParty", C(105)),
-    el(4, "CustomsAgentParty", C(23)),
-    el(4, "CustomsDeclaration", C(214)),
-    el(4, "DebitNoteDocumentReference", C(22)),
-    el(4, "DebitNoteLine", C(84)),
-    el(4, "Declaration", C(213)),
-    el(4, "DefaultLanguage", C(115)),
-    el(4, "DeletedCatalogueReference", C(91)),
-    el(4, "Delivery", C(212)),
-    el(4, "DeliveryAddress", C(104)),
-    el(4, "DeliveryContact", C(93)),
-    el(4, "DeliveryCustomerParty", C(105)),
-    el(4, "DeliveryLocation", C(35)),
-    el(4, "DeliveryParty", C(23)),
-    el(4, "DeliveryPeriod", C(27)),
-    el(4, "DeliveryTerms", C(211)),
-    el(4, "DeliveryTransportEvent", C(28)),
-    el(4, "DeliveryUnit", C(162)),
-    el(4, "DependentLineReference", C(116)),
-    el(4, "DependentPriceReference", C(210)),
-    el(4, "Despatch", C(209)),
-    el(4, "DespatchAddress", C(104)),
-    el(4, "DespatchContact", C(93)),
-    el(4, "DespatchDocumentReference", C(22)),
-    el(4, "DespatchLine", C(182)),
-    el(4, "DespatchLineReference", C(116)),
-    el(4, "DespatchLocation", C(35)),
-    el(4, "DespatchParty", C(23)),
-    el(4, "DespatchSupplierParty", C(74)),
-    el(4, "DestinationCountry", C(44)),
-    el(4, "DetentionTransportEvent", C(28)),
-    el(4, "DigitalSignatureAttachment", C(208)),
-    el(4, "Dimension", C(48)),
-    el(4, "DisbursementPaymentTerms", C(99)),
-    el(4, "DischargeTransportEvent", C(28)),
-    el(4, "DiscrepancyResponse", C(108)),
-    el(4, "DocumentAvailabilityPeriod", C(27)),
-    el(4, "DocumentDistribution", C(207)),
-    el(4, "DocumentProviderParty", C(23)),
-    el(4, "DocumentReference", C(22)),
-    el(4, "DocumentResponse", C(206)),
-    el(4, "DocumentTenderRequirement", C(57)),
-    el(4, "DriverPerson", C(65)),
-    el(4, "DropoffTransportEvent", C(28)),
-    el(4, "DurationPeriod", C(27)),
-    el(4, "Duty", C(49)),
-    el(4, "EconomicOperatorRole", C(205)),
-    el(4, "EconomicOperatorShortList", C(204)),
-    el(4, "EffectivePeriod", C(27)),
-    el(4, "EmbassyEndorsement", C(176)),
-    el(4, "EmergencyTemperature", C(60)),
-    el(4, "EmissionCalculationMethod", C(203)),
-    el(4, "EmploymentLegislationDocumentReference", C(22)),
-    el(4, "Endorsement", C(176)),
-    el(4, "EndorserParty", C(202)),
-    el(4, "EnergyTaxReport", C(201)),
-    el(4, "EnergyWaterConsumptionCorrection", C(200)),
-    el(4, "EnergyWaterSupply", C(199)),
-    el(4, "EnvironmentalEmission", C(198)),
-    el(4, "EnvironmentalLegislationDocumentReference", C(22)),
-    el(4, "EstimatedArrivalTransportEvent", C(28)),
-    el(4, "EstimatedDeliveryPeriod", C(27)),
-    el(4, "EstimatedDepartureTransportEvent", C(28)),
-    el(4, "EstimatedDespatchPeriod", C(27)),
-    el(4, "EstimatedDurationPeriod", C(27)),
-    el(4, "EstimatedTransitPeriod", C(27)),
-    el(4, "EvaluationCriterion", C(64)),
-    el(4, "Event", C(158)),
-    el(4, "EventComment", C(197)),
-    el(4, "EventLineItem", C(196)),
-    el(4, "EventTactic", C(195)),
-    el(4, "EventTacticEnumeration", C(194)),
-    el(4, "Evidence", C(76)),
-    el(4, "EvidenceDocumentReference", C(22)),
-    el(4, "EvidenceIssuingParty", C(23)),
-    el(4, "EvidenceSupplied", C(152)),
-    el(4, "ExaminationTransportEvent", C(28)),
-    el(4, "ExceptionCriteriaLine", C(193)),
-    el(4, "ExceptionNotificationLine", C(192)),
-    el(4, "ExceptionObservationPeriod", C(27)),
-    el(4, "ExchangeRate", C(70)),
-    el(4, "ExportCountry", C(44)),
-    el(4, "ExportationTransportEvent", C(28)),
-    el(4, "ExporterParty", C(23)),
-    el(4, "ExternalReference", C(191)),
-    el(4, "ExtraAllowanceCharge", C(100)),
-    el(4, "FinalDeliveryParty", C(23)),
-    el(4, "FinalDeliveryTransportationService", C(36)),
-    el(4, "FinalDestinationCountry", C(44)),
-    el(4, "FinalFinancialGuarantee", C(111)),
-    el(4, "FinancialAccount", C(148)),
-    el(4, "FinancialCapability", C(66)),
-    el(4, "FinancialEvaluationCriterion", C(64)),
-    el(4, "FinancialGuarantee", C(111)),
-    el(4, "FinancialInstitution", C(190)),
-    el(4, "FinancialInstitutionBranch", C(189)),
-    el(4, "FinancingFinancialAccount", C(148)),
-    el(4, "FinancingParty", C(23)),
-    el(4, "FirstArrivalPortLocation", C(35)),
-    el(4, "FiscalLegislationDocumentReference", C(22)),
-    el(4, "FlashpointTemperature", C(60)),
-    el(4, "FloorSpaceMeasurementDimension", C(48)),
-    el(4, "ForecastException", C(188)),
-    el(4, "ForecastExceptionCriterionLine", C(187)),
-    el(4, "ForecastLine", C(186)),
-    el(4, "ForecastPeriod", C(27)),
-    el(4, "ForecastRevisionLine", C(185)),
-    el(4, "ForeignExchangeContract", C(43)),
-    el(4, "FrameworkAgreement", C(184)),
-    el(4, "FreightAllowanceCharge", C(100)),
-    el(4, "FreightChargeLocation", C(35)),
-    el(4, "FreightForwarderParty", C(23)),
-    el(4, "FrequencyPeriod", C(27)),
-    el(4, "FromLocation", C(35)),
-    el(4, "GoodsItem", C(123)),
-    el(4, "GoodsItemContainer", C(183)),
-    el(4, "GuaranteeDocumentReference", C(22)),
-    el(4, "GuarantorParty", C(23)),
-    el(4, "GuidanceDocumentReference", C(22)),
-    el(4, "HandlingTransportEvent", C(28)),
-    el(4, "HandlingUnitDespatchLine", C(182)),
-    el(4, "HaulageTradingTerms", C(46)),
-    el(4, "HazardousGoodsTransit", C(181)),
-    el(4, "HazardousItem", C(180)),
-    el(4, "HazardousItemNotificationParty", C(23)),
-    el(4, "HeadOfficeParty", C(23)),
-    el(4, "IdentityDocumentReference", C(22)),
-    el(4, "ImmobilizedSecurity", C(179)),
-    el(4, "ImporterParty", C(23)),
-    el(4, "InformationContentProviderParty", C(23)),
-    el(4, "InstructionForReturnsLine", C(178)),
-    el(4, "InsuranceEndorsement", C(176)),
-    el(4, "InsuranceParty", C(23)),
-    el(4, "InterestedParty", C(23)),
-    el(4, "InterestedProcurementProjectLot", C(134)),
-    el(4, "InventoryLocation", C(35)),
-    el(4, "InventoryPeriod", C(27)),
-    el(4, "InventoryReportLine", C(177)),
-    el(4, "InventoryReportingParty", C(23)),
-    el(4, "InvitationSubmissionPeriod", C(27)),
-    el(4, "InvoiceDocumentReference", C(22)),
-    el(4, "InvoiceLine", C(83)),
-    el(4, "InvoicePeriod", C(27)),
-    el(4, "IssuerEndorsement", C(176)),
-    el(4, "IssuerParty", C(23)),
-    el(4, "IssuingCountry", C(44)),
-    el(4, "Item", C(72)),
-    el(4, "ItemComparison", C(175)),
-    el(4, "ItemIdentification", C(90)),
-    el(4, "ItemInformationRequestLine", C(174)),
-    el(4, "ItemInstance", C(173)),
-    el(4, "ItemLocationQuantity", C(110)),
-    el(4, "ItemManagementProfile", C(172)),
-    el(4, "ItemPriceExtension", C(139)),
-    el(4, "ItemProperty", C(169)),
-    el(4, "ItemPropertyGroup", C(171)),
-    el(4, "ItemPropertyRange", C(170)),
-    el(4, "ItemSpecificationDocumentReference", C(22)),
-    el(4, "JurisdictionRegionAddress", C(104)),
-    el(4, "KeywordItemProperty", C(169)),
-    el(4, "Language", C(115)),
-    el(4, "LastExitPortLocation", C(35)),
-    el(4, "LegalDocumentReference", C(22)),
-    el(4, "LegalMonetaryTotal", C(114)),
-    el(4, "LineItem", C(82)),
-    el(4, "LineReference", C(116)),
-    el(4, "LineResponse", C(168)),
-    el(4, "LineValidityPeriod", C(27)),
-    el(4, "LoadingLocation", C(35)),
-    el(4, "LoadingPortLocation", C(35)),
-    el(4, "LoadingProofParty", C(23)),
-    el(4, "LoadingTransportEvent", C(28)),
-    el(4, "Location", C(35)),
-    el(4, "LocationAddress", C(104)),
-    el(4, "LocationCoordinate", C(167)),
-    el(4, "LogisticsOperatorParty", C(23)),
-    el(4, "LotIdentification", C(166)),
-    el(4, "MainCarriageShipmentStage", C(94)),
-    el(4, "MainCommodityClassification", C(33)),
-    el(4, "MainOnAccountPayment", C(159)),
-    el(4, "MainPeriod", C(27)),
-    el(4, "MainQualifyingParty", C(128)),
-    el(4, "MainTransportationService", C(36)),
-    el(4, "MandateDocumentReference", C(22)),
-    el(4, "ManufacturerParty", C(23)),
-    el(4, "ManufacturersItemIdentification", C(90)),
-    el(4, "MaritimeTransport", C(165)),
-    el(4, "MasterPerson", C(65)),
-    el(4, "MaximumDeliveryUnit", C(162)),
-    el(4, "MaximumTemperature", C(60)),
-    el(4, "MeasurementDimension", C(48)),
-    el(4, "MeasurementFromLocation", C(35)),
-    el(4, "MeasurementToLocation", C(35)),
-    el(4, "MediationParty", C(23)),
-    el(4, "Meter", C(29)),
-    el(4, "MeterProperty", C(164)),
-    el(4, "MeterReading", C(163)),
-    el(4, "MinimumDeliveryUnit", C(162)),
-    el(4, "MinimumTemperature", C(60)),
-    el(4, "MinutesDocumentReference", C(22)),
-    el(4, "MiscellaneousEvent", C(161)),
-    el(4, "MonetaryTotal", C(114)),
-    el(4, "MortgageHolderParty", C(23)),
-    el(4, "NominationPeriod", C(27)),
-    el(4, "NotaryParty", C(23)),
-    el(4, "NoticeDocumentReference", C(22)),
-    el(4, "NotificationLocation", C(35)),
-    el(4, "NotificationPeriod", C(27)),
-    el(4, "NotificationRequirement", C(160)),
-    el(4, "NotifyParty", C(23)),
-    el(4, "OccurenceLocation", C(35)),
-    el(4, "OfferedItemLocationQuantity", C(110)),
-    el(4, "OnAccountPayment", C(159)),
-    el(4, "OnCarriageShipmentStage", C(94)),
-    el(4, "OpenTenderEvent", C(158)),
-    el(4, "OperatingParty", C(23)),
-    el(4, "OptionValidityPeriod", C(27)),
-    el(4, "OptionalTakeoverTransportEvent", C(28)),
-    el(4, "OrderDocumentReference", C(22)),
-    el(4, "OrderLine", C(157)),
-    el(4, "OrderLineReference", C(156)),
-    el(4, "OrderReference", C(155)),
-    el(4, "OrderedShipment", C(154)),
-    el(4, "OriginAddress", C(104)),
-    el(4, "OriginCountry", C(44)),
-    el(4, "OriginalDepartureCountry", C(44)),
-    el(4, "OriginalDespatchParty", C(23)),
-    el(4, "OriginalDespatchTransportationService", C(36)),
-    el(4, "OriginalDocumentReference", C(22)),
-    el(4, "OriginalItemLocationQuantity", C(110)),
-    el(4, "OriginatorCustomerParty", C(105)),
-    el(4, "OriginatorDocumentReference", C(22)),
-    el(4, "OriginatorParty", C(23)),
-    el(4, "OtherCommunication", C(153)),
-    el(4, "OwnerParty", C(23)),
-    el(4, "Package", C(122)),
-    el(4, "PackagedTransportHandlingUnit", C(40)),
-    el(4, "PalletSpaceMeasurementDimension", C(48)),
-    el(4, "ParentDocumentLineReference", C(116)),
-    el(4, "ParentDocumentReference", C(22)),
-    el(4, "ParticipatingLocationsLocation", C(35)),
-    el(4, "ParticipationRequestReceptionPeriod", C(27)),
-    el(4, "Party", C(23)),
-    el(4, "PartyIdentification", C(152)),
-    el(4, "PartyLegalEntity", C(151)),
-    el(4, "PartyName", C(150)),
-    el(4, "PartyTaxScheme", C(149)),
-    el(4, "PassengerPerson", C(65)),
-    el(4, "PayeeFinancialAccount", C(148)),
-    el(4, "PayeeParty", C(23)),
-    el(4, "PayerFinancialAccount", C(148)),
-    el(4, "PayerParty", C(23)),
-    el(4, "Payment", C(140)),
-    el(4, "PaymentAlternativeExchangeRate", C(70)),
-    el(4, "PaymentExchangeRate", C(70)),
-    el(4, "PaymentMandate", C(147)),
-    el(4, "PaymentMeans", C(146)),
-    el(4, "PaymentReversalPeriod", C(27)),
-    el(4, "PaymentTerms", C(99)),
-    el(4, "PenaltyClause", C(145)),
-    el(4, "PenaltyPaymentTerms", C(99)),
-    el(4, "PenaltyPeriod", C(27)),
-    el(4, "PerformanceDataLine", C(144)),
-    el(4, "PerformingCarrierParty", C(23)),
-    el(4, "Period", C(27)),
-    el(4, "Person", C(65)),
-    el(4, "PhysicalAttribute", C(143)),
-    el(4, "PhysicalLocation", C(35)),
-    el(4, "Pickup", C(142)),
-    el(4, "PickupLocation", C(35)),
-    el(4, "PickupParty", C(23)),
-    el(4, "PickupTransportEvent", C(28)),
-    el(4, "PlannedArrivalTransportEvent", C(28)),
-    el(4, "PlannedDeliveryTransportEvent", C(28)),
-    el(4, "PlannedDepartureTransportEvent", C(28)),
-    el(4, "PlannedPeriod", C(27)),
-    el(4, "PlannedPickupTransportEvent", C(28)),
-    el(4, "PlannedWaypointTransportEvent", C(28)),
-    el(4, "PositioningTransportEvent", C(28)),
-    el(4, "PostalAddress", C(104)),
-    el(4, "PowerOfAttorney", C(141)),
-    el(4, "PreCarriageShipmentStage", C(94)),
-    el(4, "PreSelectedParty", C(23)),
-    el(4, "PrepaidPayment", C(140)),
-    el(4, "PrepaidPaymentTerms", C(99)),
-    el(4, "PreparationParty", C(23)),
-    el(4, "PresentationPeriod", C(27)),
-    el(4, "PreviousDocumentReference", C(22)),
-    el(4, "PreviousPriceList", C(138)),
-    el(4, "Price", C(69)),
-    el(4, "PriceExtension", C(139)),
-    el(4, "PriceList", C(138)),
-    el(4, "PricingExchangeRate", C(70)),
-    el(4, "PricingReference", C(137)),
-    el(4, "ProcessJustification", C(136)),
-    el(4, "ProcurementLegislationDocumentReference", C(22)),
-    el(4, "ProcurementProject", C(135)),
-    el(4, "ProcurementProjectLot", C(134)),
-    el(4, "ProjectReference", C(133)),
-    el(4, "PromisedDeliveryPeriod", C(27)),
-    el(4, "PromotionalEvent", C(132)),
-    el(4, "PromotionalEventLineItem", C(131)),
-    el(4, "PromotionalSpecification", C(130)),
-    el(4, "ProviderParty", C(23)),
-    el(4, "QualificationResolution", C(129)),
-    el(4, "QualifyingParty", C(128)),
-    el(4, "QuarantineTransportEvent", C(28)),
-    el(4, "QuotationDocumentReference", C(22)),
-    el(4, "QuotationLine", C(127)),
-    el(4, "QuotationLineReference", C(116)),
-    el(4, "QuotedMonetaryTotal", C(114)),
-    el(4, "RailTransport", C(126)),
-    el(4, "RangeDimension", C(48)),
-    el(4, "RealizedLocation", C(35)),
-    el(4, "ReceiptDocumentReference", C(22)),
-    el(4, "ReceiptLine", C(125)),
-    el(4, "ReceiptLineReference", C(116)),
-    el(4, "ReceiptTransportEvent", C(28)),
-    el(4, "ReceivedHandlingUnitReceiptLine", C(125)),
-    el(4, "ReceiverParty", C(23)),
-    el(4, "RecipientCustomerParty", C(105)),
-    el(4, "RecipientParty", C(23)),
-    el(4, "ReferencedConsignment", C(124)),
-    el(4, "ReferencedContract", C(43)),
-    el(4, "ReferencedGoodsItem", C(123)),
-    el(4, "ReferencedPackage", C(122)),
-    el(4, "ReferencedShipment", C(95)),
-    el(4, "ReferencedTransportEquipment", C(32)),
-    el(4, "RegistrationAddress", C(104)),
-    el(4, "RegistryCertificateDocumentReference", C(22)),
-    el(4, "RegistryPortLocation", C(35)),
-    el(4, "Regulation", C(121)),
-    el(4, "RelatedCatalogueReference", C(91)),
-    el(4, "RelatedItem", C(109)),
-    el(4, "ReminderDocumentReference", C(22)),
-    el(4, "ReminderLine", C(120)),
-    el(4, "ReminderPeriod", C(27)),
-    el(4, "RemittanceAdviceLine", C(119)),
-    el(4, "Renewal", C(118)),
-    el(4, "ReplacedNoticeDocumentReference", C(22)),
-    el(4, "ReplacedRelatedItem", C(109)),
-    el(4, "ReplacementRelatedItem", C(109)),
-    el(4, "ReportedShipment", C(95)),
-    el(4, "ReportingPerson", C(65)),
-    el(4, "RequestForQuotationDocumentReference", C(22)),
-    el(4, "RequestForQuotationLine", C(117)),
-    el(4, "RequestForTenderLine", C(81)),
-    el(4, "RequestLineReference", C(116)),
-    el(4, "RequestedArrivalTransportEvent", C(28)),
-    el(4, "RequestedCatalogueReference", C(91)),
-    el(4, "RequestedClassificationScheme", C(112)),
-    el(4, "RequestedDeliveryPeriod", C(27)),
-    el(4, "RequestedDeliveryTransportEvent", C(28)),
-    el(4, "RequestedDepartureTransportEvent", C(28)),
-    el(4, "RequestedDespatchPeriod", C(27)),
-    el(4, "RequestedDocumentReference", C(22)),
-    el(4, "RequestedLanguage", C(115)),
-    el(4, "RequestedMonetaryTotal", C(114)),
-    el(4, "RequestedPickupTransportEvent", C(28)),
-    el(4, "RequestedStatusLocation", C(35)),
-    el(4, "RequestedStatusPeriod", C(27)),
-    el(4, "RequestedTenderTotal", C(113)),
-    el(4, "RequestedValidityPeriod", C(27)),
-    el(4, "RequestedWaypointTransportEvent", C(28)),
-    el(4, "RequiredBusinessClassificationScheme", C(112)),
-    el(4, "RequiredClassificationScheme", C(112)),
-    el(4, "RequiredFinancialGuarantee", C(111)),
-    el(4, "RequiredItemLocationQuantity", C(110)),
-    el(4, "RequiredRelatedItem", C(109)),
-    el(4, "ResidenceAddress", C(104)),
-    el(4, "ResolutionDocumentReference", C(22)),
-    el(4, "Response", C(108)),
-    el(4, "ResponsibleTransportServiceProviderParty", C(23)),
-    el(4, "ResultOfVerification", C(107)),
-    el(4, "RetailPlannedImpact", C(106)),
-    el(4, "RetailerCustomerParty", C(105)),
-    el(4, "ReturnAddress", C(104)),
-    el(4, "RoadTransport", C(103)),
-    el(4, "SalesItem", C(102)),
-    el(4, "ScheduledServiceFrequency", C(98)),
-    el(4, "SecondaryHazard", C(101)),
-    el(4, "SecurityOfficerPerson", C(65)),
-    el(4, "SelfBilledCreditNoteDocumentReference", C(22)),
-    el(4, "SelfBilledInvoiceDocumentReference", C(22)),
-    el(4, "SellerContact", C(93)),
-    el(4, "SellerProposedSubstituteLineItem", C(82)),
-    el(4, "SellerSubstitutedLineItem", C(82)),
-    el(4, "SellerSupplierParty", C(74)),
-    el(4, "SellersItemIdentification", C(90)),
-    el(4, "SenderParty", C(23)),
-    el(4, "ServiceAllowanceCharge", C(100)),
-    el(4, "ServiceChargePaymentTerms", C(99)),
-    el(4, "ServiceEndTimePeriod", C(27)),
-    el(4, "ServiceFrequency", C(98)),
-    el(4, "ServiceProviderParty", C(97)),
-    el(4, "ServiceStartTimePeriod", C(27)),
-    el(4, "SettlementPeriod", C(27)),
-    el(4, "ShareholderParty", C(96)),
-    el(4, "Shipment", C(95)),
-    el(4, "ShipmentDocumentReference", C(22)),
-    el(4, "ShipmentStage", C(94)),
-    el(4, "ShipsSurgeonPerson", C(65)),
-    el(4, "SignatoryContact", C(93)),
-    el(4, "SignatoryParty", C(23)),
-    el(4, "Signature", C(92)),
-    el(4, "SourceCatalogueReference", C(91)),
-    el(4, "SourceIssuerParty", C(23)),
-    el(4, "SpecificTendererRequirement", C(52)),
-    el(4, "StandardItemIdentification", C(90)),
-    el(4, "StatementDocumentReference", C(22)),
-    el(4, "StatementLine", C(89)),
-    el(4, "StatementPeriod", C(27)),
-    el(4, "Status", C(88)),
-    el(4, "StatusLocation", C(35)),
-    el(4, "StatusPeriod", C(27)),
-    el(4, "StockAvailabilityReportLine", C(87)),
-    el(4, "StorageLocation", C(35)),
-    el(4, "StorageTransportEvent", C(28)),
-    el(4, "Stowage", C(86)),
-    el(4, "SubCreditNoteLine", C(85)),
-    el(4, "SubDebitNoteLine", C(84)),
-    el(4, "SubInvoiceLine", C(83)),
-    el(4, "SubLineItem", C(82)),
-    el(4, "SubRequestForTenderLine", C(81)),
-    el(4, "SubTenderLine", C(59)),
-    el(4, "SubcontractTerms", C(80)),
-    el(4, "SubcontractorParty", C(23)),
-    el(4, "SubordinateAwardingCriterion", C(79)),
-    el(4, "SubordinateAwardingCriterionResponse", C(78)),
-    el(4, "SubscriberConsumption", C(77)),
-    el(4, "SubscriberParty", C(23)),
-    el(4, "SubsequentProcessTenderRequirement", C(57)),
-    el(4, "SubsidiaryLocation", C(35)),
-    el(4, "SubstituteCarrierParty", C(23)),
-    el(4, "SuggestedEvidence", C(76)),
-    el(4, "SupplierConsumption", C(75)),
-    el(4, "SupplierParty", C(74)),
-    el(4, "SupplyChainActivityDataLine", C(73)),
-    el(4, "SupplyItem", C(72)),
-    el(4, "SupportedCommodityClassification", C(33)),
-    el(4, "SupportedTransportEquipment", C(32)),
-    el(4, "SupportingDocumentReference", C(22)),
-    el(4, "TakeoverTransportEvent", C(28)),
-    el(4, "TaxCategory", C(71)),
-    el(4, "TaxExchangeRate", C(70)),
-    el(4, "TaxExclusivePrice", C(69)),
-    el(4, "TaxInclusivePrice", C(69)),
-    el(4, "TaxRepresentativeParty", C(23)),
-    el(4, "TaxScheme", C(68)),
-    el(4, "TaxSubtotal", C(67)),
-    el(4, "TaxTotal", C(24)),
-    el(4, "TechnicalCapability", C(66)),
-    el(4, "TechnicalCommitteePerson", C(65)),
-    el(4, "TechnicalDocumentReference", C(22)),
-    el(4, "TechnicalEvaluationCriterion", C(64)),
-    el(4, "TelecommunicationsService", C(63)),
-    el(4, "TelecommunicationsSupply", C(62)),
-    el(4, "TelecommunicationsSupplyLine", C(61)),
-    el(4, "Temperature", C(60)),
-    el(4, "TemplateDocumentReference", C(22)),
-    el(4, "TenderDocumentReference", C(22)),
-    el(4, "TenderEvaluationParty", C(23)),
-    el(4, "TenderLine", C(59)),
-    el(4, "TenderPreparation", C(58)),
-    el(4, "TenderRecipientParty", C(23)),
-    el(4, "TenderRequirement", C(57)),
-    el(4, "TenderResult", C(56)),
-    el(4, "TenderSubmissionDeadlinePeriod", C(27)),
-    el(4, "TenderValidityPeriod", C(27)),
-    el(4, "TenderedProject", C(55)),
-    el(4, "TendererParty", C(23)),
-    el(4, "TendererPartyQualification", C(54)),
-    el(4, "TendererQualificationDocumentReference", C(22)),
-    el(4, "TendererQualificationRequest", C(53)),
-    el(4, "TendererRequirement", C(52)),
-    el(4, "TenderingProcess", C(51)),
-    el(4, "TenderingTerms", C(50)),
-    el(4, "TerminalOperatorParty", C(23)),
-    el(4, "TimeDuty", C(49)),
-    el(4, "ToLocation", C(35)),
-    el(4, "TotalCapacityDimension", C(48)),
-    el(4, "TradeFinancing", C(47)),
-    el(4, "TradingTerms", C(46)),
-    el(4, "TransactionConditions", C(45)),
-    el(4, "TransitCountry", C(44)),
-    el(4, "TransitPeriod", C(27)),
-    el(4, "TransportAdvisorParty", C(23)),
-    el(4, "TransportContract", C(43)),
-    el(4, "TransportEquipment", C(32)),
-    el(4, "TransportEquipmentSeal", C(42)),
-    el(4, "TransportEvent", C(28)),
-    el(4, "TransportExecutionPlanDocumentReference", C(22)),
-    el(4, "TransportExecutionPlanRequestDocumentReference", C(22)),
-    el(4, "TransportExecutionTerms", C(41)),
-    el(4, "TransportHandlingUnit", C(40)),
-    el(4, "TransportMeans", C(39)),
-    el(4, "TransportProgressStatusRequestDocumentReference", C(22)),
-    el(4, "TransportSchedule", C(38)),
-    el(4, "TransportServiceDescriptionDocumentReference", C(22)),
-    el(4, "TransportServiceDescriptionRequestDocumentReference", C(22)),
-    el(4, "TransportServiceProviderParty", C(23)),
-    el(4, "TransportServiceProviderResponseDeadlinePeriod", C(27)),
-    el(4, "TransportServiceProviderResponseRequiredPeriod", C(27)),
-    el(4, "TransportUserParty", C(23)),
-    el(4, "TransportUserResponseRequiredPeriod", C(27)),
-    el(4, "TransportationSegment", C(37)),
-    el(4, "TransportationService", C(36)),
-    el(4, "TransportationStatusRequestDocumentReference", C(22)),
-    el(4, "TransshipPortLocation", C(35)),
-    el(4, "UnloadingLocation", C(35)),
-    el(4, "UnloadingPortLocation", C(35)),
-    el(4, "UnstructuredPrice", C(34)),
-    el(4, "UnsupportedCommodityClassification", C(33)),
-    el(4, "UnsupportedTransportEquipment", C(32)),
-    el(4, "UpdatedDeliveryTransportEvent", C(28)),
-    el(4, "UpdatedPickupTransportEvent", C(28)),
-    el(4, "UsabilityPeriod", C(27)),
-    el(4, "UtilityConsumptionPoint", C(31)),
-    el(4, "UtilityCustomerParty", C(23)),
-    el(4, "UtilityItem", C(30)),
-    el(4, "UtilityMeter", C(29)),
-    el(4, "UtilitySupplierParty", C(23)),
-    el(4, "ValidityPeriod", C(27)),
-    el(4, "WarehousingTransportEvent", C(28)),
-    el(4, "WarrantyParty", C(23)),
-    el(4, "WarrantyValidityPeriod", C(27)),
-    el(4, "WebSiteAccess", C(26)),
-    el(4, "WinningParty", C(25)),
-    el(4, "WithholdingTaxTotal", C(24)),
-    el(4, "WitnessParty", C(23)),
-    el(4, "WorkOrderDocumentReference", C(22)),
-    el(4, "WorkPhaseReference", C(21)),
-    el(5, "AcceptedIndicator", C(11)),
-    el(5, "AcceptedVariantsDescription", C(8)),
-    el(5, "AccountFormatCode", C(7)),
-    el(5, "AccountID", C(0)),
-    el(5, "AccountTypeCode", C(7)),
-    el(5, "AccountingCost", C(8)),
-    el(5, "AccountingCostCode", C(7)),
-    el(5, "ActionCode", C(7)),
-    el(5, "ActivityType", C(8)),
-    el(5, "ActivityTypeCode", C(7)),
-    el(5, "ActualDeliveryDate", C(17)),
-    el(5, "ActualDeliveryTime", C(18)),
-    el(5, "ActualDespatchDate", C(17)),
-    el(5, "ActualDespatchTime", C(18)),
-    el(5, "ActualPickupDate", C(17)),
-    el(5, "ActualPickupTime", C(18)),
-    el(5, "ActualTemperatureReductionQuantity", C(12)),
-    el(5, "AdValoremIndicator", C(11)),
-    el(5, "AdditionalAccountID", C(0)),
-    el(5, "AdditionalConditions", C(8)),
-    el(5, "AdditionalInformation", C(8)),
-    el(5, "AdditionalStreetName", C(8)),
-    el(5, "AddressFormatCode", C(7)),
-    el(5, "AddressTypeCode", C(7)),
-    el(5, "AdjustmentReasonCode", C(7)),
-    el(5, "AdmissionCode", C(7)),
-    el(5, "AdvertisementAmount", C(15)),
-    el(5, "AgencyID", C(0)),
-    el(5, "AgencyName", C(8)),
-    el(5, "AirFlowPercent", C(10)),
-    el(5, "AircraftID", C(0)),
-    el(5, "AliasName", C(8)),
-    el(5, "AllowanceChargeReason", C(8)),
-    el(5, "AllowanceChargeReasonCode", C(7)),
-    el(5, "AllowanceTotalAmount", C(15)),
-    el(5, "AltitudeMeasure", C(13)),
-    el(5, "Amount", C(15)),
-    el(5, "AmountRate", C(10)),
-    el(5, "AnimalFoodApprovedIndicator", C(11)),
-    el(5, "AnimalFoodIndicator", C(11)),
-    el(5, "AnnualAverageAmount", C(15)),
-    el(5, "ApplicationStatusCode", C(7)),
-    el(5, "ApprovalDate", C(17)),
-    el(5, "ApprovalStatus", C(8)),
-    el(5, "AttributeID", C(0)),
-    el(5, "AuctionConstraintIndicator", C(11)),
-    el(5, "AuctionURI", C(0)),
-    el(5, "AvailabilityDate", C(17)),
-    el(5, "AvailabilityStatusCode", C(7)),
-    el(5, "AverageAmount", C(15)),
-    el(5, "AverageSubsequentContractAmount", C(15)),
-    el(5, "AwardDate", C(17)),
-    el(5, "AwardTime", C(18)),
-    el(5, "AwardingCriterionDescription", C(8)),
-    el(5, "AwardingCriterionID", C(0)),
-    el(5, "AwardingCriterionTypeCode", C(7)),
-    el(5, "AwardingMethodTypeCode", C(7)),
-    el(5, "BackOrderAllowedIndicator", C(11)),
-    el(5, "BackorderQuantity", C(12)),
-    el(5, "BackorderReason", C(8)),
-    el(5, "BalanceAmount", C(15)),
-    el(5, "BalanceBroughtForwardIndicator", C(11)),
-    el(5, "BarcodeSymbologyID", C(0)),
-    el(5, "BaseAmount", C(15)),
-    el(5, "BaseQuantity", C(12)),
-    el(5, "BaseUnitMeasure", C(13)),
-    el(5, "BasedOnConsensusIndicator", C(11)),
-    el(5, "BasicConsumedQuantity", C(12)),
-    el(5, "BatchQuantity", C(12)),
-    el(5, "BestBeforeDate", C(17)),
-    el(5, "BindingOnBuyerIndicator", C(11)),
-    el(5, "BirthDate", C(17)),
-    el(5, "BirthplaceName", C(8)),
-    el(5, "BlockName", C(8)),
-    el(5, "BrandName", C(8)),
-    el(5, "BrokerAssignedID", C(0)),
-    el(5, "BudgetYearNumeric", C(10)),
-    el(5, "BuildingName", C(8)),
-    el(5, "BuildingNumber", C(8)),
-    el(5, "BulkCargoIndicator", C(11)),
-    el(5, "BusinessClassificationEvidenceID", C(0)),
-    el(5, "BusinessIdentityEvidenceID", C(0)),
-    el(5, "BuyerEventID", C(0)),
-    el(5, "BuyerProfileURI", C(0)),
-    el(5, "BuyerReference", C(8)),
-    el(5, "CV2ID", C(0)),
-    el(5, "CalculationExpression", C(8)),
-    el(5, "CalculationExpressionCode", C(7)),
-    el(5, "CalculationMethodCode", C(7)),
-    el(5, "CalculationRate", C(10)),
-    el(5, "CalculationSequenceNumeric", C(10)),
-    el(5, "CallBaseAmount", C(15)),
-    el(5, "CallDate", C(17)),
-    el(5, "CallExtensionAmount", C(15)),
-    el(5, "CallTime", C(18)),
-    el(5, "CancellationNote", C(8)),
-    el(5, "CandidateReductionConstraintIndicator", C(11)),
-    el(5, "CandidateStatement", C(8)),
-    el(5, "CanonicalizationMethod", C(8)),
-    el(5, "CapabilityTypeCode", C(7)),
-    el(5, "CardChipCode", C(7)),
-    el(5, "CardTypeCode", C(7)),
-    el(5, "CargoTypeCode", C(7)),
-    el(5, "CarrierAssignedID", C(0)),
-    el(5, "CarrierServiceInstructions", C(8)),
-    el(5, "CatalogueIndicator", C(11)),
-    el(5, "CategoryName", C(8)),
-    el(5, "CertificateType", C(8)),
-    el(5, "CertificateTypeCode", C(7)),
-    el(5, "ChangeConditions", C(8)),
-    el(5, "Channel", C(8)),
-    el(5, "ChannelCode", C(7)),
-    el(5, "CharacterSetCode", C(7)),
-    el(5, "Characteristics", C(8)),
-    el(5, "ChargeIndicator", C(11)),
-    el(5, "ChargeTotalAmount", C(15)),
-    el(5, "ChargeableQuantity", C(12)),
-    el(5, "ChargeableWeightMeasure", C(13)),
-    el(5, "ChildConsignmentQuantity", C(12)),
-    el(5, "ChipApplicationID", C(0)),
-    el(5, "CityName", C(8)),
-    el(5, "CitySubdivisionName", C(8)),
-    el(5, "CodeValue", C(8)),
-    el(5, "CollaborationPriorityCode", C(7)),
-    el(5, "Comment", C(8)),
-    el(5, "CommodityCode", C(7)),
-    el(5, "CompanyID", C(0)),
-    el(5, "CompanyLegalForm", C(8)),
-    el(5, "CompanyLegalFormCode", C(7)),
-    el(5, "CompanyLiquidationStatusCode", C(7)),
-    el(5, "ComparedValueMeasure", C(13)),
-    el(5, "ComparisonDataCode", C(7)),
-    el(5, "ComparisonDataSourceCode", C(7)),
-    el(5, "ComparisonForecastIssueDate", C(17)),
-    el(5, "ComparisonForecastIssueTime", C(18)),
-    el(5, "CompletionIndicator", C(11)),
-    el(5, "Condition", C(8)),
-    el(5, "ConditionCode", C(7)),
-    el(5, "Conditions", C(8)),
-    el(5, "ConditionsDescription", C(8)),
-    el(5, "ConsigneeAssignedID", C(0)),
-    el(5, "ConsignmentQuantity", C(12)),
-    el(5, "ConsignorAssignedID", C(0)),
-    el(5, "ConsolidatableIndicator", C(11)),
-    el(5, "ConstitutionCode", C(7)),
-    el(5, "ConsumerIncentiveTacticTypeCode", C(7)),
-    el(5, "ConsumerUnitQuantity", C(12)),
-    el(5, "ConsumersEnergyLevel", C(8)),
-    el(5, "ConsumersEnergyLevelCode", C(7)),
-    el(5, "ConsumptionEnergyQuantity", C(12)),
-    el(5, "ConsumptionID", C(0)),
-    el(5, "ConsumptionLevel", C(8)),
-    el(5, "ConsumptionLevelCode", C(7)),
-    el(5, "ConsumptionReportID", C(0)),
-    el(5, "ConsumptionType", C(8)),
-    el(5, "ConsumptionTypeCode", C(7)),
-    el(5, "ConsumptionWaterQuantity", C(12)),
-    el(5, "ContainerizedIndicator", C(11)),
-    el(5, "Content", C(8)),
-    el(5, "ContentUnitQuantity", C(12)),
-    el(5, "ContractFolderID", C(0)),
-    el(5, "ContractName", C(8)),
-    el(5, "ContractSubdivision", C(8)),
-    el(5, "ContractType", C(8)),
-    el(5, "ContractTypeCode", C(7)),
-    el(5, "ContractedCarrierAssignedID", C(0)),
-    el(5, "ContractingSystemCode", C(7)),
-    el(5, "CoordinateSystemCode", C(7)),
-    el(5, "CopyIndicator", C(11)),
-    el(5, "CorporateRegistrationTypeCode", C(7)),
-    el(5, "CorporateStockAmount", C(15)),
-    el(5, "CorrectionAmount", C(15)),
-    el(5, "CorrectionType", C(8)),
-    el(5, "CorrectionTypeCode", C(7)),
-    el(5, "CorrectionUnitAmount", C(15)),
-    el(5, "CountrySubentity", C(8)),
-    el(5, "CountrySubentityCode", C(7)),
-    el(5, "CreditLineAmount", C(15)),
-    el(5, "CreditNoteTypeCode", C(7)),
-    el(5, "CreditedQuantity", C(12)),
-    el(5, "CrewQuantity", C(12)),
-    el(5, "CurrencyCode", C(7)),
-    el(5, "CurrentChargeType", C(8)),
-    el(5, "CurrentChargeTypeCode", C(7)),
-    el(5, "CustomerAssignedAccountID", C(0)),
-    el(5, "CustomerReference", C(8)),
-    el(5, "CustomizationID", C(0)),
-    el(5, "CustomsClearanceServiceInstructions", C(8)),
-    el(5, "CustomsImportClassifiedIndicator", C(11)),
-    el(5, "CustomsStatusCode", C(7)),
-    el(5, "CustomsTariffQuantity", C(12)),
-    el(5, "DamageRemarks", C(8)),
-    el(5, "DangerousGoodsApprovedIndicator", C(11)),
-    el(5, "DataSendingCapability", C(8)),
-    el(5, "DataSourceCode", C(7)),
-    el(5, "Date", C(17)),
-    el(5, "DebitLineAmount", C(15)),
-    el(5, "DebitedQuantity", C(12)),
-    el(5, "DeclarationTypeCode", C(7)),
-    el(5, "DeclaredCarriageValueAmount", C(15)),
-    el(5, "DeclaredCustomsValueAmount", C(15)),
-    el(5, "DeclaredForCarriageValueAmount", C(15)),
-    el(5, "DeclaredStatisticsValueAmount", C(15)),
-    el(5, "DeliveredQuantity", C(12)),
-    el(5, "DeliveryInstructions", C(8)),
-    el(5, "DemurrageInstructions", C(8)),
-    el(5, "Department", C(8)),
-    el(5, "Description", C(8)),
-    el(5, "DescriptionCode", C(7)),
-    el(5, "DespatchAdviceTypeCode", C(7)),
-    el(5, "DifferenceTemperatureReductionQuantity", C(12)),
-    el(5, "DirectionCode", C(7)),
-    el(5, "DisplayTacticTypeCode", C(7)),
-    el(5, "DispositionCode", C(7)),
-    el(5, "District", C(8)),
-    el(5, "DocumentCurrencyCode", C(7)),
-    el(5, "DocumentDescription", C(8)),
-    el(5, "DocumentHash", C(8)),
-    el(5, "DocumentID", C(0)),
-    el(5, "DocumentStatusCode", C(7)),
-    el(5, "DocumentStatusReasonCode", C(7)),
-    el(5, "DocumentStatusReasonDescription", C(8)),
-    el(5, "DocumentType", C(8)),
-    el(5, "DocumentTypeCode", C(7)),
-    el(5, "DocumentationFeeAmount", C(15)),
-    el(5, "DueDate", C(17)),
-    el(5, "DurationMeasure", C(13)),
-    el(5, "Duty", C(8)),
-    el(5, "DutyCode", C(7)),
-    el(5, "EarliestPickupDate", C(17)),
-    el(5, "EarliestPickupTime", C(18)),
-    el(5, "EconomicOperatorRegistryURI", C(0)),
-    el(5, "EffectiveDate", C(17)),
-    el(5, "EffectiveTime", C(18)),
-    el(5, "ElectronicDeviceDescription", C(8)),
-    el(5, "ElectronicMail", C(8)),
-    el(5, "EmbeddedDocumentBinaryObject", C(19)),
-    el(5, "EmergencyProceduresCode", C(7)),
-    el(5, "EmployeeQuantity", C(12)),
-    el(5, "EncodingCode", C(7)),
-    el(5, "EndDate", C(17)),
-    el(5, "EndTime", C(18)),
-    el(5, "EndpointID", C(0)),
-    el(5, "EnvironmentalEmissionTypeCode", C(7)),
-    el(5, "EstimatedAmount", C(15)),
-    el(5, "EstimatedConsumedQuantity", C(12)),
-    el(5, "EstimatedDeliveryDate", C(17)),
-    el(5, "EstimatedDeliveryTime", C(18)),
-    el(5, "EstimatedDespatchDate", C(17)),
-    el(5, "EstimatedDespatchTime", C(18)),
-    el(5, "EstimatedOverallContractAmount", C(15)),
-    el(5, "EstimatedOverallContractQuantity", C(12)),
-    el(5, "EvaluationCriterionTypeCode", C(7)),
-    el(5, "EvidenceTypeCode", C(7)),
-    el(5, "ExceptionResolutionCode", C(7)),
-    el(5, "ExceptionStatusCode", C(7)),
-    el(5, "ExchangeMarketID", C(0)),
-    el(5, "ExclusionReason", C(8)),
-    el(5, "ExecutionRequirementCode", C(7)),
-    el(5, "ExemptionReason", C(8)),
-    el(5, "ExemptionReasonCode", C(7)),
-    el(5, "ExpectedOperatorQuantity", C(12)),
-    el(5, "ExpectedQuantity", C(12)),
-    el(5, "ExpenseCode", C(7)),
-    el(5, "ExpiryDate", C(17)),
-    el(5, "ExpiryTime", C(18)),
-    el(5, "Expression", C(8)),
-    el(5, "ExpressionCode", C(7)),
-    el(5, "ExtendedID", C(0)),
-    el(5, "Extension", C(8)),
-    el(5, "FaceValueAmount", C(15)),
-    el(5, "FamilyName", C(8)),
-    el(5, "FeatureTacticTypeCode", C(7)),
-    el(5, "FeeAmount", C(15)),
-    el(5, "FeeDescription", C(8)),
-    el(5, "FileName", C(8)),
-    el(5, "FinancingInstrumentCode", C(7)),
-    el(5, "FirstName", C(8)),
-    el(5, "FirstShipmentAvailibilityDate", C(17)),
-    el(5, "Floor", C(8)),
-    el(5, "FollowupContractIndicator", C(11)),
-    el(5, "ForecastPurposeCode", C(7)),
-    el(5, "ForecastTypeCode", C(7)),
-    el(5, "FormatCode", C(7)),
-    el(5, "ForwarderServiceInstructions", C(8)),
-    el(5, "FreeOfChargeIndicator", C(11)),
-    el(5, "FreeOnBoardValueAmount", C(15)),
-    el(5, "FreightForwarderAssignedID", C(0)),
-    el(5, "FreightRateClassCode", C(7)),
-    el(5, "Frequency", C(8)),
-    el(5, "FrozenDocumentIndicator", C(11)),
-    el(5, "FrozenPeriodDaysNumeric", C(10)),
-    el(5, "FullnessIndicationCode", C(7)),
-    el(5, "FullyPaidSharesIndicator", C(11)),
-    el(5, "FundingProgram", C(8)),
-    el(5, "FundingProgramCode", C(7)),
-    el(5, "GasPressureQuantity", C(12)),
-    el(5, "GenderCode", C(7)),
-    el(5, "GeneralCargoIndicator", C(11)),
-    el(5, "GovernmentAgreementConstraintIndicator", C(11)),
-    el(5, "GrossTonnageMeasure", C(13)),
-    el(5, "GrossVolumeMeasure", C(13)),
-    el(5, "GrossWeightMeasure", C(13)),
-    el(5, "GuaranteeTypeCode", C(7)),
-    el(5, "GuaranteedDespatchDate", C(17)),
-    el(5, "GuaranteedDespatchTime", C(18)),
-    el(5, "HandlingCode", C(7)),
-    el(5, "HandlingInstructions", C(8)),
-    el(5, "HashAlgorithmMethod", C(8)),
-    el(5, "HaulageInstructions", C(8)),
-    el(5, "HazardClassID", C(0)),
-    el(5, "HazardousCategoryCode", C(7)),
-    el(5, "HazardousRegulationCode", C(7)),
-    el(5, "HazardousRiskIndicator", C(11)),
-    el(5, "HeatingType", C(8)),
-    el(5, "HeatingTypeCode", C(7)),
-    el(5, "HigherTenderAmount", C(15)),
-    el(5, "HolderName", C(8)),
-    el(5, "HumanFoodApprovedIndicator", C(11)),
-    el(5, "HumanFoodIndicator", C(11)),
-    el(5, "HumidityPercent", C(10)),
-    el(5, "ID", C(0)),
-    el(5, "IdentificationCode", C(7)),
-    el(5, "IdentificationID", C(0)),
-    el(5, "ImmobilizationCertificateID", C(0)),
-    el(5, "ImportanceCode", C(7)),
-    el(5, "IndicationIndicator", C(11)),
-    el(5, "IndustryClassificationCode", C(7)),
-    el(5, "Information", C(8)),
-    el(5, "InformationURI", C(0)),
-    el(5, "InhalationToxicityZoneCode", C(7)),
-    el(5, "InhouseMail", C(8)),
-    el(5, "InspectionMethodCode", C(7)),
-    el(5, "InstallmentDueDate", C(17)),
-    el(5, "InstructionID", C(0)),
-    el(5, "InstructionNote", C(8)),
-    el(5, "Instructions", C(8)),
-    el(5, "InsurancePremiumAmount", C(15)),
-    el(5, "InsuranceValueAmount", C(15)),
-    el(5, "InventoryValueAmount", C(15)),
-    el(5, "InvoiceTypeCode", C(7)),
-    el(5, "InvoicedQuantity", C(12)),
-    el(5, "InvoicingPartyReference", C(8)),
-    el(5, "IssueDate", C(17)),
-    el(5, "IssueNumberID", C(0)),
-    el(5, "IssueTime", C(18)),
-    el(5, "IssuerID", C(0)),
-    el(5, "ItemClassificationCode", C(7)),
-    el(5, "ItemUpdateRequestIndicator", C(11)),
-    el(5, "JobTitle", C(8)),
-    el(5, "JourneyID", C(0)),
-    el(5, "Justification", C(8)),
-    el(5, "JustificationDescription", C(8)),
-    el(5, "Keyword", C(8)),
-    el(5, "LanguageID", C(0)),
-    el(5, "LastRevisionDate", C(17)),
-    el(5, "LastRevisionTime", C(18)),
-    el(5, "LatestDeliveryDate", C(17)),
-    el(5, "LatestDeliveryTime", C(18)),
-    el(5, "LatestMeterQuantity", C(12)),
-    el(5, "LatestMeterReadingDate", C(17)),
-    el(5, "LatestMeterReadingMethod", C(8)),
-    el(5, "LatestMeterReadingMethodCode", C(7)),
-    el(5, "LatestPickupDate", C(17)),
-    el(5, "LatestPickupTime", C(18)),
-    el(5, "LatestProposalAcceptanceDate", C(17)),
-    el(5, "LatestSecurityClearanceDate", C(17)),
-    el(5, "LatitudeDegreesMeasure", C(13)),
-    el(5, "LatitudeDirectionCode", C(7)),
-    el(5, "LatitudeMinutesMeasure", C(13)),
-    el(5, "LeadTimeMeasure", C(13)),
-    el(5, "LegalReference", C(8)),
-    el(5, "LegalStatusIndicator", C(11)),
-    el(5, "LiabilityAmount", C(15)),
-    el(5, "LicensePlateID", C(0)),
-    el(5, "LifeCycleStatusCode", C(7)),
-    el(5, "LimitationDescription", C(8)),
-    el(5, "Line", C(8)),
-    el(5, "LineCountNumeric", C(10)),
-    el(5, "LineExtensionAmount", C(15)),
-    el(5, "LineID", C(0)),
-    el(5, "LineNumberNumeric", C(10)),
-    el(5, "LineStatusCode", C(7)),
-    el(5, "ListValue", C(8)),
-    el(5, "LivestockIndicator", C(11)),
-    el(5, "LoadingLengthMeasure", C(13)),
-    el(5, "LoadingSequenceID", C(0)),
-    el(5, "LocaleCode", C(7)),
-    el(5, "Location", C(8)),
-    el(5, "LocationID", C(0)),
-    el(5, "LocationTypeCode", C(7)),
-    el(5, "Login", C(8)),
-    el(5, "LogoReferenceID", C(0)),
-    el(5, "LongitudeDegreesMeasure", C(13)),
-    el(5, "LongitudeDirectionCode", C(7)),
-    el(5, "LongitudeMinutesMeasure", C(13)),
-    el(5, "LossRisk", C(8)),
-    el(5, "LossRiskResponsibilityCode", C(7)),
-    el(5, "LotNumberID", C(0)),
-    el(5, "LowTendersDescription", C(8)),
-    el(5, "LowerOrangeHazardPlacardID", C(0)),
-    el(5, "LowerTenderAmount", C(15)),
-    el(5, "MandateTypeCode", C(7)),
-    el(5, "ManufactureDate", C(17)),
-    el(5, "ManufactureTime", C(18)),
-    el(5, "MarkAttention", C(8)),
-    el(5, "MarkAttentionIndicator", C(11)),
-    el(5, "MarkCare", C(8)),
-    el(5, "MarkCareIndicator", C(11)),
-    el(5, "MarketValueAmount", C(15)),
-    el(5, "MarkingID", C(0)),
-    el(5, "MathematicOperatorCode", C(7)),
-    el(5, "MaximumAdvertisementAmount", C(15)),
-    el(5, "MaximumAmount", C(15)),
-    el(5, "MaximumBackorderQuantity", C(12)),
-    el(5, "MaximumCopiesNumeric", C(10)),
-    el(5, "MaximumMeasure", C(13)),
-    el(5, "MaximumNumberNumeric", C(10)),
-    el(5, "MaximumOperatorQuantity", C(12)),
-    el(5, "MaximumOrderQuantity", C(12)),
-    el(5, "MaximumPaidAmount", C(15)),
-    el(5, "MaximumPaymentInstructionsNumeric", C(10)),
-    el(5, "MaximumPercent", C(10)),
-    el(5, "MaximumQuantity", C(12)),
-    el(5, "MaximumValue", C(8)),
-    el(5, "MaximumVariantQuantity", C(12)),
-    el(5, "Measure", C(13)),
-    el(5, "MedicalFirstAidGuideCode", C(7)),
-    el(5, "MeterConstant", C(8)),
-    el(5, "MeterConstantCode", C(7)),
-    el(5, "MeterName", C(8)),
-    el(5, "MeterNumber", C(8)),
-    el(5, "MeterReadingComments", C(8)),
-    el(5, "MeterReadingType", C(8)),
-    el(5, "MeterReadingTypeCode", C(7)),
-    el(5, "MiddleName", C(8)),
-    el(5, "MimeCode", C(7)),
-    el(5, "MinimumAmount", C(15)),
-    el(5, "MinimumBackorderQuantity", C(12)),
-    el(5, "MinimumImprovementBid", C(8)),
-    el(5, "MinimumInventoryQuantity", C(12)),
-    el(5, "MinimumMeasure", C(13)),
-    el(5, "MinimumNumberNumeric", C(10)),
-    el(5, "MinimumOrderQuantity", C(12)),
-    el(5, "MinimumPercent", C(10)),
-    el(5, "MinimumQuantity", C(12)),
-    el(5, "MinimumValue", C(8)),
-    el(5, "MiscellaneousEventTypeCode", C(7)),
-    el(5, "ModelName", C(8)),
-    el(5, "MonetaryScope", C(8)),
-    el(5, "MovieTitle", C(8)),
-    el(5, "MultipleOrderQuantity", C(12)),
-    el(5, "MultiplierFactorNumeric", C(10)),
-    el(5, "Name", C(8)),
-    el(5, "NameCode", C(7)),
-    el(5, "NameSuffix", C(8)),
-    el(5, "NationalityID", C(0)),
-    el(5, "NatureCode", C(7)),
-    el(5, "NegotiationDescription", C(8)),
-    el(5, "NetNetWeightMeasure", C(13)),
-    el(5, "NetTonnageMeasure", C(13)),
-    el(5, "NetVolumeMeasure", C(13)),
-    el(5, "NetWeightMeasure", C(13)),
-    el(5, "NetworkID", C(0)),
-    el(5, "NominationDate", C(17)),
-    el(5, "NominationTime", C(18)),
-    el(5, "NormalTemperatureReductionQuantity", C(12)),
-    el(5, "Note", C(8)),
-    el(5, "NotificationTypeCode", C(7)),
-    el(5, "OccurrenceDate", C(17)),
-    el(5, "OccurrenceTime", C(18)),
-    el(5, "OnCarriageIndicator", C(11)),
-    el(5, "OneTimeChargeType", C(8)),
-    el(5, "OneTimeChargeTypeCode", C(7)),
-    el(5, "OntologyURI", C(0)),
-    el(5, "OpenTenderID", C(0)),
-    el(5, "OperatingYearsQuantity", C(12)),
-    el(5, "OptionalLineItemIndicator", C(11)),
-    el(5, "OptionsDescription", C(8)),
-    el(5, "OrderIntervalDaysNumeric", C(10)),
-    el(5, "OrderQuantityIncrementNumeric", C(10)),
-    el(5, "OrderResponseCode", C(7)),
-    el(5, "OrderTypeCode", C(7)),
-    el(5, "OrderableIndicator", C(11)),
-    el(5, "OrderableUnit", C(8)),
-    el(5, "OrderableUnitFactorRate", C(10)),
-    el(5, "OrganizationDepartment", C(8)),
-    el(5, "OriginalContractingSystemID", C(0)),
-    el(5, "OriginalJobID", C(0)),
-    el(5, "OtherConditionsIndicator", C(11)),
-    el(5, "OtherInstruction", C(8)),
-    el(5, "OtherName", C(8)),
-    el(5, "OutstandingQuantity", C(12)),
-    el(5, "OutstandingReason", C(8)),
-    el(5, "OversupplyQuantity", C(12)),
-    el(5, "OwnerTypeCode", C(7)),
-    el(5, "PackLevelCode", C(7)),
-    el(5, "PackQuantity", C(12)),
-    el(5, "PackSizeNumeric", C(10)),
-    el(5, "PackageLevelCode", C(7)),
-    el(5, "PackagingTypeCode", C(7)),
-    el(5, "PackingCriteriaCode", C(7)),
-    el(5, "PackingMaterial", C(8)),
-    el(5, "PaidAmount", C(15)),
-    el(5, "PaidDate", C(17)),
-    el(5, "PaidTime", C(18)),
-    el(5, "ParentDocumentID", C(0)),
-    el(5, "ParentDocumentLineReferenceID", C(0)),
-    el(5, "ParentDocumentTypeCode", C(7)),
-    el(5, "ParentDocumentVersionID", C(0)),
-    el(5, "PartPresentationCode", C(7)),
-    el(5, "PartecipationPercent", C(10)),
-    el(5, "PartialDeliveryIndicator", C(11)),
-    el(5, "ParticipationPercent", C(10)),
-    el(5, "PartyCapacityAmount", C(15)),
-    el(5, "PartyType", C(8)),
-    el(5, "PartyTypeCode", C(7)),
-    el(5, "PassengerQuantity", C(12)),
-    el(5, "Password", C(8)),
-    el(5, "PayPerView", C(8)),
-    el(5, "PayableAlternativeAmount", C(15)),
-    el(5, "PayableAmount", C(15)),
-    el(5, "PayableRoundingAmount", C(15)),
-    el(5, "PayerReference", C(8)),
-    el(5, "PaymentAlternativeCurrencyCode", C(7)),
-    el(5, "PaymentChannelCode", C(7)),
-    el(5, "PaymentCurrencyCode", C(7)),
-    el(5, "PaymentDescription", C(8)),
-    el(5, "PaymentDueDate", C(17)),
-    el(5, "PaymentFrequencyCode", C(7)),
-    el(5, "PaymentID", C(0)),
-    el(5, "PaymentMeansCode", C(7)),
-    el(5, "PaymentMeansID", C(0)),
-    el(5, "PaymentNote", C(8)),
-    el(5, "PaymentOrderReference", C(8)),
-    el(5, "PaymentPercent", C(10)),
-    el(5, "PaymentPurposeCode", C(7)),
-    el(5, "PaymentTermsDetailsURI", C(0)),
-    el(5, "PenaltyAmount", C(15)),
-    el(5, "PenaltySurchargePercent", C(10)),
-    el(5, "PerUnitAmount", C(15)),
-    el(5, "Percent", C(10)),
-    el(5, "PerformanceMetricTypeCode", C(7)),
-    el(5, "PerformanceValueQuantity", C(12)),
-    el(5, "PerformingCarrierAssignedID", C(0)),
-    el(5, "PersonalSituation", C(8)),
-    el(5, "PhoneNumber", C(8)),
-    el(5, "PlacardEndorsement", C(8)),
-    el(5, "PlacardNotation", C(8)),
-    el(5, "PlannedDate", C(17)),
-    el(5, "PlotIdentification", C(8)),
-    el(5, "PositionCode", C(7)),
-    el(5, "PostEventNotificationDurationMeasure", C(13)),
-    el(5, "PostalZone", C(8)),
-    el(5, "Postbox", C(8)),
-    el(5, "PowerIndicator", C(11)),
-    el(5, "PreCarriageIndicator", C(11)),
-    el(5, "PreEventNotificationDurationMeasure", C(13)),
-    el(5, "PreferenceCriterionCode", C(7)),
-    el(5, "PrepaidAmount", C(15)),
-    el(5, "PrepaidIndicator", C(11)),
-    el(5, "PrepaidPaymentReferenceID", C(0)),
-    el(5, "PreviousCancellationReasonCode", C(7)),
-    el(5, "PreviousJobID", C(0)),
-    el(5, "PreviousMeterQuantity", C(12)),
-    el(5, "PreviousMeterReadingDate", C(17)),
-    el(5, "PreviousMeterReadingMethod", C(8)),
-    el(5, "PreviousMeterReadingMethodCode", C(7)),
-    el(5, "PreviousVersionID", C(0)),
-    el(5, "PriceAmount", C(15)),
-    el(5, "PriceChangeReason", C(8)),
-    el(5, "PriceEvaluationCode", C(7)),
-    el(5, "PriceRevisionFormulaDescription", C(8)),
-    el(5, "PriceType", C(8)),
-    el(5, "PriceTypeCode", C(7)),
-    el(5, "PricingCurrencyCode", C(7)),
-    el(5, "PricingUpdateRequestIndicator", C(11)),
-    el(5, "PrimaryAccountNumberID", C(0)),
-    el(5, "PrintQualifier", C(8)),
-    el(5, "Priority", C(8)),
-    el(5, "PrivacyCode", C(7)),
-    el(5, "PrizeDescription", C(8)),
-    el(5, "PrizeIndicator", C(11)),
-    el(5, "ProcedureCode", C(7)),
-    el(5, "ProcessDescription", C(8)),
-    el(5, "ProcessReason", C(8)),
-    el(5, "ProcessReasonCode", C(7)),
-    el(5, "ProcurementSubTypeCode", C(7)),
-    el(5, "ProcurementTypeCode", C(7)),
-    el(5, "ProductTraceID", C(0)),
-    el(5, "ProfileExecutionID", C(0)),
-    el(5, "ProfileID", C(0)),
-    el(5, "ProfileStatusCode", C(7)),
-    el(5, "ProgressPercent", C(10)),
-    el(5, "PromotionalEventTypeCode", C(7)),
-    el(5, "ProviderTypeCode", C(7)),
-    el(5, "PublishAwardIndicator", C(11)),
-    el(5, "Purpose", C(8)),
-    el(5, "PurposeCode", C(7)),
-    el(5, "QualityControlCode", C(7)),
-    el(5, "Quantity", C(12)),
-    el(5, "QuantityDiscrepancyCode", C(7)),
-    el(5, "RadioCallSignID", C(0)),
-    el(5, "RailCarID", C(0)),
-    el(5, "Rank", C(8)),
-    el(5, "Rate", C(10)),
-    el(5, "ReceiptAdviceTypeCode", C(7)),
-    el(5, "ReceivedDate", C(17)),
-    el(5, "ReceivedElectronicTenderQuantity", C(12)),
-    el(5, "ReceivedForeignTenderQuantity", C(12)),
-    el(5, "ReceivedQuantity", C(12)),
-    el(5, "ReceivedTenderQuantity", C(12)),
-    el(5, "Reference", C(8)),
-    el(5, "ReferenceDate", C(17)),
-    el(5, "ReferenceEventCode", C(7)),
-    el(5, "ReferenceID", C(0)),
-    el(5, "ReferenceTime", C(18)),
-    el(5, "ReferencedConsignmentID", C(0)),
-    el(5, "RefrigeratedIndicator", C(11)),
-    el(5, "RefrigerationOnIndicator", C(11)),
-    el(5, "Region", C(8)),
-    el(5, "RegisteredDate", C(17)),
-    el(5, "RegisteredTime", C(18)),
-    el(5, "RegistrationDate", C(17)),
-    el(5, "RegistrationExpirationDate", C(17)),
-    el(5, "RegistrationID", C(0)),
-    el(5, "RegistrationName", C(8)),
-    el(5, "RegistrationNationality", C(8)),
-    el(5, "RegistrationNationalityID", C(0)),
-    el(5, "RegulatoryDomain", C(8)),
-    el(5, "RejectActionCode", C(7)),
-    el(5, "RejectReason", C(8)),
-    el(5, "RejectReasonCode", C(7)),
-    el(5, "RejectedQuantity", C(12)),
-    el(5, "RejectionNote", C(8)),
-    el(5, "ReleaseID", C(0)),
-    el(5, "ReliabilityPercent", C(10)),
-    el(5, "Remarks", C(8)),
-    el(5, "ReminderSequenceNumeric", C(10)),
-    el(5, "ReminderTypeCode", C(7)),
-    el(5, "ReplenishmentOwnerDescription", C(8)),
-    el(5, "RequestForQuotationLineID", C(0)),
-    el(5, "RequestedDeliveryDate", C(17)),
-    el(5, "RequestedDespatchDate", C(17)),
-    el(5, "RequestedDespatchTime", C(18)),
-    el(5, "RequestedInvoiceCurrencyCode", C(7)),
-    el(5, "RequestedPublicationDate", C(17)),
-    el(5, "RequiredCurriculaIndicator", C(11)),
-    el(5, "RequiredCustomsID", C(0)),
-    el(5, "RequiredDeliveryDate", C(17)),
-    el(5, "RequiredDeliveryTime", C(18)),
-    el(5, "RequiredFeeAmount", C(15)),
-    el(5, "ResidenceType", C(8)),
-    el(5, "ResidenceTypeCode", C(7)),
-    el(5, "ResidentOccupantsNumeric", C(10)),
-    el(5, "Resolution", C(8)),
-    el(5, "ResolutionCode", C(7)),
-    el(5, "ResolutionDate", C(17)),
-    el(5, "ResolutionTime", C(18)),
-    el(5, "ResponseCode", C(7)),
-    el(5, "ResponseDate", C(17)),
-    el(5, "ResponseTime", C(18)),
-    el(5, "RetailEventName", C(8)),
-    el(5, "RetailEventStatusCode", C(7)),
-    el(5, "ReturnabilityIndicator", C(11)),
-    el(5, "ReturnableMaterialIndicator", C(11)),
-    el(5, "ReturnableQuantity", C(12)),
-    el(5, "RevisedForecastLineID", C(0)),
-    el(5, "RevisionDate", C(17)),
-    el(5, "RevisionStatusCode", C(7)),
-    el(5, "RevisionTime", C(18)),
-    el(5, "RoamingPartnerName", C(8)),
-    el(5, "RoleCode", C(7)),
-    el(5, "RoleDescription", C(8)),
-    el(5, "Room", C(8)),
-    el(5, "RoundingAmount", C(15)),
-    el(5, "SalesOrderID", C(0)),
-    el(5, "SalesOrderLineID", C(0)),
-    el(5, "SchemeURI", C(0)),
-    el(5, "SealIssuerTypeCode", C(7)),
-    el(5, "SealStatusCode", C(7)),
-    el(5, "SealingPartyType", C(8)),
-    el(5, "SecurityClassificationCode", C(7)),
-    el(5, "SecurityID", C(0)),
-    el(5, "SellerEventID", C(0)),
-    el(5, "SequenceID", C(0)),
-    el(5, "SequenceNumberID", C(0)),
-    el(5, "SequenceNumeric", C(10)),
-    el(5, "SerialID", C(0)),
-    el(5, "ServiceInformationPreferenceCode", C(7)),
-    el(5, "ServiceName", C(8)),
-    el(5, "ServiceNumberCalled", C(8)),
-    el(5, "ServiceType", C(8)),
-    el(5, "ServiceTypeCode", C(7)),
-    el(5, "SettlementDiscountAmount", C(15)),
-    el(5, "SettlementDiscountPercent", C(10)),
-    el(5, "SharesNumberQuantity", C(12)),
-    el(5, "ShippingMarks", C(8)),
-    el(5, "ShippingOrderID", C(0)),
-    el(5, "ShippingPriorityLevelCode", C(7)),
-    el(5, "ShipsRequirements", C(8)),
-    el(5, "ShortQuantity", C(12)),
-    el(5, "ShortageActionCode", C(7)),
-    el(5, "SignatureID", C(0)),
-    el(5, "SignatureMethod", C(8)),
-    el(5, "SizeTypeCode", C(7)),
-    el(5, "SoleProprietorshipIndicator", C(11)),
-    el(5, "SourceCurrencyBaseRate", C(10)),
-    el(5, "SourceCurrencyCode", C(7)),
-    el(5, "SourceForecastIssueDate", C(17)),
-    el(5, "SourceForecastIssueTime", C(18)),
-    el(5, "SourceValueMeasure", C(13)),
-    el(5, "SpecialInstructions", C(8)),
-    el(5, "SpecialSecurityIndicator", C(11)),
-    el(5, "SpecialServiceInstructions", C(8)),
-    el(5, "SpecialTerms", C(8)),
-    el(5, "SpecialTransportRequirements", C(8)),
-    el(5, "SpecificationID", C(0)),
-    el(5, "SpecificationTypeCode", C(7)),
-    el(5, "SplitConsignmentIndicator", C(11)),
-    el(5, "StartDate", C(17)),
-    el(5, "StartTime", C(18)),
-    el(5, "StatementTypeCode", C(7)),
-    el(5, "StatusAvailableIndicator", C(11)),
-    el(5, "StatusCode", C(7)),
-    el(5, "StatusReason", C(8)),
-    el(5, "StatusReasonCode", C(7)),
-    el(5, "StreetName", C(8)),
-    el(5, "SubcontractingConditionsCode", C(7)),
-    el(5, "SubmissionDate", C(17)),
-    el(5, "SubmissionDueDate", C(17)),
-    el(5, "SubmissionMethodCode", C(7)),
-    el(5, "SubscriberID", C(0)),
-    el(5, "SubscriberType", C(8)),
-    el(5, "SubscriberTypeCode", C(7)),
-    el(5, "SubstitutionStatusCode", C(7)),
-    el(5, "SuccessiveSequenceID", C(0)),
-    el(5, "SummaryDescription", C(8)),
-    el(5, "SupplierAssignedAccountID", C(0)),
-    el(5, "SupplyChainActivityTypeCode", C(7)),
-    el(5, "TareWeightMeasure", C(13)),
-    el(5, "TargetCurrencyBaseRate", C(10)),
-    el(5, "TargetCurrencyCode", C(7)),
-    el(5, "TargetInventoryQuantity", C(12)),
-    el(5, "TargetServicePercent", C(10)),
-    el(5, "TariffClassCode", C(7)),
-    el(5, "TariffCode", C(7)),
-    el(5, "TariffDescription", C(8)),
-    el(5, "TaxAmount", C(15)),
-    el(5, "TaxCurrencyCode", C(7)),
-    el(5, "TaxEnergyAmount", C(15)),
-    el(5, "TaxEnergyBalanceAmount", C(15)),
-    el(5, "TaxEnergyOnAccountAmount", C(15)),
-    el(5, "TaxEvidenceIndicator", C(11)),
-    el(5, "TaxExclusiveAmount", C(15)),
-    el(5, "TaxExemptionReason", C(8)),
-    el(5, "TaxExemptionReasonCode", C(7)),
-    el(5, "TaxIncludedIndicator", C(11)),
-    el(5, "TaxInclusiveAmount", C(15)),
-    el(5, "TaxLevelCode", C(7)),
-    el(5, "TaxPointDate", C(17)),
-    el(5, "TaxTypeCode", C(7)),
-    el(5, "TaxableAmount", C(15)),
-    el(5, "TechnicalCommitteeDescription", C(8)),
-    el(5, "TechnicalName", C(8)),
-    el(5, "TelecommunicationsServiceCall", C(8)),
-    el(5, "TelecommunicationsServiceCallCode", C(7)),
-    el(5, "TelecommunicationsServiceCategory", C(8)),
-    el(5, "TelecommunicationsServiceCategoryCode", C(7)),
-    el(5, "TelecommunicationsSupplyType", C(8)),
-    el(5, "TelecommunicationsSupplyTypeCode", C(7)),
-    el(5, "Telefax", C(8)),
-    el(5, "Telephone", C(8)),
-    el(5, "TenderEnvelopeID", C(0)),
-    el(5, "TenderEnvelopeTypeCode", C(7)),
-    el(5, "TenderResultCode", C(7)),
-    el(5, "TenderTypeCode", C(7)),
-    el(5, "TendererRequirementTypeCode", C(7)),
-    el(5, "TendererRoleCode", C(7)),
-    el(5, "TestMethod", C(8)),
-    el(5, "Text", C(8)),
-    el(5, "ThirdPartyPayerIndicator", C(11)),
-    el(5, "ThresholdAmount", C(15)),
-    el(5, "ThresholdQuantity", C(12)),
-    el(5, "ThresholdValueComparisonCode", C(7)),
-    el(5, "TierRange", C(8)),
-    el(5, "TierRatePercent", C(10)),
-    el(5, "TimeAmount", C(8)),
-    el(5, "TimeDeltaDaysQuantity", C(12)),
-    el(5, "TimeFrequencyCode", C(7)),
-    el(5, "TimezoneOffset", C(8)),
-    el(5, "TimingComplaint", C(8)),
-    el(5, "TimingComplaintCode", C(7)),
-    el(5, "Title", C(8)),
-    el(5, "ToOrderIndicator", C(11)),
-    el(5, "TotalAmount", C(15)),
-    el(5, "TotalBalanceAmount", C(15)),
-    el(5, "TotalConsumedQuantity", C(12)),
-    el(5, "TotalCreditAmount", C(15)),
-    el(5, "TotalDebitAmount", C(15)),
-    el(5, "TotalDeliveredQuantity", C(12)),
-    el(5, "TotalGoodsItemQuantity", C(12)),
-    el(5, "TotalInvoiceAmount", C(15)),
-    el(5, "TotalMeteredQuantity", C(12)),
-    el(5, "TotalPackageQuantity", C(12)),
-    el(5, "TotalPackagesQuantity", C(12)),
-    el(5, "TotalPaymentAmount", C(15)),
-    el(5, "TotalTaskAmount", C(15)),
-    el(5, "TotalTaxAmount", C(15)),
-    el(5, "TotalTransportHandlingUnitQuantity", C(12)),
-    el(5, "TraceID", C(0)),
-    el(5, "TrackingDeviceCode", C(7)),
-    el(5, "TrackingID", C(0)),
-    el(5, "TradeItemPackingLabelingTypeCode", C(7)),
-    el(5, "TradeServiceCode", C(7)),
-    el(5, "TradingRestrictions", C(8)),
-    el(5, "TrainID", C(0)),
-    el(5, "TransactionCurrencyTaxAmount", C(15)),
-    el(5, "TransitDirectionCode", C(7)),
-    el(5, "TransportAuthorizationCode", C(7)),
-    el(5, "TransportEmergencyCardCode", C(7)),
-    el(5, "TransportEquipmentTypeCode", C(7)),
-    el(5, "TransportEventTypeCode", C(7)),
-    el(5, "TransportExecutionPlanReferenceID", C(0)),
-    el(5, "TransportExecutionStatusCode", C(7)),
-    el(5, "TransportHandlingUnitTypeCode", C(7)),
-    el(5, "TransportMeansTypeCode", C(7)),
-    el(5, "TransportModeCode", C(7)),
-    el(5, "TransportServiceCode", C(7)),
-    el(5, "TransportServiceProviderRemarks", C(8)),
-    el(5, "TransportServiceProviderSpecialTerms", C(8)),
-    el(5, "TransportUserRemarks", C(8)),
-    el(5, "TransportUserSpecialTerms", C(8)),
-    el(5, "TransportationServiceDescription", C(8)),
-    el(5, "TransportationServiceDetailsURI", C(0)),
-    el(5, "TransportationStatusTypeCode", C(7)),
-    el(5, "TypeCode", C(7)),
-    el(5, "UBLVersionID", C(0)),
-    el(5, "UNDGCode", C(7)),
-    el(5, "URI", C(0)),
-    el(5, "UUID", C(0)),
-    el(5, "UnknownPriceIndicator", C(11)),
-    el(5, "UpperOrangeHazardPlacardID", C(0)),
-    el(5, "UrgencyCode", C(7)),
-    el(5, "UtilityStatementTypeCode", C(7)),
-    el(5, "ValidateProcess", C(8)),
-    el(5, "ValidateTool", C(8)),
-    el(5, "ValidateToolVersion", C(8)),
-    el(5, "ValidationDate", C(17)),
-    el(5, "ValidationResultCode", C(7)),
-    el(5, "ValidationTime", C(18)),
-    el(5, "ValidatorID", C(0)),
-    el(5, "ValidityStartDate", C(17)),
-    el(5, "Value", C(8)),
-    el(5, "ValueAmount", C(15)),
-    el(5, "ValueMeasure", C(13)),
-    el(5, "ValueQualifier", C(8)),
-    el(5, "ValueQuantity", C(12)),
-    el(5, "VarianceQuantity", C(12)),
-    el(5, "VariantConstraintIndicator", C(11)),
-    el(5, "VariantID", C(0)),
-    el(5, "VersionID", C(0)),
-    el(5, "VesselID", C(0)),
-    el(5, "VesselName", C(8)),
-    el(5, "WarrantyInformation", C(8)),
-    el(5, "WebsiteURI", C(0)),
-    el(5, "WeekDayCode", C(7)),
-    el(5, "Weight", C(8)),
-    el(5, "WeightNumeric", C(10)),
-    el(5, "WeightingAlgorithmCode", C(7)),
-    el(5, "WorkPhase", C(8)),
-    el(5, "WorkPhaseCode", C(7)),
-    el(5, "XPath", C(8)),
-    el(6, "ExtensionAgencyID", C(0)),
-    el(6, "ExtensionAgencyName", C(8)),
-    el(6, "ExtensionAgencyURI", C(0)),
-    el(6, "ExtensionContent", C(9)),
-    el(6, "ExtensionReason", C(8)),
-    el(6, "ExtensionReasonCode", C(7)),
-    el(6, "ExtensionURI", C(0)),
-    el(6, "ExtensionVersionID", C(0)),
-    el(6, "UBLExtension", C(6)),
-    el(6, "UBLExtensions", C(5)),
-    el(7, "UBLDocumentSignatures", C(4)),
-    el(8, "CreditNote", C(3)),
-    el(9, "Invoice", C(2)),
-    el(10, "SignatureInformation", C(1)),
-    el(11, "ReferencedSignatureID", C(0)),
-    el(3, "X509IssuerSerial", C(248)),
-    el(3, "X509SKI", S(8)),
-    el(3, "X509SubjectName", S(1)),
-    el(3, "X509Certificate", S(8)),
-    el(3, "X509CRL", S(8)),
-    el(3, "X509IssuerName", S(1)),
-    el(3, "X509SerialNumber", S(9)),
-    el(3, "XPath", S(1)),
-    el(3, "HMACOutputLength", S(9)),
-    el(3, "SPKISexp", S(8)),
-    el(3, "Modulus", S(8)),
-    el(3, "Exponent", S(8)),
-    el(3, "PGPKeyID", S(8)),
-    el(3, "PGPKeyPacket", S(8)),
-    el(3, "P", S(8)),
-    el(3, "Q", S(8)),
-    el(3, "G", S(8)),
-    el(3, "Y", S(8)),
-    el(3, "J", S(8)),
-    el(3, "Seed", S(8)),
-    el(3, "PgenCounter", S(8)),
-    el(1, "EncapsulatedTimeStamp", C(273)),
-    el(1, "XMLTimeStamp", C(272)),
-    el(1, "CounterSignature", C(293)),
-    el(1, "SignatureTimeStamp", C(270)),
-    el(1, "CompleteCertificateRefs", C(290)),
-    el(1, "CompleteRevocationRefs", C(280)),
-    el(1, "AttributeCertificateRefs", C(290)),
-    el(1, "AttributeRevocationRefs", C(280)),
-    el(1, "SigAndRefsTimeStamp", C(270)),
-    el(1, "RefsOnlyTimeStamp", C(270)),
-    el(1, "CertificateValues", C(279)),
-    el(1, "RevocationValues", C(275)),
-    el(1, "AttrAuthoritiesCertValues", C(279)),
-    el(1, "AttributeRevocationValues", C(275)),
-    el(1, "ArchiveTimeStamp", C(270)),
-    el(1, "CRLValues", C(278)),
-    el(1, "OCSPValues", C(277)),
-    el(1, "OtherValues", C(276)),
-    el(1, "OtherValue", C(272)),
-    el(1, "EncapsulatedOCSPValue", C(273)),
-    el(1, "EncapsulatedCRLValue", C(273)),
-    el(1, "EncapsulatedX509Certificate", C(273)),
-    el(1, "OtherCertificate", C(272)),
-    el(1, "CRLRefs", C(287)),
-    el(1, "OCSPRefs", C(282)),
-    el(1, "OtherRefs", C(281)),
-    el(1, "OtherRef", C(272)),
-    el(1, "OCSPRef", C(283)),
-    el(1, "OCSPIdentifier", C(285)),
-    el(1, "DigestAlgAndValue", C(284)),
-    el(1, "ResponderID", C(286)),
-    el(1, "ProducedAt", S(11)),
-    el(1, "ByName", S(1)),
-    el(1, "ByKey", S(8)),
-    el(1, "CRLRef", C(288)),
-    el(1, "CRLIdentifier", C(289)),
-    el(1, "Issuer", S(1)),
-    el(1, "IssueTime", S(11)),
-    el(1, "Number", S(9)),
-    el(1, "CertRefs", C(291)),
-    el(1, "Cert", C(292)),
-    el(1, "CertDigest", C(284)),
-    el(1, "IssuerSerial", C(248)),
-    el(1, "UnsignedSignatureProperties", C(274)),
-    el(1, "UnsignedDataObjectProperties", C(295)),
-    el(1, "UnsignedDataObjectProperty", C(272)),
-    el(1, "ClaimedRoles", C(298)),
-    el(1, "CertifiedRoles", C(297)),
-    el(1, "CertifiedRole", C(273)),
-    el(1, "ClaimedRole", C(272)),
-    el(1, "SigningTime", S(11)),
-    el(1, "SigningCertificate", C(291)),
-    el(1, "SignaturePolicyIdentifier", C(301)),
-    el(1, "SignatureProductionPlace", C(300)),
-    el(1, "SignerRole", C(296)),
-    el(1, "City", S(1)),
-    el(1, "StateOrProvince", S(1)),
-    el(1, "PostalCode", S(1)),
-    el(1, "CountryName", S(1)),
-    el(1, "SignaturePolicyId", C(303)),
-    el(1, "SignaturePolicyImplied", C(302)),
-    el(1, "SigPolicyId", C(305)),
-    el(1, "SigPolicyHash", C(284)),
-    el(1, "SigPolicyQualifiers", C(304)),
-    el(1, "SigPolicyQualifier", C(272)),
-    el(1, "Identifier", C(307)),
-    el(1, "Description", S(1)),
-    el(1, "DocumentationReferences", C(306)),
-    el(1, "DocumentationReference", S(2)),
-    el(1, "SignedSignatureProperties", C(299)),
-    el(1, "SignedDataObjectProperties", C(309)),
-    el(1, "DataObjectFormat", C(312)),
-    el(1, "CommitmentTypeIndication", C(310)),
-    el(1, "AllDataObjectsTimeStamp", C(270)),
-    el(1, "IndividualDataObjectsTimeStamp", C(270)),
-    el(1, "CommitmentTypeId", C(305)),
-    el(1, "ObjectReference", S(2)),
-    el(1, "AllSignedDataObjects", C(302)),
-    el(1, "CommitmentTypeQualifiers", C(311)),
-    el(1, "CommitmentTypeQualifier", C(272)),
-    el(1, "ObjectIdentifier", C(305)),
-    el(1, "MimeType", S(1)),
-    el(1, "Encoding", S(2)),
-    el(1, "NoticeRef", C(314)),
-    el(1, "ExplicitText", S(1)),
-    el(1, "Organization", S(1)),
-    el(1, "NoticeNumbers", C(315)),
-    el(1, "int", S(9)),
-    el(1, "SignedProperties", C(308)),
-    el(1, "UnsignedProperties", C(294)),
+    el(1, s(0, 23), C(270)), // AllDataObjectsTimeStamp
+    el(1, s(23, 3), C(272)), // Any
+    el(1, s(26, 16), C(270)), // ArchiveTimeStamp
+    el(1, s(42, 25), C(279)), // AttrAuthoritiesCertValues
+    el(1, s(67, 24), C(290)), // AttributeCertificateRefs
+    el(1, s(91, 23), C(280)), // AttributeRevocationRefs
+    el(1, s(114, 25), C(275)), // AttributeRevocationValues
+    el(1, s(139, 17), C(279)), // CertificateValues
+    el(1, s(156, 24), C(310)), // CommitmentTypeIndication
+    el(1, s(180, 23), C(290)), // CompleteCertificateRefs
+    el(1, s(203, 22), C(280)), // CompleteRevocationRefs
+    el(1, s(225, 16), C(293)), // CounterSignature
+    el(1, s(241, 16), C(312)), // DataObjectFormat
+    el(1, s(257, 19), C(273)), // EncapsulatedPKIData
+    el(1, s(276, 7), C(320)), // Include
+    el(1, s(283, 30), C(270)), // IndividualDataObjectsTimeStamp
+    el(1, s(313, 16), C(305)), // ObjectIdentifier
+    el(1, s(329, 14), C(319)), // OtherTimeStamp
+    el(1, s(343, 20), C(318)), // QualifyingProperties
+    el(1, s(363, 29), C(317)), // QualifyingPropertiesReference
+    el(1, s(392, 13), C(316)), // ReferenceInfo
+    el(1, s(405, 17), C(270)), // RefsOnlyTimeStamp
+    el(1, s(422, 16), C(275)), // RevocationValues
+    el(1, s(438, 5), S(2)), // SPURI
+    el(1, s(443, 12), C(313)), // SPUserNotice
+    el(1, s(455, 19), C(270)), // SigAndRefsTimeStamp
+    el(1, s(474, 25), C(301)), // SignaturePolicyIdentifier
+    el(1, s(499, 24), C(300)), // SignatureProductionPlace
+    el(1, s(523, 18), C(270)), // SignatureTimeStamp
+    el(1, s(541, 26), C(309)), // SignedDataObjectProperties
+    el(1, s(567, 16), C(308)), // SignedProperties
+    el(1, s(583, 25), C(299)), // SignedSignatureProperties
+    el(1, s(608, 10), C(296)), // SignerRole
+    el(1, s(618, 18), C(291)), // SigningCertificate
+    el(1, s(636, 11), S(11)), // SigningTime
+    el(1, s(647, 28), C(295)), // UnsignedDataObjectProperties
+    el(1, s(675, 18), C(294)), // UnsignedProperties
+    el(1, s(693, 27), C(274)), // UnsignedSignatureProperties
+    el(1, s(720, 14), C(270)), // XAdESTimeStamp
+    el(2, s(734, 18), C(270)), // ArchiveTimeStampV2
+    el(2, s(752, 23), C(269)), // TimeStampValidationData
+    el(3, s(775, 22), C(268)), // CanonicalizationMethod
+    el(3, s(797, 11), C(267)), // DSAKeyValue
+    el(3, s(808, 12), C(266)), // DigestMethod
+    el(3, s(820, 11), S(8)), // DigestValue
+    el(3, s(831, 7), C(265)), // KeyInfo
+    el(3, s(838, 7), S(1)), // KeyName
+    el(3, s(845, 8), C(264)), // KeyValue
+    el(3, s(853, 8), C(263)), // Manifest
+    el(3, s(861, 8), S(1)), // MgmtData
+    el(3, s(869, 6), C(262)), // Object
+    el(3, s(875, 7), C(261)), // PGPData
+    el(3, s(882, 11), C(260)), // RSAKeyValue
+    el(3, s(893, 9), C(259)), // Reference
+    el(3, s(902, 15), C(258)), // RetrievalMethod
+    el(3, s(917, 8), C(257)), // SPKIData
+    el(3, s(925, 9), C(256)), // Signature
+    el(3, s(934, 15), C(255)), // SignatureMethod
+    el(3, s(949, 19), C(254)), // SignatureProperties
+    el(3, s(968, 17), C(253)), // SignatureProperty
+    el(3, s(985, 14), C(252)), // SignatureValue
+    el(3, s(999, 10), C(251)), // SignedInfo
+    el(3, s(1009, 9), C(250)), // Transform
+    el(3, s(1018, 10), C(249)), // Transforms
+    el(3, s(1028, 8), C(247)), // X509Data
+    el(4, s(1036, 24), C(28)), // AcceptanceTransportEvent
+    el(4, s(1060, 20), C(109)), // AccessoryRelatedItem
+    el(4, s(1080, 17), C(93)), // AccountingContact
+    el(4, s(1097, 23), C(105)), // AccountingCustomerParty
+    el(4, s(1120, 23), C(74)), // AccountingSupplierParty
+    el(4, s(1143, 16), C(73)), // ActivityDataLine
+    el(4, s(1159, 21), C(35)), // ActivityFinalLocation
+    el(4, s(1180, 22), C(35)), // ActivityOriginLocation
+    el(4, s(1202, 14), C(27)), // ActivityPeriod
+    el(4, s(1216, 16), C(246)), // ActivityProperty
+    el(4, s(1232, 27), C(28)), // ActualArrivalTransportEvent
+    el(4, s(1259, 29), C(28)), // ActualDepartureTransportEvent
+    el(4, s(1288, 13), C(122)), // ActualPackage
+    el(4, s(1301, 26), C(28)), // ActualPickupTransportEvent
+    el(4, s(1327, 28), C(28)), // ActualWaypointTransportEvent
+    el(4, s(1355, 33), C(33)), // AdditionalCommodityClassification
+    el(4, s(1388, 27), C(22)), // AdditionalDocumentReference
+    el(4, s(1415, 26), C(206)), // AdditionalDocumentResponse
+    el(4, s(1441, 26), C(23)), // AdditionalInformationParty
+    el(4, s(1467, 28), C(90)), // AdditionalItemIdentification
+    el(4, s(1495, 22), C(169)), // AdditionalItemProperty
+    el(4, s(1517, 25), C(128)), // AdditionalQualifyingParty
+    el(4, s(1542, 21), C(60)), // AdditionalTemperature
+    el(4, s(1563, 31), C(36)), // AdditionalTransportationService
+    el(4, s(1594, 7), C(104)), // Address
+    el(4, s(1601, 11), C(245)), // AddressLine
+    el(4, s(1612, 10), C(23)), // AgentParty
+    el(4, s(1622, 12), C(244)), // AirTransport
+    el(4, s(1634, 15), C(100)), // AllowanceCharge
+    el(4, s(1649, 23), C(80)), // AllowedSubcontractTerms
+    el(4, s(1672, 25), C(69)), // AlternativeConditionPrice
+    el(4, s(1697, 27), C(35)), // AlternativeDeliveryLocation
+    el(4, s(1724, 19), C(82)), // AlternativeLineItem
+    el(4, s(1743, 24), C(114)), // AnticipatedMonetaryTotal
+    el(4, s(1767, 22), C(23)), // AppealInformationParty
+    el(4, s(1789, 19), C(23)), // AppealReceiverParty
+    el(4, s(1808, 11), C(243)), // AppealTerms
+    el(4, s(1819, 17), C(104)), // ApplicableAddress
+    el(4, s(1836, 16), C(27)), // ApplicablePeriod
+    el(4, s(1852, 20), C(121)), // ApplicableRegulation
+    el(4, s(1872, 21), C(71)), // ApplicableTaxCategory
+    el(4, s(1893, 26), C(104)), // ApplicableTerritoryAddress
+    el(4, s(1919, 24), C(39)), // ApplicableTransportMeans
+    el(4, s(1943, 10), C(35)), // AtLocation
+    el(4, s(1953, 26), C(32)), // AttachedTransportEquipment
+    el(4, s(1979, 10), C(208)), // Attachment
+    el(4, s(1989, 12), C(242)), // AuctionTerms
+    el(4, s(2001, 26), C(28)), // AvailabilityTransportEvent
+    el(4, s(2027, 22), C(55)), // AwardedTenderedProject
+    el(4, s(2049, 17), C(79)), // AwardingCriterion
+    el(4, s(2066, 25), C(78)), // AwardingCriterionResponse
+    el(4, s(2091, 13), C(241)), // AwardingTerms
+    el(4, s(2104, 16), C(23)), // BeneficiaryParty
+    el(4, s(2120, 23), C(23)), // BillOfLadingHolderParty
+    el(4, s(2143, 11), C(23)), // BillToParty
+    el(4, s(2154, 16), C(240)), // BillingReference
+    el(4, s(2170, 20), C(239)), // BillingReferenceLine
+    el(4, s(2190, 17), C(99)), // BonusPaymentTerms
+    el(4, s(2207, 6), C(189)), // Branch
+    el(4, s(2213, 13), C(238)), // BudgetAccount
+    el(4, s(2226, 17), C(237)), // BudgetAccountLine
+    el(4, s(2243, 28), C(112)), // BusinessClassificationScheme
+    el(4, s(2271, 12), C(93)), // BuyerContact
+    el(4, s(2283, 18), C(105)), // BuyerCustomerParty
+    el(4, s(2301, 31), C(82)), // BuyerProposedSubstituteLineItem
+    el(4, s(2332, 24), C(90)), // BuyersItemIdentification
+    el(4, s(2356, 8), C(49)), // CallDuty
+    el(4, s(2364, 31), C(22)), // CallForTendersDocumentReference
+    el(4, s(2395, 27), C(116)), // CallForTendersLineReference
+    el(4, s(2422, 10), C(66)), // Capability
+    el(4, s(2432, 11), C(236)), // CardAccount
+    el(4, s(2443, 12), C(23)), // CarrierParty
+    el(4, s(2455, 26), C(22)), // CatalogueDocumentReference
+    el(4, s(2481, 27), C(90)), // CatalogueItemIdentification
+    el(4, s(2508, 36), C(235)), // CatalogueItemSpecificationUpdateLine
+    el(4, s(2544, 13), C(234)), // CatalogueLine
+    el(4, s(2557, 22), C(116)), // CatalogueLineReference
+    el(4, s(2579, 26), C(233)), // CataloguePricingUpdateLine
+    el(4, s(2605, 18), C(91)), // CatalogueReference
+    el(4, s(2623, 20), C(232)), // CatalogueRequestLine
+    el(4, s(2643, 33), C(229)), // CategorizesClassificationCategory
+    el(4, s(2676, 11), C(231)), // Certificate
+    el(4, s(2687, 30), C(230)), // CertificateOfOriginApplication
+    el(4, s(2717, 16), C(124)), // ChildConsignment
+    el(4, s(2733, 22), C(229)), // ClassificationCategory
+    el(4, s(2755, 20), C(112)), // ClassificationScheme
+    el(4, s(2775, 21), C(71)), // ClassifiedTaxCategory
+    el(4, s(2796, 6), C(145)), // Clause
+    el(4, s(2802, 19), C(99)), // CollectPaymentTerms
+    el(4, s(2821, 16), C(140)), // CollectedPayment
+    el(4, s(2837, 22), C(99)), // CommissionPaymentTerms
+    el(4, s(2859, 23), C(33)), // CommodityClassification
+    el(4, s(2882, 13), C(153)), // Communication
+    el(4, s(2895, 24), C(109)), // ComplementaryRelatedItem
+    el(4, s(2919, 13), C(228)), // CompletedTask
+    el(4, s(2932, 20), C(109)), // ComponentRelatedItem
+    el(4, s(2952, 9), C(48)), // Condition
+    el(4, s(2961, 14), C(23)), // ConsigneeParty
+    el(4, s(2975, 11), C(124)), // Consignment
+    el(4, s(2986, 14), C(23)), // ConsignorParty
+    el(4, s(3000, 20), C(95)), // ConsolidatedShipment
+    el(4, s(3020, 18), C(27)), // ConstitutionPeriod
+    el(4, s(3038, 11), C(227)), // Consumption
+    el(4, s(3049, 18), C(226)), // ConsumptionAverage
+    el(4, s(3067, 21), C(200)), // ConsumptionCorrection
+    el(4, s(3088, 18), C(225)), // ConsumptionHistory
+    el(4, s(3106, 15), C(224)), // ConsumptionLine
+    el(4, s(3121, 16), C(31)), // ConsumptionPoint
+    el(4, s(3137, 17), C(223)), // ConsumptionReport
+    el(4, s(3154, 26), C(222)), // ConsumptionReportReference
+    el(4, s(3180, 7), C(93)), // Contact
+    el(4, s(3187, 12), C(23)), // ContactParty
+    el(4, s(3199, 18), C(123)), // ContainedGoodsItem
+    el(4, s(3217, 29), C(32)), // ContainedInTransportEquipment
+    el(4, s(3246, 16), C(122)), // ContainedPackage
+    el(4, s(3262, 17), C(122)), // ContainingPackage
+    el(4, s(3279, 28), C(32)), // ContainingTransportEquipment
+    el(4, s(3307, 8), C(43)), // Contract
+    el(4, s(3315, 24), C(27)), // ContractAcceptancePeriod
+    el(4, s(3339, 25), C(22)), // ContractDocumentReference
+    el(4, s(3364, 28), C(221)), // ContractExecutionRequirement
+    el(4, s(3392, 17), C(220)), // ContractExtension
+    el(4, s(3409, 27), C(27)), // ContractFormalizationPeriod
+    el(4, s(3436, 24), C(23)), // ContractResponsibleParty
+    el(4, s(3460, 19), C(219)), // ContractingActivity
+    el(4, s(3479, 16), C(218)), // ContractingParty
+    el(4, s(3495, 20), C(217)), // ContractingPartyType
+    el(4, s(3515, 23), C(105)), // ContractorCustomerParty
+    el(4, s(3538, 19), C(212)), // ContractualDelivery
+    el(4, s(3557, 28), C(22)), // ContractualDocumentReference
+    el(4, s(3585, 27), C(216)), // CorporateRegistrationScheme
+    el(4, s(3612, 7), C(44)), // Country
+    el(4, s(3619, 13), C(215)), // CreditAccount
+    el(4, s(3632, 27), C(22)), // CreditNoteDocumentReference
+    el(4, s(3659, 14), C(85)), // CreditNoteLine
+    el(4, s(3673, 16), C(65)), // CrewMemberPerson
+    el(4, s(3689, 13), C(88)), // CurrentStatus
+    el(4, s(3702, 13), C(105)), // CustomerParty
+    el(4, s(3715, 17), C(23)), // CustomsAgentParty
+    el(4, s(3732, 18), C(214)), // CustomsDeclaration
+    el(4, s(3750, 26), C(22)), // DebitNoteDocumentReference
+    el(4, s(3776, 13), C(84)), // DebitNoteLine
+    el(4, s(3789, 11), C(213)), // Declaration
+    el(4, s(3800, 15), C(115)), // DefaultLanguage
+    el(4, s(3815, 25), C(91)), // DeletedCatalogueReference
+    el(4, s(3840, 8), C(212)), // Delivery
+    el(4, s(3848, 15), C(104)), // DeliveryAddress
+    el(4, s(3863, 15), C(93)), // DeliveryContact
+    el(4, s(3878, 21), C(105)), // DeliveryCustomerParty
+    el(4, s(3899, 16), C(35)), // DeliveryLocation
+    el(4, s(3915, 13), C(23)), // DeliveryParty
+    el(4, s(3928, 14), C(27)), // DeliveryPeriod
+    el(4, s(3942, 13), C(211)), // DeliveryTerms
+    el(4, s(3955, 22), C(28)), // DeliveryTransportEvent
+    el(4, s(3977, 12), C(162)), // DeliveryUnit
+    el(4, s(3989, 22), C(116)), // DependentLineReference
+    el(4, s(4011, 23), C(210)), // DependentPriceReference
+    el(4, s(4034, 8), C(209)), // Despatch
+    el(4, s(4042, 15), C(104)), // DespatchAddress
+    el(4, s(4057, 15), C(93)), // DespatchContact
+    el(4, s(4072, 25), C(22)), // DespatchDocumentReference
+    el(4, s(4097, 12), C(182)), // DespatchLine
+    el(4, s(4109, 21), C(116)), // DespatchLineReference
+    el(4, s(4130, 16), C(35)), // DespatchLocation
+    el(4, s(4146, 13), C(23)), // DespatchParty
+    el(4, s(4159, 21), C(74)), // DespatchSupplierParty
+    el(4, s(4180, 18), C(44)), // DestinationCountry
+    el(4, s(4198, 23), C(28)), // DetentionTransportEvent
+    el(4, s(4221, 26), C(208)), // DigitalSignatureAttachment
+    el(4, s(4247, 9), C(48)), // Dimension
+    el(4, s(4256, 24), C(99)), // DisbursementPaymentTerms
+    el(4, s(4280, 23), C(28)), // DischargeTransportEvent
+    el(4, s(4303, 19), C(108)), // DiscrepancyResponse
+    el(4, s(4322, 26), C(27)), // DocumentAvailabilityPeriod
+    el(4, s(4348, 20), C(207)), // DocumentDistribution
+    el(4, s(4368, 21), C(23)), // DocumentProviderParty
+    el(4, s(4389, 17), C(22)), // DocumentReference
+    el(4, s(4406, 16), C(206)), // DocumentResponse
+    el(4, s(4422, 25), C(57)), // DocumentTenderRequirement
+    el(4, s(4447, 12), C(65)), // DriverPerson
+    el(4, s(4459, 21), C(28)), // DropoffTransportEvent
+    el(4, s(4480, 14), C(27)), // DurationPeriod
+    el(4, s(4494, 4), C(49)), // Duty
+    el(4, s(4498, 20), C(205)), // EconomicOperatorRole
+    el(4, s(4518, 25), C(204)), // EconomicOperatorShortList
+    el(4, s(4543, 15), C(27)), // EffectivePeriod
+    el(4, s(4558, 18), C(176)), // EmbassyEndorsement
+    el(4, s(4576, 20), C(60)), // EmergencyTemperature
+    el(4, s(4596, 25), C(203)), // EmissionCalculationMethod
+    el(4, s(4621, 38), C(22)), // EmploymentLegislationDocumentReference
+    el(4, s(4659, 11), C(176)), // Endorsement
+    el(4, s(4670, 13), C(202)), // EndorserParty
+    el(4, s(4683, 15), C(201)), // EnergyTaxReport
+    el(4, s(4698, 32), C(200)), // EnergyWaterConsumptionCorrection
+    el(4, s(4730, 17), C(199)), // EnergyWaterSupply
+    el(4, s(4747, 21), C(198)), // EnvironmentalEmission
+    el(4, s(4768, 41), C(22)), // EnvironmentalLegislationDocumentReference
+    el(4, s(4809, 30), C(28)), // EstimatedArrivalTransportEvent
+    el(4, s(4839, 23), C(27)), // EstimatedDeliveryPeriod
+    el(4, s(4862, 32), C(28)), // EstimatedDepartureTransportEvent
+    el(4, s(4894, 23), C(27)), // EstimatedDespatchPeriod
+    el(4, s(4917, 23), C(27)), // EstimatedDurationPeriod
+    el(4, s(4940, 22), C(27)), // EstimatedTransitPeriod
+    el(4, s(4962, 19), C(64)), // EvaluationCriterion
+    el(4, s(4981, 5), C(158)), // Event
+    el(4, s(4986, 12), C(197)), // EventComment
+    el(4, s(4998, 13), C(196)), // EventLineItem
+    el(4, s(5011, 11), C(195)), // EventTactic
+    el(4, s(5022, 22), C(194)), // EventTacticEnumeration
+    el(4, s(5044, 8), C(76)), // Evidence
+    el(4, s(5052, 25), C(22)), // EvidenceDocumentReference
+    el(4, s(5077, 20), C(23)), // EvidenceIssuingParty
+    el(4, s(5097, 16), C(152)), // EvidenceSupplied
+    el(4, s(5113, 25), C(28)), // ExaminationTransportEvent
+    el(4, s(5138, 21), C(193)), // ExceptionCriteriaLine
+    el(4, s(5159, 25), C(192)), // ExceptionNotificationLine
+    el(4, s(5184, 26), C(27)), // ExceptionObservationPeriod
+    el(4, s(5210, 12), C(70)), // ExchangeRate
+    el(4, s(5222, 13), C(44)), // ExportCountry
+    el(4, s(5235, 25), C(28)), // ExportationTransportEvent
+    el(4, s(5260, 13), C(23)), // ExporterParty
+    el(4, s(5273, 17), C(191)), // ExternalReference
+    el(4, s(5290, 20), C(100)), // ExtraAllowanceCharge
+    el(4, s(5310, 18), C(23)), // FinalDeliveryParty
+    el(4, s(5328, 34), C(36)), // FinalDeliveryTransportationService
+    el(4, s(5362, 23), C(44)), // FinalDestinationCountry
+    el(4, s(5385, 23), C(111)), // FinalFinancialGuarantee
+    el(4, s(5408, 16), C(148)), // FinancialAccount
+    el(4, s(5424, 19), C(66)), // FinancialCapability
+    el(4, s(5443, 28), C(64)), // FinancialEvaluationCriterion
+    el(4, s(5471, 18), C(111)), // FinancialGuarantee
+    el(4, s(5489, 20), C(190)), // FinancialInstitution
+    el(4, s(5509, 26), C(189)), // FinancialInstitutionBranch
+    el(4, s(5535, 25), C(148)), // FinancingFinancialAccount
+    el(4, s(5560, 14), C(23)), // FinancingParty
+    el(4, s(5574, 24), C(35)), // FirstArrivalPortLocation
+    el(4, s(5598, 34), C(22)), // FiscalLegislationDocumentReference
+    el(4, s(5632, 21), C(60)), // FlashpointTemperature
+    el(4, s(5653, 30), C(48)), // FloorSpaceMeasurementDimension
+    el(4, s(5683, 17), C(188)), // ForecastException
+    el(4, s(5700, 30), C(187)), // ForecastExceptionCriterionLine
+    el(4, s(5730, 12), C(186)), // ForecastLine
+    el(4, s(5742, 14), C(27)), // ForecastPeriod
+    el(4, s(5756, 20), C(185)), // ForecastRevisionLine
+    el(4, s(5776, 23), C(43)), // ForeignExchangeContract
+    el(4, s(5799, 18), C(184)), // FrameworkAgreement
+    el(4, s(5817, 22), C(100)), // FreightAllowanceCharge
+    el(4, s(5839, 21), C(35)), // FreightChargeLocation
+    el(4, s(5860, 21), C(23)), // FreightForwarderParty
+    el(4, s(5881, 15), C(27)), // FrequencyPeriod
+    el(4, s(5896, 12), C(35)), // FromLocation
+    el(4, s(5908, 9), C(123)), // GoodsItem
+    el(4, s(5917, 18), C(183)), // GoodsItemContainer
+    el(4, s(5935, 26), C(22)), // GuaranteeDocumentReference
+    el(4, s(5961, 14), C(23)), // GuarantorParty
+    el(4, s(5975, 25), C(22)), // GuidanceDocumentReference
+    el(4, s(6000, 22), C(28)), // HandlingTransportEvent
+    el(4, s(6022, 24), C(182)), // HandlingUnitDespatchLine
+    el(4, s(6046, 19), C(46)), // HaulageTradingTerms
+    el(4, s(6065, 21), C(181)), // HazardousGoodsTransit
+    el(4, s(6086, 13), C(180)), // HazardousItem
+    el(4, s(6099, 30), C(23)), // HazardousItemNotificationParty
+    el(4, s(6129, 15), C(23)), // HeadOfficeParty
+    el(4, s(6144, 25), C(22)), // IdentityDocumentReference
+    el(4, s(6169, 19), C(179)), // ImmobilizedSecurity
+    el(4, s(6188, 13), C(23)), // ImporterParty
+    el(4, s(6201, 31), C(23)), // InformationContentProviderParty
+    el(4, s(6232, 25), C(178)), // InstructionForReturnsLine
+    el(4, s(6257, 20), C(176)), // InsuranceEndorsement
+    el(4, s(6277, 14), C(23)), // InsuranceParty
+    el(4, s(6291, 15), C(23)), // InterestedParty
+    el(4, s(6306, 31), C(134)), // InterestedProcurementProjectLot
+    el(4, s(6337, 17), C(35)), // InventoryLocation
+    el(4, s(6354, 15), C(27)), // InventoryPeriod
+    el(4, s(6369, 19), C(177)), // InventoryReportLine
+    el(4, s(6388, 23), C(23)), // InventoryReportingParty
+    el(4, s(6411, 26), C(27)), // InvitationSubmissionPeriod
+    el(4, s(6437, 24), C(22)), // InvoiceDocumentReference
+    el(4, s(6461, 11), C(83)), // InvoiceLine
+    el(4, s(6472, 13), C(27)), // InvoicePeriod
+    el(4, s(6485, 17), C(176)), // IssuerEndorsement
+    el(4, s(6502, 11), C(23)), // IssuerParty
+    el(4, s(6513, 14), C(44)), // IssuingCountry
+    el(4, s(6527, 4), C(72)), // Item
+    el(4, s(6531, 14), C(175)), // ItemComparison
+    el(4, s(6545, 18), C(90)), // ItemIdentification
+    el(4, s(6563, 26), C(174)), // ItemInformationRequestLine
+    el(4, s(6589, 12), C(173)), // ItemInstance
+    el(4, s(6601, 20), C(110)), // ItemLocationQuantity
+    el(4, s(6621, 21), C(172)), // ItemManagementProfile
+    el(4, s(6642, 18), C(139)), // ItemPriceExtension
+    el(4, s(6660, 12), C(169)), // ItemProperty
+    el(4, s(6672, 17), C(171)), // ItemPropertyGroup
+    el(4, s(6689, 17), C(170)), // ItemPropertyRange
+    el(4, s(6706, 34), C(22)), // ItemSpecificationDocumentReference
+    el(4, s(6740, 25), C(104)), // JurisdictionRegionAddress
+    el(4, s(6765, 19), C(169)), // KeywordItemProperty
+    el(4, s(6784, 8), C(115)), // Language
+    el(4, s(6792, 20), C(35)), // LastExitPortLocation
+    el(4, s(6812, 22), C(22)), // LegalDocumentReference
+    el(4, s(6834, 18), C(114)), // LegalMonetaryTotal
+    el(4, s(6852, 8), C(82)), // LineItem
+    el(4, s(6860, 13), C(116)), // LineReference
+    el(4, s(6873, 12), C(168)), // LineResponse
+    el(4, s(6885, 18), C(27)), // LineValidityPeriod
+    el(4, s(6903, 15), C(35)), // LoadingLocation
+    el(4, s(6918, 19), C(35)), // LoadingPortLocation
+    el(4, s(6937, 17), C(23)), // LoadingProofParty
+    el(4, s(6954, 21), C(28)), // LoadingTransportEvent
+    el(4, s(6975, 8), C(35)), // Location
+    el(4, s(6983, 15), C(104)), // LocationAddress
+    el(4, s(6998, 18), C(167)), // LocationCoordinate
+    el(4, s(7016, 22), C(23)), // LogisticsOperatorParty
+    el(4, s(7038, 17), C(166)), // LotIdentification
+    el(4, s(7055, 25), C(94)), // MainCarriageShipmentStage
+    el(4, s(7080, 27), C(33)), // MainCommodityClassification
+    el(4, s(7107, 20), C(159)), // MainOnAccountPayment
+    el(4, s(7127, 10), C(27)), // MainPeriod
+    el(4, s(7137, 19), C(128)), // MainQualifyingParty
+    el(4, s(7156, 25), C(36)), // MainTransportationService
+    el(4, s(7181, 24), C(22)), // MandateDocumentReference
+    el(4, s(7205, 17), C(23)), // ManufacturerParty
+    el(4, s(7222, 31), C(90)), // ManufacturersItemIdentification
+    el(4, s(7253, 17), C(165)), // MaritimeTransport
+    el(4, s(7270, 12), C(65)), // MasterPerson
+    el(4, s(7282, 19), C(162)), // MaximumDeliveryUnit
+    el(4, s(7301, 18), C(60)), // MaximumTemperature
+    el(4, s(7319, 20), C(48)), // MeasurementDimension
+    el(4, s(7339, 23), C(35)), // MeasurementFromLocation
+    el(4, s(7362, 21), C(35)), // MeasurementToLocation
+    el(4, s(7383, 14), C(23)), // MediationParty
+    el(4, s(7397, 5), C(29)), // Meter
+    el(4, s(7402, 13), C(164)), // MeterProperty
+    el(4, s(7415, 12), C(163)), // MeterReading
+    el(4, s(7427, 19), C(162)), // MinimumDeliveryUnit
+    el(4, s(7446, 18), C(60)), // MinimumTemperature
+    el(4, s(7464, 24), C(22)), // MinutesDocumentReference
+    el(4, s(7488, 18), C(161)), // MiscellaneousEvent
+    el(4, s(7506, 13), C(114)), // MonetaryTotal
+    el(4, s(7519, 19), C(23)), // MortgageHolderParty
+    el(4, s(7538, 16), C(27)), // NominationPeriod
+    el(4, s(7554, 11), C(23)), // NotaryParty
+    el(4, s(7565, 23), C(22)), // NoticeDocumentReference
+    el(4, s(7588, 20), C(35)), // NotificationLocation
+    el(4, s(7608, 18), C(27)), // NotificationPeriod
+    el(4, s(7626, 23), C(160)), // NotificationRequirement
+    el(4, s(7649, 11), C(23)), // NotifyParty
+    el(4, s(7660, 17), C(35)), // OccurenceLocation
+    el(4, s(7677, 27), C(110)), // OfferedItemLocationQuantity
+    el(4, s(7704, 16), C(159)), // OnAccountPayment
+    el(4, s(7720, 23), C(94)), // OnCarriageShipmentStage
+    el(4, s(7743, 15), C(158)), // OpenTenderEvent
+    el(4, s(7758, 14), C(23)), // OperatingParty
+    el(4, s(7772, 20), C(27)), // OptionValidityPeriod
+    el(4, s(7792, 30), C(28)), // OptionalTakeoverTransportEvent
+    el(4, s(7822, 22), C(22)), // OrderDocumentReference
+    el(4, s(7844, 9), C(157)), // OrderLine
+    el(4, s(7853, 18), C(156)), // OrderLineReference
+    el(4, s(7871, 14), C(155)), // OrderReference
+    el(4, s(7885, 15), C(154)), // OrderedShipment
+    el(4, s(7900, 13), C(104)), // OriginAddress
+    el(4, s(7913, 13), C(44)), // OriginCountry
+    el(4, s(7926, 24), C(44)), // OriginalDepartureCountry
+    el(4, s(7950, 21), C(23)), // OriginalDespatchParty
+    el(4, s(7971, 37), C(36)), // OriginalDespatchTransportationService
+    el(4, s(8008, 25), C(22)), // OriginalDocumentReference
+    el(4, s(8033, 28), C(110)), // OriginalItemLocationQuantity
+    el(4, s(8061, 23), C(105)), // OriginatorCustomerParty
+    el(4, s(8084, 27), C(22)), // OriginatorDocumentReference
+    el(4, s(8111, 15), C(23)), // OriginatorParty
+    el(4, s(8126, 18), C(153)), // OtherCommunication
+    el(4, s(8144, 10), C(23)), // OwnerParty
+    el(4, s(8154, 7), C(122)), // Package
+    el(4, s(8161, 29), C(40)), // PackagedTransportHandlingUnit
+    el(4, s(8190, 31), C(48)), // PalletSpaceMeasurementDimension
+    el(4, s(8221, 27), C(116)), // ParentDocumentLineReference
+    el(4, s(8248, 23), C(22)), // ParentDocumentReference
+    el(4, s(8271, 30), C(35)), // ParticipatingLocationsLocation
+    el(4, s(8301, 35), C(27)), // ParticipationRequestReceptionPeriod
+    el(4, s(8336, 5), C(23)), // Party
+    el(4, s(8341, 19), C(152)), // PartyIdentification
+    el(4, s(8360, 16), C(151)), // PartyLegalEntity
+    el(4, s(8376, 9), C(150)), // PartyName
+    el(4, s(8385, 14), C(149)), // PartyTaxScheme
+    el(4, s(8399, 15), C(65)), // PassengerPerson
+    el(4, s(8414, 21), C(148)), // PayeeFinancialAccount
+    el(4, s(8435, 10), C(23)), // PayeeParty
+    el(4, s(8445, 21), C(148)), // PayerFinancialAccount
+    el(4, s(8466, 10), C(23)), // PayerParty
+    el(4, s(8476, 7), C(140)), // Payment
+    el(4, s(8483, 30), C(70)), // PaymentAlternativeExchangeRate
+    el(4, s(8513, 19), C(70)), // PaymentExchangeRate
+    el(4, s(8532, 14), C(147)), // PaymentMandate
+    el(4, s(8546, 12), C(146)), // PaymentMeans
+    el(4, s(8558, 21), C(27)), // PaymentReversalPeriod
+    el(4, s(8579, 12), C(99)), // PaymentTerms
+    el(4, s(8591, 13), C(145)), // PenaltyClause
+    el(4, s(8604, 19), C(99)), // PenaltyPaymentTerms
+    el(4, s(8623, 13), C(27)), // PenaltyPeriod
+    el(4, s(8636, 19), C(144)), // PerformanceDataLine
+    el(4, s(8655, 22), C(23)), // PerformingCarrierParty
+    el(4, s(8677, 6), C(27)), // Period
+    el(4, s(8683, 6), C(65)), // Person
+    el(4, s(8689, 17), C(143)), // PhysicalAttribute
+    el(4, s(8706, 16), C(35)), // PhysicalLocation
+    el(4, s(8722, 6), C(142)), // Pickup
+    el(4, s(8728, 14), C(35)), // PickupLocation
+    el(4, s(8742, 11), C(23)), // PickupParty
+    el(4, s(8753, 20), C(28)), // PickupTransportEvent
+    el(4, s(8773, 28), C(28)), // PlannedArrivalTransportEvent
+    el(4, s(8801, 29), C(28)), // PlannedDeliveryTransportEvent
+    el(4, s(8830, 30), C(28)), // PlannedDepartureTransportEvent
+    el(4, s(8860, 13), C(27)), // PlannedPeriod
+    el(4, s(8873, 27), C(28)), // PlannedPickupTransportEvent
+    el(4, s(8900, 29), C(28)), // PlannedWaypointTransportEvent
+    el(4, s(8929, 25), C(28)), // PositioningTransportEvent
+    el(4, s(8954, 13), C(104)), // PostalAddress
+    el(4, s(8967, 15), C(141)), // PowerOfAttorney
+    el(4, s(8982, 24), C(94)), // PreCarriageShipmentStage
+    el(4, s(9006, 16), C(23)), // PreSelectedParty
+    el(4, s(9022, 14), C(140)), // PrepaidPayment
+    el(4, s(9036, 19), C(99)), // PrepaidPaymentTerms
+    el(4, s(9055, 16), C(23)), // PreparationParty
+    el(4, s(9071, 18), C(27)), // PresentationPeriod
+    el(4, s(9089, 25), C(22)), // PreviousDocumentReference
+    el(4, s(9114, 17), C(138)), // PreviousPriceList
+    el(4, s(9131, 5), C(69)), // Price
+    el(4, s(9136, 14), C(139)), // PriceExtension
+    el(4, s(9150, 9), C(138)), // PriceList
+    el(4, s(9159, 19), C(70)), // PricingExchangeRate
+    el(4, s(9178, 16), C(137)), // PricingReference
+    el(4, s(9194, 20), C(136)), // ProcessJustification
+    el(4, s(9214, 39), C(22)), // ProcurementLegislationDocumentReference
+    el(4, s(9253, 18), C(135)), // ProcurementProject
+    el(4, s(9271, 21), C(134)), // ProcurementProjectLot
+    el(4, s(9292, 16), C(133)), // ProjectReference
+    el(4, s(9308, 22), C(27)), // PromisedDeliveryPeriod
+    el(4, s(9330, 16), C(132)), // PromotionalEvent
+    el(4, s(9346, 24), C(131)), // PromotionalEventLineItem
+    el(4, s(9370, 24), C(130)), // PromotionalSpecification
+    el(4, s(9394, 13), C(23)), // ProviderParty
+    el(4, s(9407, 23), C(129)), // QualificationResolution
+    el(4, s(9430, 15), C(128)), // QualifyingParty
+    el(4, s(9445, 24), C(28)), // QuarantineTransportEvent
+    el(4, s(9469, 26), C(22)), // QuotationDocumentReference
+    el(4, s(9495, 13), C(127)), // QuotationLine
+    el(4, s(9508, 22), C(116)), // QuotationLineReference
+    el(4, s(9530, 19), C(114)), // QuotedMonetaryTotal
+    el(4, s(9549, 13), C(126)), // RailTransport
+    el(4, s(9562, 14), C(48)), // RangeDimension
+    el(4, s(9576, 16), C(35)), // RealizedLocation
+    el(4, s(9592, 24), C(22)), // ReceiptDocumentReference
+    el(4, s(9616, 11), C(125)), // ReceiptLine
+    el(4, s(9627, 20), C(116)), // ReceiptLineReference
+    el(4, s(9647, 21), C(28)), // ReceiptTransportEvent
+    el(4, s(9668, 31), C(125)), // ReceivedHandlingUnitReceiptLine
+    el(4, s(9699, 13), C(23)), // ReceiverParty
+    el(4, s(9712, 22), C(105)), // RecipientCustomerParty
+    el(4, s(9734, 14), C(23)), // RecipientParty
+    el(4, s(9748, 21), C(124)), // ReferencedConsignment
+    el(4, s(9769, 18), C(43)), // ReferencedContract
+    el(4, s(9787, 19), C(123)), // ReferencedGoodsItem
+    el(4, s(9806, 17), C(122)), // ReferencedPackage
+    el(4, s(9823, 18), C(95)), // ReferencedShipment
+    el(4, s(9841, 28), C(32)), // ReferencedTransportEquipment
+    el(4, s(9869, 19), C(104)), // RegistrationAddress
+    el(4, s(9888, 36), C(22)), // RegistryCertificateDocumentReference
+    el(4, s(9924, 20), C(35)), // RegistryPortLocation
+    el(4, s(9944, 10), C(121)), // Regulation
+    el(4, s(9954, 25), C(91)), // RelatedCatalogueReference
+    el(4, s(9979, 11), C(109)), // RelatedItem
+    el(4, s(9990, 25), C(22)), // ReminderDocumentReference
+    el(4, s(10015, 12), C(120)), // ReminderLine
+    el(4, s(10027, 14), C(27)), // ReminderPeriod
+    el(4, s(10041, 20), C(119)), // RemittanceAdviceLine
+    el(4, s(10061, 7), C(118)), // Renewal
+    el(4, s(10068, 31), C(22)), // ReplacedNoticeDocumentReference
+    el(4, s(10099, 19), C(109)), // ReplacedRelatedItem
+    el(4, s(10118, 22), C(109)), // ReplacementRelatedItem
+    el(4, s(10140, 16), C(95)), // ReportedShipment
+    el(4, s(10156, 15), C(65)), // ReportingPerson
+    el(4, s(10171, 36), C(22)), // RequestForQuotationDocumentReference
+    el(4, s(10207, 23), C(117)), // RequestForQuotationLine
+    el(4, s(10230, 20), C(81)), // RequestForTenderLine
+    el(4, s(10250, 20), C(116)), // RequestLineReference
+    el(4, s(10270, 30), C(28)), // RequestedArrivalTransportEvent
+    el(4, s(10300, 27), C(91)), // RequestedCatalogueReference
+    el(4, s(10327, 29), C(112)), // RequestedClassificationScheme
+    el(4, s(10356, 23), C(27)), // RequestedDeliveryPeriod
+    el(4, s(10379, 31), C(28)), // RequestedDeliveryTransportEvent
+    el(4, s(10410, 32), C(28)), // RequestedDepartureTransportEvent
+    el(4, s(10442, 23), C(27)), // RequestedDespatchPeriod
+    el(4, s(10465, 26), C(22)), // RequestedDocumentReference
+    el(4, s(10491, 17), C(115)), // RequestedLanguage
+    el(4, s(10508, 22), C(114)), // RequestedMonetaryTotal
+    el(4, s(10530, 29), C(28)), // RequestedPickupTransportEvent
+    el(4, s(10559, 23), C(35)), // RequestedStatusLocation
+    el(4, s(10582, 21), C(27)), // RequestedStatusPeriod
+    el(4, s(10603, 20), C(113)), // RequestedTenderTotal
+    el(4, s(10623, 23), C(27)), // RequestedValidityPeriod
+    el(4, s(10646, 31), C(28)), // RequestedWaypointTransportEvent
+    el(4, s(10677, 36), C(112)), // RequiredBusinessClassificationScheme
+    el(4, s(10713, 28), C(112)), // RequiredClassificationScheme
+    el(4, s(10741, 26), C(111)), // RequiredFinancialGuarantee
+    el(4, s(10767, 28), C(110)), // RequiredItemLocationQuantity
+    el(4, s(10795, 19), C(109)), // RequiredRelatedItem
+    el(4, s(10814, 16), C(104)), // ResidenceAddress
+    el(4, s(10830, 27), C(22)), // ResolutionDocumentReference
+    el(4, s(10857, 8), C(108)), // Response
+    el(4, s(10865, 40), C(23)), // ResponsibleTransportServiceProviderParty
+    el(4, s(10905, 20), C(107)), // ResultOfVerification
+    el(4, s(10925, 19), C(106)), // RetailPlannedImpact
+    el(4, s(10944, 21), C(105)), // RetailerCustomerParty
+    el(4, s(10965, 13), C(104)), // ReturnAddress
+    el(4, s(10978, 13), C(103)), // RoadTransport
+    el(4, s(10991, 9), C(102)), // SalesItem
+    el(4, s(11000, 25), C(98)), // ScheduledServiceFrequency
+    el(4, s(11025, 15), C(101)), // SecondaryHazard
+    el(4, s(11040, 21), C(65)), // SecurityOfficerPerson
+    el(4, s(11061, 37), C(22)), // SelfBilledCreditNoteDocumentReference
+    el(4, s(11098, 34), C(22)), // SelfBilledInvoiceDocumentReference
+    el(4, s(11132, 13), C(93)), // SellerContact
+    el(4, s(11145, 32), C(82)), // SellerProposedSubstituteLineItem
+    el(4, s(11177, 25), C(82)), // SellerSubstitutedLineItem
+    el(4, s(11202, 19), C(74)), // SellerSupplierParty
+    el(4, s(11221, 25), C(90)), // SellersItemIdentification
+    el(4, s(11246, 11), C(23)), // SenderParty
+    el(4, s(11257, 22), C(100)), // ServiceAllowanceCharge
+    el(4, s(11279, 25), C(99)), // ServiceChargePaymentTerms
+    el(4, s(11304, 20), C(27)), // ServiceEndTimePeriod
+    el(4, s(11324, 16), C(98)), // ServiceFrequency
+    el(4, s(11340, 20), C(97)), // ServiceProviderParty
+    el(4, s(11360, 22), C(27)), // ServiceStartTimePeriod
+    el(4, s(11382, 16), C(27)), // SettlementPeriod
+    el(4, s(11398, 16), C(96)), // ShareholderParty
+    el(4, s(11414, 8), C(95)), // Shipment
+    el(4, s(11422, 25), C(22)), // ShipmentDocumentReference
+    el(4, s(11447, 13), C(94)), // ShipmentStage
+    el(4, s(11460, 18), C(65)), // ShipsSurgeonPerson
+    el(4, s(11478, 16), C(93)), // SignatoryContact
+    el(4, s(11494, 14), C(23)), // SignatoryParty
+    el(4, s(925, 9), C(92)), // Signature
+    el(4, s(11508, 24), C(91)), // SourceCatalogueReference
+    el(4, s(11532, 17), C(23)), // SourceIssuerParty
+    el(4, s(11549, 27), C(52)), // SpecificTendererRequirement
+    el(4, s(11576, 26), C(90)), // StandardItemIdentification
+    el(4, s(11602, 26), C(22)), // StatementDocumentReference
+    el(4, s(11628, 13), C(89)), // StatementLine
+    el(4, s(11641, 15), C(27)), // StatementPeriod
+    el(4, s(11656, 6), C(88)), // Status
+    el(4, s(11662, 14), C(35)), // StatusLocation
+    el(4, s(11676, 12), C(27)), // StatusPeriod
+    el(4, s(11688, 27), C(87)), // StockAvailabilityReportLine
+    el(4, s(11715, 15), C(35)), // StorageLocation
+    el(4, s(11730, 21), C(28)), // StorageTransportEvent
+    el(4, s(11751, 7), C(86)), // Stowage
+    el(4, s(11758, 17), C(85)), // SubCreditNoteLine
+    el(4, s(11775, 16), C(84)), // SubDebitNoteLine
+    el(4, s(11791, 14), C(83)), // SubInvoiceLine
+    el(4, s(11805, 11), C(82)), // SubLineItem
+    el(4, s(11816, 23), C(81)), // SubRequestForTenderLine
+    el(4, s(11839, 13), C(59)), // SubTenderLine
+    el(4, s(11852, 16), C(80)), // SubcontractTerms
+    el(4, s(11868, 18), C(23)), // SubcontractorParty
+    el(4, s(11886, 28), C(79)), // SubordinateAwardingCriterion
+    el(4, s(11914, 36), C(78)), // SubordinateAwardingCriterionResponse
+    el(4, s(11950, 21), C(77)), // SubscriberConsumption
+    el(4, s(11971, 15), C(23)), // SubscriberParty
+    el(4, s(11986, 34), C(57)), // SubsequentProcessTenderRequirement
+    el(4, s(12020, 18), C(35)), // SubsidiaryLocation
+    el(4, s(12038, 22), C(23)), // SubstituteCarrierParty
+    el(4, s(12060, 17), C(76)), // SuggestedEvidence
+    el(4, s(12077, 19), C(75)), // SupplierConsumption
+    el(4, s(12096, 13), C(74)), // SupplierParty
+    el(4, s(12109, 27), C(73)), // SupplyChainActivityDataLine
+    el(4, s(12136, 10), C(72)), // SupplyItem
+    el(4, s(12146, 32), C(33)), // SupportedCommodityClassification
+    el(4, s(12178, 27), C(32)), // SupportedTransportEquipment
+    el(4, s(12205, 27), C(22)), // SupportingDocumentReference
+    el(4, s(12232, 22), C(28)), // TakeoverTransportEvent
+    el(4, s(12254, 11), C(71)), // TaxCategory
+    el(4, s(12265, 15), C(70)), // TaxExchangeRate
+    el(4, s(12280, 17), C(69)), // TaxExclusivePrice
+    el(4, s(12297, 17), C(69)), // TaxInclusivePrice
+    el(4, s(12314, 22), C(23)), // TaxRepresentativeParty
+    el(4, s(12336, 9), C(68)), // TaxScheme
+    el(4, s(12345, 11), C(67)), // TaxSubtotal
+    el(4, s(12356, 8), C(24)), // TaxTotal
+    el(4, s(12364, 19), C(66)), // TechnicalCapability
+    el(4, s(12383, 24), C(65)), // TechnicalCommitteePerson
+    el(4, s(12407, 26), C(22)), // TechnicalDocumentReference
+    el(4, s(12433, 28), C(64)), // TechnicalEvaluationCriterion
+    el(4, s(12461, 25), C(63)), // TelecommunicationsService
+    el(4, s(12486, 24), C(62)), // TelecommunicationsSupply
+    el(4, s(12510, 28), C(61)), // TelecommunicationsSupplyLine
+    el(4, s(12538, 11), C(60)), // Temperature
+    el(4, s(12549, 25), C(22)), // TemplateDocumentReference
+    el(4, s(12574, 23), C(22)), // TenderDocumentReference
+    el(4, s(12597, 21), C(23)), // TenderEvaluationParty
+    el(4, s(12618, 10), C(59)), // TenderLine
+    el(4, s(12628, 17), C(58)), // TenderPreparation
+    el(4, s(12645, 20), C(23)), // TenderRecipientParty
+    el(4, s(12665, 17), C(57)), // TenderRequirement
+    el(4, s(12682, 12), C(56)), // TenderResult
+    el(4, s(12694, 30), C(27)), // TenderSubmissionDeadlinePeriod
+    el(4, s(12724, 20), C(27)), // TenderValidityPeriod
+    el(4, s(12744, 15), C(55)), // TenderedProject
+    el(4, s(12759, 13), C(23)), // TendererParty
+    el(4, s(12772, 26), C(54)), // TendererPartyQualification
+    el(4, s(12798, 38), C(22)), // TendererQualificationDocumentReference
+    el(4, s(12836, 28), C(53)), // TendererQualificationRequest
+    el(4, s(12864, 19), C(52)), // TendererRequirement
+    el(4, s(12883, 16), C(51)), // TenderingProcess
+    el(4, s(12899, 14), C(50)), // TenderingTerms
+    el(4, s(12913, 21), C(23)), // TerminalOperatorParty
+    el(4, s(12934, 8), C(49)), // TimeDuty
+    el(4, s(12942, 10), C(35)), // ToLocation
+    el(4, s(12952, 22), C(48)), // TotalCapacityDimension
+    el(4, s(12974, 14), C(47)), // TradeFinancing
+    el(4, s(12988, 12), C(46)), // TradingTerms
+    el(4, s(13000, 21), C(45)), // TransactionConditions
+    el(4, s(13021, 14), C(44)), // TransitCountry
+    el(4, s(13035, 13), C(27)), // TransitPeriod
+    el(4, s(13048, 21), C(23)), // TransportAdvisorParty
+    el(4, s(13069, 17), C(43)), // TransportContract
+    el(4, s(13086, 18), C(32)), // TransportEquipment
+    el(4, s(13104, 22), C(42)), // TransportEquipmentSeal
+    el(4, s(13126, 14), C(28)), // TransportEvent
+    el(4, s(13140, 39), C(22)), // TransportExecutionPlanDocumentReference
+    el(4, s(13179, 46), C(22)), // TransportExecutionPlanRequestDocumentReference
+    el(4, s(13225, 23), C(41)), // TransportExecutionTerms
+    el(4, s(13248, 21), C(40)), // TransportHandlingUnit
+    el(4, s(13269, 14), C(39)), // TransportMeans
+    el(4, s(13283, 47), C(22)), // TransportProgressStatusRequestDocumentReference
+    el(4, s(13330, 17), C(38)), // TransportSchedule
+    el(4, s(13347, 44), C(22)), // TransportServiceDescriptionDocumentReference
+    el(4, s(13391, 51), C(22)), // TransportServiceDescriptionRequestDocumentReference
+    el(4, s(13442, 29), C(23)), // TransportServiceProviderParty
+    el(4, s(13471, 46), C(27)), // TransportServiceProviderResponseDeadlinePeriod
+    el(4, s(13517, 46), C(27)), // TransportServiceProviderResponseRequiredPeriod
+    el(4, s(13563, 18), C(23)), // TransportUserParty
+    el(4, s(13581, 35), C(27)), // TransportUserResponseRequiredPeriod
+    el(4, s(13616, 21), C(37)), // TransportationSegment
+    el(4, s(13637, 21), C(36)), // TransportationService
+    el(4, s(13658, 44), C(22)), // TransportationStatusRequestDocumentReference
+    el(4, s(13702, 21), C(35)), // TransshipPortLocation
+    el(4, s(13723, 17), C(35)), // UnloadingLocation
+    el(4, s(13740, 21), C(35)), // UnloadingPortLocation
+    el(4, s(13761, 17), C(34)), // UnstructuredPrice
+    el(4, s(13778, 34), C(33)), // UnsupportedCommodityClassification
+    el(4, s(13812, 29), C(32)), // UnsupportedTransportEquipment
+    el(4, s(13841, 29), C(28)), // UpdatedDeliveryTransportEvent
+    el(4, s(13870, 27), C(28)), // UpdatedPickupTransportEvent
+    el(4, s(13897, 15), C(27)), // UsabilityPeriod
+    el(4, s(13912, 23), C(31)), // UtilityConsumptionPoint
+    el(4, s(13935, 20), C(23)), // UtilityCustomerParty
+    el(4, s(13955, 11), C(30)), // UtilityItem
+    el(4, s(13966, 12), C(29)), // UtilityMeter
+    el(4, s(13978, 20), C(23)), // UtilitySupplierParty
+    el(4, s(13998, 14), C(27)), // ValidityPeriod
+    el(4, s(14012, 25), C(28)), // WarehousingTransportEvent
+    el(4, s(14037, 13), C(23)), // WarrantyParty
+    el(4, s(14050, 22), C(27)), // WarrantyValidityPeriod
+    el(4, s(14072, 13), C(26)), // WebSiteAccess
+    el(4, s(14085, 12), C(25)), // WinningParty
+    el(4, s(14097, 19), C(24)), // WithholdingTaxTotal
+    el(4, s(14116, 12), C(23)), // WitnessParty
+    el(4, s(14128, 26), C(22)), // WorkOrderDocumentReference
+    el(4, s(14154, 18), C(21)), // WorkPhaseReference
+    el(5, s(14172, 17), C(11)), // AcceptedIndicator
+    el(5, s(14189, 27), C(8)), // AcceptedVariantsDescription
+    el(5, s(14216, 17), C(7)), // AccountFormatCode
+    el(5, s(14233, 9), C(0)), // AccountID
+    el(5, s(14242, 15), C(7)), // AccountTypeCode
+    el(5, s(14257, 14), C(8)), // AccountingCost
+    el(5, s(14271, 18), C(7)), // AccountingCostCode
+    el(5, s(14289, 10), C(7)), // ActionCode
+    el(5, s(14299, 12), C(8)), // ActivityType
+    el(5, s(14311, 16), C(7)), // ActivityTypeCode
+    el(5, s(14327, 18), C(17)), // ActualDeliveryDate
+    el(5, s(14345, 18), C(18)), // ActualDeliveryTime
+    el(5, s(14363, 18), C(17)), // ActualDespatchDate
+    el(5, s(14381, 18), C(18)), // ActualDespatchTime
+    el(5, s(14399, 16), C(17)), // ActualPickupDate
+    el(5, s(14415, 16), C(18)), // ActualPickupTime
+    el(5, s(14431, 34), C(12)), // ActualTemperatureReductionQuantity
+    el(5, s(14465, 18), C(11)), // AdValoremIndicator
+    el(5, s(14483, 19), C(0)), // AdditionalAccountID
+    el(5, s(14502, 20), C(8)), // AdditionalConditions
+    el(5, s(14522, 21), C(8)), // AdditionalInformation
+    el(5, s(14543, 20), C(8)), // AdditionalStreetName
+    el(5, s(14563, 17), C(7)), // AddressFormatCode
+    el(5, s(14580, 15), C(7)), // AddressTypeCode
+    el(5, s(14595, 20), C(7)), // AdjustmentReasonCode
+    el(5, s(14615, 13), C(7)), // AdmissionCode
+    el(5, s(14628, 19), C(15)), // AdvertisementAmount
+    el(5, s(14647, 8), C(0)), // AgencyID
+    el(5, s(14655, 10), C(8)), // AgencyName
+    el(5, s(14665, 14), C(10)), // AirFlowPercent
+    el(5, s(14679, 10), C(0)), // AircraftID
+    el(5, s(14689, 9), C(8)), // AliasName
+    el(5, s(14698, 21), C(8)), // AllowanceChargeReason
+    el(5, s(14719, 25), C(7)), // AllowanceChargeReasonCode
+    el(5, s(14744, 20), C(15)), // AllowanceTotalAmount
+    el(5, s(14764, 15), C(13)), // AltitudeMeasure
+    el(5, s(14779, 6), C(15)), // Amount
+    el(5, s(14785, 10), C(10)), // AmountRate
+    el(5, s(14795, 27), C(11)), // AnimalFoodApprovedIndicator
+    el(5, s(14822, 19), C(11)), // AnimalFoodIndicator
+    el(5, s(14841, 19), C(15)), // AnnualAverageAmount
+    el(5, s(14860, 21), C(7)), // ApplicationStatusCode
+    el(5, s(14881, 12), C(17)), // ApprovalDate
+    el(5, s(14893, 14), C(8)), // ApprovalStatus
+    el(5, s(14907, 11), C(0)), // AttributeID
+    el(5, s(14918, 26), C(11)), // AuctionConstraintIndicator
+    el(5, s(14944, 10), C(0)), // AuctionURI
+    el(5, s(14954, 16), C(17)), // AvailabilityDate
+    el(5, s(14970, 22), C(7)), // AvailabilityStatusCode
+    el(5, s(14992, 13), C(15)), // AverageAmount
+    el(5, s(15005, 31), C(15)), // AverageSubsequentContractAmount
+    el(5, s(15036, 9), C(17)), // AwardDate
+    el(5, s(15045, 9), C(18)), // AwardTime
+    el(5, s(15054, 28), C(8)), // AwardingCriterionDescription
+    el(5, s(15082, 19), C(0)), // AwardingCriterionID
+    el(5, s(15101, 25), C(7)), // AwardingCriterionTypeCode
+    el(5, s(15126, 22), C(7)), // AwardingMethodTypeCode
+    el(5, s(15148, 25), C(11)), // BackOrderAllowedIndicator
+    el(5, s(15173, 17), C(12)), // BackorderQuantity
+    el(5, s(15190, 15), C(8)), // BackorderReason
+    el(5, s(15205, 13), C(15)), // BalanceAmount
+    el(5, s(15218, 30), C(11)), // BalanceBroughtForwardIndicator
+    el(5, s(15248, 18), C(0)), // BarcodeSymbologyID
+    el(5, s(15266, 10), C(15)), // BaseAmount
+    el(5, s(15276, 12), C(12)), // BaseQuantity
+    el(5, s(15288, 15), C(13)), // BaseUnitMeasure
+    el(5, s(15303, 25), C(11)), // BasedOnConsensusIndicator
+    el(5, s(15328, 21), C(12)), // BasicConsumedQuantity
+    el(5, s(15349, 13), C(12)), // BatchQuantity
+    el(5, s(15362, 14), C(17)), // BestBeforeDate
+    el(5, s(15376, 23), C(11)), // BindingOnBuyerIndicator
+    el(5, s(15399, 9), C(17)), // BirthDate
+    el(5, s(15408, 14), C(8)), // BirthplaceName
+    el(5, s(15422, 9), C(8)), // BlockName
+    el(5, s(15431, 9), C(8)), // BrandName
+    el(5, s(15440, 16), C(0)), // BrokerAssignedID
+    el(5, s(15456, 17), C(10)), // BudgetYearNumeric
+    el(5, s(15473, 12), C(8)), // BuildingName
+    el(5, s(15485, 14), C(8)), // BuildingNumber
+    el(5, s(15499, 18), C(11)), // BulkCargoIndicator
+    el(5, s(15517, 32), C(0)), // BusinessClassificationEvidenceID
+    el(5, s(15549, 26), C(0)), // BusinessIdentityEvidenceID
+    el(5, s(15575, 12), C(0)), // BuyerEventID
+    el(5, s(15587, 15), C(0)), // BuyerProfileURI
+    el(5, s(15602, 14), C(8)), // BuyerReference
+    el(5, s(15616, 5), C(0)), // CV2ID
+    el(5, s(15621, 21), C(8)), // CalculationExpression
+    el(5, s(15642, 25), C(7)), // CalculationExpressionCode
+    el(5, s(15667, 21), C(7)), // CalculationMethodCode
+    el(5, s(15688, 15), C(10)), // CalculationRate
+    el(5, s(15703, 26), C(10)), // CalculationSequenceNumeric
+    el(5, s(15729, 14), C(15)), // CallBaseAmount
+    el(5, s(15743, 8), C(17)), // CallDate
+    el(5, s(15751, 19), C(15)), // CallExtensionAmount
+    el(5, s(15770, 8), C(18)), // CallTime
+    el(5, s(15778, 16), C(8)), // CancellationNote
+    el(5, s(15794, 37), C(11)), // CandidateReductionConstraintIndicator
+    el(5, s(15831, 18), C(8)), // CandidateStatement
+    el(5, s(775, 22), C(8)), // CanonicalizationMethod
+    el(5, s(15849, 18), C(7)), // CapabilityTypeCode
+    el(5, s(15867, 12), C(7)), // CardChipCode
+    el(5, s(15879, 12), C(7)), // CardTypeCode
+    el(5, s(15891, 13), C(7)), // CargoTypeCode
+    el(5, s(15904, 17), C(0)), // CarrierAssignedID
+    el(5, s(15921, 26), C(8)), // CarrierServiceInstructions
+    el(5, s(15947, 18), C(11)), // CatalogueIndicator
+    el(5, s(15965, 12), C(8)), // CategoryName
+    el(5, s(15977, 15), C(8)), // CertificateType
+    el(5, s(15992, 19), C(7)), // CertificateTypeCode
+    el(5, s(16011, 16), C(8)), // ChangeConditions
+    el(5, s(16027, 7), C(8)), // Channel
+    el(5, s(16034, 11), C(7)), // ChannelCode
+    el(5, s(16045, 16), C(7)), // CharacterSetCode
+    el(5, s(16061, 15), C(8)), // Characteristics
+    el(5, s(16076, 15), C(11)), // ChargeIndicator
+    el(5, s(16091, 17), C(15)), // ChargeTotalAmount
+    el(5, s(16108, 18), C(12)), // ChargeableQuantity
+    el(5, s(16126, 23), C(13)), // ChargeableWeightMeasure
+    el(5, s(16149, 24), C(12)), // ChildConsignmentQuantity
+    el(5, s(16173, 17), C(0)), // ChipApplicationID
+    el(5, s(16190, 8), C(8)), // CityName
+    el(5, s(16198, 19), C(8)), // CitySubdivisionName
+    el(5, s(16217, 9), C(8)), // CodeValue
+    el(5, s(16226, 25), C(7)), // CollaborationPriorityCode
+    el(5, s(16251, 7), C(8)), // Comment
+    el(5, s(16258, 13), C(7)), // CommodityCode
+    el(5, s(16271, 9), C(0)), // CompanyID
+    el(5, s(16280, 16), C(8)), // CompanyLegalForm
+    el(5, s(16296, 20), C(7)), // CompanyLegalFormCode
+    el(5, s(16316, 28), C(7)), // CompanyLiquidationStatusCode
+    el(5, s(16344, 20), C(13)), // ComparedValueMeasure
+    el(5, s(16364, 18), C(7)), // ComparisonDataCode
+    el(5, s(16382, 24), C(7)), // ComparisonDataSourceCode
+    el(5, s(16406, 27), C(17)), // ComparisonForecastIssueDate
+    el(5, s(16433, 27), C(18)), // ComparisonForecastIssueTime
+    el(5, s(16460, 19), C(11)), // CompletionIndicator
+    el(5, s(2952, 9), C(8)), // Condition
+    el(5, s(16479, 13), C(7)), // ConditionCode
+    el(5, s(16492, 10), C(8)), // Conditions
+    el(5, s(16502, 21), C(8)), // ConditionsDescription
+    el(5, s(16523, 19), C(0)), // ConsigneeAssignedID
+    el(5, s(16542, 19), C(12)), // ConsignmentQuantity
+    el(5, s(16561, 19), C(0)), // ConsignorAssignedID
+    el(5, s(16580, 23), C(11)), // ConsolidatableIndicator
+    el(5, s(16603, 16), C(7)), // ConstitutionCode
+    el(5, s(16619, 31), C(7)), // ConsumerIncentiveTacticTypeCode
+    el(5, s(16650, 20), C(12)), // ConsumerUnitQuantity
+    el(5, s(16670, 20), C(8)), // ConsumersEnergyLevel
+    el(5, s(16690, 24), C(7)), // ConsumersEnergyLevelCode
+    el(5, s(16714, 25), C(12)), // ConsumptionEnergyQuantity
+    el(5, s(16739, 13), C(0)), // ConsumptionID
+    el(5, s(16752, 16), C(8)), // ConsumptionLevel
+    el(5, s(16768, 20), C(7)), // ConsumptionLevelCode
+    el(5, s(16788, 19), C(0)), // ConsumptionReportID
+    el(5, s(16807, 15), C(8)), // ConsumptionType
+    el(5, s(16822, 19), C(7)), // ConsumptionTypeCode
+    el(5, s(16841, 24), C(12)), // ConsumptionWaterQuantity
+    el(5, s(16865, 22), C(11)), // ContainerizedIndicator
+    el(5, s(16887, 7), C(8)), // Content
+    el(5, s(16894, 19), C(12)), // ContentUnitQuantity
+    el(5, s(16913, 16), C(0)), // ContractFolderID
+    el(5, s(16929, 12), C(8)), // ContractName
+    el(5, s(16941, 19), C(8)), // ContractSubdivision
+    el(5, s(16960, 12), C(8)), // ContractType
+    el(5, s(16972, 16), C(7)), // ContractTypeCode
+    el(5, s(16988, 27), C(0)), // ContractedCarrierAssignedID
+    el(5, s(17015, 21), C(7)), // ContractingSystemCode
+    el(5, s(17036, 20), C(7)), // CoordinateSystemCode
+    el(5, s(17056, 13), C(11)), // CopyIndicator
+    el(5, s(17069, 29), C(7)), // CorporateRegistrationTypeCode
+    el(5, s(17098, 20), C(15)), // CorporateStockAmount
+    el(5, s(17118, 16), C(15)), // CorrectionAmount
+    el(5, s(17134, 14), C(8)), // CorrectionType
+    el(5, s(17148, 18), C(7)), // CorrectionTypeCode
+    el(5, s(17166, 20), C(15)), // CorrectionUnitAmount
+    el(5, s(17186, 16), C(8)), // CountrySubentity
+    el(5, s(17202, 20), C(7)), // CountrySubentityCode
+    el(5, s(17222, 16), C(15)), // CreditLineAmount
+    el(5, s(17238, 18), C(7)), // CreditNoteTypeCode
+    el(5, s(17256, 16), C(12)), // CreditedQuantity
+    el(5, s(17272, 12), C(12)), // CrewQuantity
+    el(5, s(17284, 12), C(7)), // CurrencyCode
+    el(5, s(17296, 17), C(8)), // CurrentChargeType
+    el(5, s(17313, 21), C(7)), // CurrentChargeTypeCode
+    el(5, s(17334, 25), C(0)), // CustomerAssignedAccountID
+    el(5, s(17359, 17), C(8)), // CustomerReference
+    el(5, s(17376, 15), C(0)), // CustomizationID
+    el(5, s(17391, 35), C(8)), // CustomsClearanceServiceInstructions
+    el(5, s(17426, 32), C(11)), // CustomsImportClassifiedIndicator
+    el(5, s(17458, 17), C(7)), // CustomsStatusCode
+    el(5, s(17475, 21), C(12)), // CustomsTariffQuantity
+    el(5, s(17496, 13), C(8)), // DamageRemarks
+    el(5, s(17509, 31), C(11)), // DangerousGoodsApprovedIndicator
+    el(5, s(17540, 21), C(8)), // DataSendingCapability
+    el(5, s(17561, 14), C(7)), // DataSourceCode
+    el(5, s(17575, 4), C(17)), // Date
+    el(5, s(17579, 15), C(15)), // DebitLineAmount
+    el(5, s(17594, 15), C(12)), // DebitedQuantity
+    el(5, s(17609, 19), C(7)), // DeclarationTypeCode
+    el(5, s(17628, 27), C(15)), // DeclaredCarriageValueAmount
+    el(5, s(17655, 26), C(15)), // DeclaredCustomsValueAmount
+    el(5, s(17681, 30), C(15)), // DeclaredForCarriageValueAmount
+    el(5, s(17711, 29), C(15)), // DeclaredStatisticsValueAmount
+    el(5, s(17740, 17), C(12)), // DeliveredQuantity
+    el(5, s(17757, 20), C(8)), // DeliveryInstructions
+    el(5, s(17777, 21), C(8)), // DemurrageInstructions
+    el(5, s(17798, 10), C(8)), // Department
+    el(5, s(17808, 11), C(8)), // Description
+    el(5, s(17819, 15), C(7)), // DescriptionCode
+    el(5, s(17834, 22), C(7)), // DespatchAdviceTypeCode
+    el(5, s(17856, 38), C(12)), // DifferenceTemperatureReductionQuantity
+    el(5, s(17894, 13), C(7)), // DirectionCode
+    el(5, s(17907, 21), C(7)), // DisplayTacticTypeCode
+    el(5, s(17928, 15), C(7)), // DispositionCode
+    el(5, s(17943, 8), C(8)), // District
+    el(5, s(17951, 20), C(7)), // DocumentCurrencyCode
+    el(5, s(17971, 19), C(8)), // DocumentDescription
+    el(5, s(17990, 12), C(8)), // DocumentHash
+    el(5, s(18002, 10), C(0)), // DocumentID
+    el(5, s(18012, 18), C(7)), // DocumentStatusCode
+    el(5, s(18030, 24), C(7)), // DocumentStatusReasonCode
+    el(5, s(18054, 31), C(8)), // DocumentStatusReasonDescription
+    el(5, s(18085, 12), C(8)), // DocumentType
+    el(5, s(18097, 16), C(7)), // DocumentTypeCode
+    el(5, s(18113, 22), C(15)), // DocumentationFeeAmount
+    el(5, s(18135, 7), C(17)), // DueDate
+    el(5, s(18142, 15), C(13)), // DurationMeasure
+    el(5, s(4494, 4), C(8)), // Duty
+    el(5, s(18157, 8), C(7)), // DutyCode
+    el(5, s(18165, 18), C(17)), // EarliestPickupDate
+    el(5, s(18183, 18), C(18)), // EarliestPickupTime
+    el(5, s(18201, 27), C(0)), // EconomicOperatorRegistryURI
+    el(5, s(18228, 13), C(17)), // EffectiveDate
+    el(5, s(18241, 13), C(18)), // EffectiveTime
+    el(5, s(18254, 27), C(8)), // ElectronicDeviceDescription
+    el(5, s(18281, 14), C(8)), // ElectronicMail
+    el(5, s(18295, 28), C(19)), // EmbeddedDocumentBinaryObject
+    el(5, s(18323, 23), C(7)), // EmergencyProceduresCode
+    el(5, s(18346, 16), C(12)), // EmployeeQuantity
+    el(5, s(18362, 12), C(7)), // EncodingCode
+    el(5, s(18374, 7), C(17)), // EndDate
+    el(5, s(18381, 7), C(18)), // EndTime
+    el(5, s(18388, 10), C(0)), // EndpointID
+    el(5, s(18398, 29), C(7)), // EnvironmentalEmissionTypeCode
+    el(5, s(18427, 15), C(15)), // EstimatedAmount
+    el(5, s(18442, 25), C(12)), // EstimatedConsumedQuantity
+    el(5, s(18467, 21), C(17)), // EstimatedDeliveryDate
+    el(5, s(18488, 21), C(18)), // EstimatedDeliveryTime
+    el(5, s(18509, 21), C(17)), // EstimatedDespatchDate
+    el(5, s(18530, 21), C(18)), // EstimatedDespatchTime
+    el(5, s(18551, 30), C(15)), // EstimatedOverallContractAmount
+    el(5, s(18581, 32), C(12)), // EstimatedOverallContractQuantity
+    el(5, s(18613, 27), C(7)), // EvaluationCriterionTypeCode
+    el(5, s(18640, 16), C(7)), // EvidenceTypeCode
+    el(5, s(18656, 23), C(7)), // ExceptionResolutionCode
+    el(5, s(18679, 19), C(7)), // ExceptionStatusCode
+    el(5, s(18698, 16), C(0)), // ExchangeMarketID
+    el(5, s(18714, 15), C(8)), // ExclusionReason
+    el(5, s(18729, 24), C(7)), // ExecutionRequirementCode
+    el(5, s(18753, 15), C(8)), // ExemptionReason
+    el(5, s(18768, 19), C(7)), // ExemptionReasonCode
+    el(5, s(18787, 24), C(12)), // ExpectedOperatorQuantity
+    el(5, s(18811, 16), C(12)), // ExpectedQuantity
+    el(5, s(18827, 11), C(7)), // ExpenseCode
+    el(5, s(18838, 10), C(17)), // ExpiryDate
+    el(5, s(18848, 10), C(18)), // ExpiryTime
+    el(5, s(18858, 10), C(8)), // Expression
+    el(5, s(18868, 14), C(7)), // ExpressionCode
+    el(5, s(18882, 10), C(0)), // ExtendedID
+    el(5, s(18892, 9), C(8)), // Extension
+    el(5, s(18901, 15), C(15)), // FaceValueAmount
+    el(5, s(18916, 10), C(8)), // FamilyName
+    el(5, s(18926, 21), C(7)), // FeatureTacticTypeCode
+    el(5, s(18947, 9), C(15)), // FeeAmount
+    el(5, s(18956, 14), C(8)), // FeeDescription
+    el(5, s(18970, 8), C(8)), // FileName
+    el(5, s(18978, 23), C(7)), // FinancingInstrumentCode
+    el(5, s(19001, 9), C(8)), // FirstName
+    el(5, s(19010, 29), C(17)), // FirstShipmentAvailibilityDate
+    el(5, s(19039, 5), C(8)), // Floor
+    el(5, s(19044, 25), C(11)), // FollowupContractIndicator
+    el(5, s(19069, 19), C(7)), // ForecastPurposeCode
+    el(5, s(19088, 16), C(7)), // ForecastTypeCode
+    el(5, s(19104, 10), C(7)), // FormatCode
+    el(5, s(19114, 28), C(8)), // ForwarderServiceInstructions
+    el(5, s(19142, 21), C(11)), // FreeOfChargeIndicator
+    el(5, s(19163, 22), C(15)), // FreeOnBoardValueAmount
+    el(5, s(19185, 26), C(0)), // FreightForwarderAssignedID
+    el(5, s(19211, 20), C(7)), // FreightRateClassCode
+    el(5, s(19231, 9), C(8)), // Frequency
+    el(5, s(19240, 23), C(11)), // FrozenDocumentIndicator
+    el(5, s(19263, 23), C(10)), // FrozenPeriodDaysNumeric
+    el(5, s(19286, 22), C(7)), // FullnessIndicationCode
+    el(5, s(19308, 24), C(11)), // FullyPaidSharesIndicator
+    el(5, s(19332, 14), C(8)), // FundingProgram
+    el(5, s(19346, 18), C(7)), // FundingProgramCode
+    el(5, s(19364, 19), C(12)), // GasPressureQuantity
+    el(5, s(19383, 10), C(7)), // GenderCode
+    el(5, s(19393, 21), C(11)), // GeneralCargoIndicator
+    el(5, s(19414, 38), C(11)), // GovernmentAgreementConstraintIndicator
+    el(5, s(19452, 19), C(13)), // GrossTonnageMeasure
+    el(5, s(19471, 18), C(13)), // GrossVolumeMeasure
+    el(5, s(19489, 18), C(13)), // GrossWeightMeasure
+    el(5, s(19507, 17), C(7)), // GuaranteeTypeCode
+    el(5, s(19524, 22), C(17)), // GuaranteedDespatchDate
+    el(5, s(19546, 22), C(18)), // GuaranteedDespatchTime
+    el(5, s(19568, 12), C(7)), // HandlingCode
+    el(5, s(19580, 20), C(8)), // HandlingInstructions
+    el(5, s(19600, 19), C(8)), // HashAlgorithmMethod
+    el(5, s(19619, 19), C(8)), // HaulageInstructions
+    el(5, s(19638, 13), C(0)), // HazardClassID
+    el(5, s(19651, 21), C(7)), // HazardousCategoryCode
+    el(5, s(19672, 23), C(7)), // HazardousRegulationCode
+    el(5, s(19695, 22), C(11)), // HazardousRiskIndicator
+    el(5, s(19717, 11), C(8)), // HeatingType
+    el(5, s(19728, 15), C(7)), // HeatingTypeCode
+    el(5, s(19743, 18), C(15)), // HigherTenderAmount
+    el(5, s(19761, 10), C(8)), // HolderName
+    el(5, s(19771, 26), C(11)), // HumanFoodApprovedIndicator
+    el(5, s(19797, 18), C(11)), // HumanFoodIndicator
+    el(5, s(19815, 15), C(10)), // HumidityPercent
+    el(5, s(19830, 2), C(0)), // ID
+    el(5, s(19832, 18), C(7)), // IdentificationCode
+    el(5, s(19850, 16), C(0)), // IdentificationID
+    el(5, s(19866, 27), C(0)), // ImmobilizationCertificateID
+    el(5, s(19893, 14), C(7)), // ImportanceCode
+    el(5, s(19907, 19), C(11)), // IndicationIndicator
+    el(5, s(19926, 26), C(7)), // IndustryClassificationCode
+    el(5, s(19952, 11), C(8)), // Information
+    el(5, s(19963, 14), C(0)), // InformationURI
+    el(5, s(19977, 26), C(7)), // InhalationToxicityZoneCode
+    el(5, s(20003, 11), C(8)), // InhouseMail
+    el(5, s(20014, 20), C(7)), // InspectionMethodCode
+    el(5, s(20034, 18), C(17)), // InstallmentDueDate
+    el(5, s(20052, 13), C(0)), // InstructionID
+    el(5, s(20065, 15), C(8)), // InstructionNote
+    el(5, s(20080, 12), C(8)), // Instructions
+    el(5, s(20092, 22), C(15)), // InsurancePremiumAmount
+    el(5, s(20114, 20), C(15)), // InsuranceValueAmount
+    el(5, s(20134, 20), C(15)), // InventoryValueAmount
+    el(5, s(20154, 15), C(7)), // InvoiceTypeCode
+    el(5, s(20169, 16), C(12)), // InvoicedQuantity
+    el(5, s(20185, 23), C(8)), // InvoicingPartyReference
+    el(5, s(20208, 9), C(17)), // IssueDate
+    el(5, s(20217, 13), C(0)), // IssueNumberID
+    el(5, s(20230, 9), C(18)), // IssueTime
+    el(5, s(20239, 8), C(0)), // IssuerID
+    el(5, s(20247, 22), C(7)), // ItemClassificationCode
+    el(5, s(20269, 26), C(11)), // ItemUpdateRequestIndicator
+    el(5, s(20295, 8), C(8)), // JobTitle
+    el(5, s(20303, 9), C(0)), // JourneyID
+    el(5, s(20312, 13), C(8)), // Justification
+    el(5, s(20325, 24), C(8)), // JustificationDescription
+    el(5, s(20349, 7), C(8)), // Keyword
+    el(5, s(20356, 10), C(0)), // LanguageID
+    el(5, s(20366, 16), C(17)), // LastRevisionDate
+    el(5, s(20382, 16), C(18)), // LastRevisionTime
+    el(5, s(20398, 18), C(17)), // LatestDeliveryDate
+    el(5, s(20416, 18), C(18)), // LatestDeliveryTime
+    el(5, s(20434, 19), C(12)), // LatestMeterQuantity
+    el(5, s(20453, 22), C(17)), // LatestMeterReadingDate
+    el(5, s(20475, 24), C(8)), // LatestMeterReadingMethod
+    el(5, s(20499, 28), C(7)), // LatestMeterReadingMethodCode
+    el(5, s(20527, 16), C(17)), // LatestPickupDate
+    el(5, s(20543, 16), C(18)), // LatestPickupTime
+    el(5, s(20559, 28), C(17)), // LatestProposalAcceptanceDate
+    el(5, s(20587, 27), C(17)), // LatestSecurityClearanceDate
+    el(5, s(20614, 22), C(13)), // LatitudeDegreesMeasure
+    el(5, s(20636, 21), C(7)), // LatitudeDirectionCode
+    el(5, s(20657, 22), C(13)), // LatitudeMinutesMeasure
+    el(5, s(20679, 15), C(13)), // LeadTimeMeasure
+    el(5, s(20694, 14), C(8)), // LegalReference
+    el(5, s(20708, 20), C(11)), // LegalStatusIndicator
+    el(5, s(20728, 15), C(15)), // LiabilityAmount
+    el(5, s(20743, 14), C(0)), // LicensePlateID
+    el(5, s(20757, 19), C(7)), // LifeCycleStatusCode
+    el(5, s(20776, 21), C(8)), // LimitationDescription
+    el(5, s(20797, 4), C(8)), // Line
+    el(5, s(20801, 16), C(10)), // LineCountNumeric
+    el(5, s(20817, 19), C(15)), // LineExtensionAmount
+    el(5, s(20836, 6), C(0)), // LineID
+    el(5, s(20842, 17), C(10)), // LineNumberNumeric
+    el(5, s(20859, 14), C(7)), // LineStatusCode
+    el(5, s(20873, 9), C(8)), // ListValue
+    el(5, s(20882, 18), C(11)), // LivestockIndicator
+    el(5, s(20900, 20), C(13)), // LoadingLengthMeasure
+    el(5, s(20920, 17), C(0)), // LoadingSequenceID
+    el(5, s(20937, 10), C(7)), // LocaleCode
+    el(5, s(6975, 8), C(8)), // Location
+    el(5, s(20947, 10), C(0)), // LocationID
+    el(5, s(20957, 16), C(7)), // LocationTypeCode
+    el(5, s(20973, 5), C(8)), // Login
+    el(5, s(20978, 15), C(0)), // LogoReferenceID
+    el(5, s(20993, 23), C(13)), // LongitudeDegreesMeasure
+    el(5, s(21016, 22), C(7)), // LongitudeDirectionCode
+    el(5, s(21038, 23), C(13)), // LongitudeMinutesMeasure
+    el(5, s(21061, 8), C(8)), // LossRisk
+    el(5, s(21069, 26), C(7)), // LossRiskResponsibilityCode
+    el(5, s(21095, 11), C(0)), // LotNumberID
+    el(5, s(21106, 21), C(8)), // LowTendersDescription
+    el(5, s(21127, 26), C(0)), // LowerOrangeHazardPlacardID
+    el(5, s(21153, 17), C(15)), // LowerTenderAmount
+    el(5, s(21170, 15), C(7)), // MandateTypeCode
+    el(5, s(21185, 15), C(17)), // ManufactureDate
+    el(5, s(21200, 15), C(18)), // ManufactureTime
+    el(5, s(21215, 13), C(8)), // MarkAttention
+    el(5, s(21228, 22), C(11)), // MarkAttentionIndicator
+    el(5, s(21250, 8), C(8)), // MarkCare
+    el(5, s(21258, 17), C(11)), // MarkCareIndicator
+    el(5, s(21275, 17), C(15)), // MarketValueAmount
+    el(5, s(21292, 9), C(0)), // MarkingID
+    el(5, s(21301, 22), C(7)), // MathematicOperatorCode
+    el(5, s(21323, 26), C(15)), // MaximumAdvertisementAmount
+    el(5, s(21349, 13), C(15)), // MaximumAmount
+    el(5, s(21362, 24), C(12)), // MaximumBackorderQuantity
+    el(5, s(21386, 20), C(10)), // MaximumCopiesNumeric
+    el(5, s(21406, 14), C(13)), // MaximumMeasure
+    el(5, s(21420, 20), C(10)), // MaximumNumberNumeric
+    el(5, s(21440, 23), C(12)), // MaximumOperatorQuantity
+    el(5, s(21463, 20), C(12)), // MaximumOrderQuantity
+    el(5, s(21483, 17), C(15)), // MaximumPaidAmount
+    el(5, s(21500, 33), C(10)), // MaximumPaymentInstructionsNumeric
+    el(5, s(21533, 14), C(10)), // MaximumPercent
+    el(5, s(21547, 15), C(12)), // MaximumQuantity
+    el(5, s(21562, 12), C(8)), // MaximumValue
+    el(5, s(21574, 22), C(12)), // MaximumVariantQuantity
+    el(5, s(21596, 7), C(13)), // Measure
+    el(5, s(21603, 24), C(7)), // MedicalFirstAidGuideCode
+    el(5, s(21627, 13), C(8)), // MeterConstant
+    el(5, s(21640, 17), C(7)), // MeterConstantCode
+    el(5, s(21657, 9), C(8)), // MeterName
+    el(5, s(21666, 11), C(8)), // MeterNumber
+    el(5, s(21677, 20), C(8)), // MeterReadingComments
+    el(5, s(21697, 16), C(8)), // MeterReadingType
+    el(5, s(21713, 20), C(7)), // MeterReadingTypeCode
+    el(5, s(21733, 10), C(8)), // MiddleName
+    el(5, s(21743, 8), C(7)), // MimeCode
+    el(5, s(21751, 13), C(15)), // MinimumAmount
+    el(5, s(21764, 24), C(12)), // MinimumBackorderQuantity
+    el(5, s(21788, 21), C(8)), // MinimumImprovementBid
+    el(5, s(21809, 24), C(12)), // MinimumInventoryQuantity
+    el(5, s(21833, 14), C(13)), // MinimumMeasure
+    el(5, s(21847, 20), C(10)), // MinimumNumberNumeric
+    el(5, s(21867, 20), C(12)), // MinimumOrderQuantity
+    el(5, s(21887, 14), C(10)), // MinimumPercent
+    el(5, s(21901, 15), C(12)), // MinimumQuantity
+    el(5, s(21916, 12), C(8)), // MinimumValue
+    el(5, s(21928, 26), C(7)), // MiscellaneousEventTypeCode
+    el(5, s(21954, 9), C(8)), // ModelName
+    el(5, s(21963, 13), C(8)), // MonetaryScope
+    el(5, s(21976, 10), C(8)), // MovieTitle
+    el(5, s(21986, 21), C(12)), // MultipleOrderQuantity
+    el(5, s(22007, 23), C(10)), // MultiplierFactorNumeric
+    el(5, s(22030, 4), C(8)), // Name
+    el(5, s(22034, 8), C(7)), // NameCode
+    el(5, s(22042, 10), C(8)), // NameSuffix
+    el(5, s(22052, 13), C(0)), // NationalityID
+    el(5, s(22065, 10), C(7)), // NatureCode
+    el(5, s(22075, 22), C(8)), // NegotiationDescription
+    el(5, s(22097, 19), C(13)), // NetNetWeightMeasure
+    el(5, s(22116, 17), C(13)), // NetTonnageMeasure
+    el(5, s(22133, 16), C(13)), // NetVolumeMeasure
+    el(5, s(22149, 16), C(13)), // NetWeightMeasure
+    el(5, s(22165, 9), C(0)), // NetworkID
+    el(5, s(22174, 14), C(17)), // NominationDate
+    el(5, s(22188, 14), C(18)), // NominationTime
+    el(5, s(22202, 34), C(12)), // NormalTemperatureReductionQuantity
+    el(5, s(22236, 4), C(8)), // Note
+    el(5, s(22240, 20), C(7)), // NotificationTypeCode
+    el(5, s(22260, 14), C(17)), // OccurrenceDate
+    el(5, s(22274, 14), C(18)), // OccurrenceTime
+    el(5, s(22288, 19), C(11)), // OnCarriageIndicator
+    el(5, s(22307, 17), C(8)), // OneTimeChargeType
+    el(5, s(22324, 21), C(7)), // OneTimeChargeTypeCode
+    el(5, s(22345, 11), C(0)), // OntologyURI
+    el(5, s(22356, 12), C(0)), // OpenTenderID
+    el(5, s(22368, 22), C(12)), // OperatingYearsQuantity
+    el(5, s(22390, 25), C(11)), // OptionalLineItemIndicator
+    el(5, s(22415, 18), C(8)), // OptionsDescription
+    el(5, s(22433, 24), C(10)), // OrderIntervalDaysNumeric
+    el(5, s(22457, 29), C(10)), // OrderQuantityIncrementNumeric
+    el(5, s(22486, 17), C(7)), // OrderResponseCode
+    el(5, s(22503, 13), C(7)), // OrderTypeCode
+    el(5, s(22516, 18), C(11)), // OrderableIndicator
+    el(5, s(22534, 13), C(8)), // OrderableUnit
+    el(5, s(22547, 23), C(10)), // OrderableUnitFactorRate
+    el(5, s(22570, 22), C(8)), // OrganizationDepartment
+    el(5, s(22592, 27), C(0)), // OriginalContractingSystemID
+    el(5, s(22619, 13), C(0)), // OriginalJobID
+    el(5, s(22632, 24), C(11)), // OtherConditionsIndicator
+    el(5, s(22656, 16), C(8)), // OtherInstruction
+    el(5, s(22672, 9), C(8)), // OtherName
+    el(5, s(22681, 19), C(12)), // OutstandingQuantity
+    el(5, s(22700, 17), C(8)), // OutstandingReason
+    el(5, s(22717, 18), C(12)), // OversupplyQuantity
+    el(5, s(22735, 13), C(7)), // OwnerTypeCode
+    el(5, s(22748, 13), C(7)), // PackLevelCode
+    el(5, s(22761, 12), C(12)), // PackQuantity
+    el(5, s(22773, 15), C(10)), // PackSizeNumeric
+    el(5, s(22788, 16), C(7)), // PackageLevelCode
+    el(5, s(22804, 17), C(7)), // PackagingTypeCode
+    el(5, s(22821, 19), C(7)), // PackingCriteriaCode
+    el(5, s(22840, 15), C(8)), // PackingMaterial
+    el(5, s(22855, 10), C(15)), // PaidAmount
+    el(5, s(22865, 8), C(17)), // PaidDate
+    el(5, s(22873, 8), C(18)), // PaidTime
+    el(5, s(22881, 16), C(0)), // ParentDocumentID
+    el(5, s(22897, 29), C(0)), // ParentDocumentLineReferenceID
+    el(5, s(22926, 22), C(7)), // ParentDocumentTypeCode
+    el(5, s(22948, 23), C(0)), // ParentDocumentVersionID
+    el(5, s(22971, 20), C(7)), // PartPresentationCode
+    el(5, s(22991, 20), C(10)), // PartecipationPercent
+    el(5, s(23011, 24), C(11)), // PartialDeliveryIndicator
+    el(5, s(23035, 20), C(10)), // ParticipationPercent
+    el(5, s(23055, 19), C(15)), // PartyCapacityAmount
+    el(5, s(23074, 9), C(8)), // PartyType
+    el(5, s(23083, 13), C(7)), // PartyTypeCode
+    el(5, s(23096, 17), C(12)), // PassengerQuantity
+    el(5, s(23113, 8), C(8)), // Password
+    el(5, s(23121, 10), C(8)), // PayPerView
+    el(5, s(23131, 24), C(15)), // PayableAlternativeAmount
+    el(5, s(23155, 13), C(15)), // PayableAmount
+    el(5, s(23168, 21), C(15)), // PayableRoundingAmount
+    el(5, s(23189, 14), C(8)), // PayerReference
+    el(5, s(23203, 30), C(7)), // PaymentAlternativeCurrencyCode
+    el(5, s(23233, 18), C(7)), // PaymentChannelCode
+    el(5, s(23251, 19), C(7)), // PaymentCurrencyCode
+    el(5, s(23270, 18), C(8)), // PaymentDescription
+    el(5, s(23288, 14), C(17)), // PaymentDueDate
+    el(5, s(23302, 20), C(7)), // PaymentFrequencyCode
+    el(5, s(23322, 9), C(0)), // PaymentID
+    el(5, s(23331, 16), C(7)), // PaymentMeansCode
+    el(5, s(23347, 14), C(0)), // PaymentMeansID
+    el(5, s(23361, 11), C(8)), // PaymentNote
+    el(5, s(23372, 21), C(8)), // PaymentOrderReference
+    el(5, s(23393, 14), C(10)), // PaymentPercent
+    el(5, s(23407, 18), C(7)), // PaymentPurposeCode
+    el(5, s(23425, 22), C(0)), // PaymentTermsDetailsURI
+    el(5, s(23447, 13), C(15)), // PenaltyAmount
+    el(5, s(23460, 23), C(10)), // PenaltySurchargePercent
+    el(5, s(23483, 13), C(15)), // PerUnitAmount
+    el(5, s(23496, 7), C(10)), // Percent
+    el(5, s(23503, 25), C(7)), // PerformanceMetricTypeCode
+    el(5, s(23528, 24), C(12)), // PerformanceValueQuantity
+    el(5, s(23552, 27), C(0)), // PerformingCarrierAssignedID
+    el(5, s(23579, 17), C(8)), // PersonalSituation
+    el(5, s(23596, 11), C(8)), // PhoneNumber
+    el(5, s(23607, 18), C(8)), // PlacardEndorsement
+    el(5, s(23625, 15), C(8)), // PlacardNotation
+    el(5, s(23640, 11), C(17)), // PlannedDate
+    el(5, s(23651, 18), C(8)), // PlotIdentification
+    el(5, s(23669, 12), C(7)), // PositionCode
+    el(5, s(23681, 36), C(13)), // PostEventNotificationDurationMeasure
+    el(5, s(23717, 10), C(8)), // PostalZone
+    el(5, s(23727, 7), C(8)), // Postbox
+    el(5, s(23734, 14), C(11)), // PowerIndicator
+    el(5, s(23748, 20), C(11)), // PreCarriageIndicator
+    el(5, s(23768, 35), C(13)), // PreEventNotificationDurationMeasure
+    el(5, s(23803, 23), C(7)), // PreferenceCriterionCode
+    el(5, s(23826, 13), C(15)), // PrepaidAmount
+    el(5, s(23839, 16), C(11)), // PrepaidIndicator
+    el(5, s(23855, 25), C(0)), // PrepaidPaymentReferenceID
+    el(5, s(23880, 30), C(7)), // PreviousCancellationReasonCode
+    el(5, s(23910, 13), C(0)), // PreviousJobID
+    el(5, s(23923, 21), C(12)), // PreviousMeterQuantity
+    el(5, s(23944, 24), C(17)), // PreviousMeterReadingDate
+    el(5, s(23968, 26), C(8)), // PreviousMeterReadingMethod
+    el(5, s(23994, 30), C(7)), // PreviousMeterReadingMethodCode
+    el(5, s(24024, 17), C(0)), // PreviousVersionID
+    el(5, s(24041, 11), C(15)), // PriceAmount
+    el(5, s(24052, 17), C(8)), // PriceChangeReason
+    el(5, s(24069, 19), C(7)), // PriceEvaluationCode
+    el(5, s(24088, 31), C(8)), // PriceRevisionFormulaDescription
+    el(5, s(24119, 9), C(8)), // PriceType
+    el(5, s(24128, 13), C(7)), // PriceTypeCode
+    el(5, s(24141, 19), C(7)), // PricingCurrencyCode
+    el(5, s(24160, 29), C(11)), // PricingUpdateRequestIndicator
+    el(5, s(24189, 22), C(0)), // PrimaryAccountNumberID
+    el(5, s(24211, 14), C(8)), // PrintQualifier
+    el(5, s(24225, 8), C(8)), // Priority
+    el(5, s(24233, 11), C(7)), // PrivacyCode
+    el(5, s(24244, 16), C(8)), // PrizeDescription
+    el(5, s(24260, 14), C(11)), // PrizeIndicator
+    el(5, s(24274, 13), C(7)), // ProcedureCode
+    el(5, s(24287, 18), C(8)), // ProcessDescription
+    el(5, s(24305, 13), C(8)), // ProcessReason
+    el(5, s(24318, 17), C(7)), // ProcessReasonCode
+    el(5, s(24335, 22), C(7)), // ProcurementSubTypeCode
+    el(5, s(24357, 19), C(7)), // ProcurementTypeCode
+    el(5, s(24376, 14), C(0)), // ProductTraceID
+    el(5, s(24390, 18), C(0)), // ProfileExecutionID
+    el(5, s(24408, 9), C(0)), // ProfileID
+    el(5, s(24417, 17), C(7)), // ProfileStatusCode
+    el(5, s(24434, 15), C(10)), // ProgressPercent
+    el(5, s(24449, 24), C(7)), // PromotionalEventTypeCode
+    el(5, s(24473, 16), C(7)), // ProviderTypeCode
+    el(5, s(24489, 21), C(11)), // PublishAwardIndicator
+    el(5, s(24510, 7), C(8)), // Purpose
+    el(5, s(24517, 11), C(7)), // PurposeCode
+    el(5, s(24528, 18), C(7)), // QualityControlCode
+    el(5, s(24546, 8), C(12)), // Quantity
+    el(5, s(24554, 23), C(7)), // QuantityDiscrepancyCode
+    el(5, s(24577, 15), C(0)), // RadioCallSignID
+    el(5, s(24592, 9), C(0)), // RailCarID
+    el(5, s(24601, 4), C(8)), // Rank
+    el(5, s(24605, 4), C(10)), // Rate
+    el(5, s(24609, 21), C(7)), // ReceiptAdviceTypeCode
+    el(5, s(24630, 12), C(17)), // ReceivedDate
+    el(5, s(24642, 32), C(12)), // ReceivedElectronicTenderQuantity
+    el(5, s(24674, 29), C(12)), // ReceivedForeignTenderQuantity
+    el(5, s(24703, 16), C(12)), // ReceivedQuantity
+    el(5, s(24719, 22), C(12)), // ReceivedTenderQuantity
+    el(5, s(893, 9), C(8)), // Reference
+    el(5, s(24741, 13), C(17)), // ReferenceDate
+    el(5, s(24754, 18), C(7)), // ReferenceEventCode
+    el(5, s(24772, 11), C(0)), // ReferenceID
+    el(5, s(24783, 13), C(18)), // ReferenceTime
+    el(5, s(24796, 23), C(0)), // ReferencedConsignmentID
+    el(5, s(24819, 21), C(11)), // RefrigeratedIndicator
+    el(5, s(24840, 24), C(11)), // RefrigerationOnIndicator
+    el(5, s(24864, 6), C(8)), // Region
+    el(5, s(24870, 14), C(17)), // RegisteredDate
+    el(5, s(24884, 14), C(18)), // RegisteredTime
+    el(5, s(24898, 16), C(17)), // RegistrationDate
+    el(5, s(24914, 26), C(17)), // RegistrationExpirationDate
+    el(5, s(24940, 14), C(0)), // RegistrationID
+    el(5, s(24954, 16), C(8)), // RegistrationName
+    el(5, s(24970, 23), C(8)), // RegistrationNationality
+    el(5, s(24993, 25), C(0)), // RegistrationNationalityID
+    el(5, s(25018, 16), C(8)), // RegulatoryDomain
+    el(5, s(25034, 16), C(7)), // RejectActionCode
+    el(5, s(25050, 12), C(8)), // RejectReason
+    el(5, s(25062, 16), C(7)), // RejectReasonCode
+    el(5, s(25078, 16), C(12)), // RejectedQuantity
+    el(5, s(25094, 13), C(8)), // RejectionNote
+    el(5, s(25107, 9), C(0)), // ReleaseID
+    el(5, s(25116, 18), C(10)), // ReliabilityPercent
+    el(5, s(25134, 7), C(8)), // Remarks
+    el(5, s(25141, 23), C(10)), // ReminderSequenceNumeric
+    el(5, s(25164, 16), C(7)), // ReminderTypeCode
+    el(5, s(25180, 29), C(8)), // ReplenishmentOwnerDescription
+    el(5, s(25209, 25), C(0)), // RequestForQuotationLineID
+    el(5, s(25234, 21), C(17)), // RequestedDeliveryDate
+    el(5, s(25255, 21), C(17)), // RequestedDespatchDate
+    el(5, s(25276, 21), C(18)), // RequestedDespatchTime
+    el(5, s(25297, 28), C(7)), // RequestedInvoiceCurrencyCode
+    el(5, s(25325, 24), C(17)), // RequestedPublicationDate
+    el(5, s(25349, 26), C(11)), // RequiredCurriculaIndicator
+    el(5, s(25375, 17), C(0)), // RequiredCustomsID
+    el(5, s(25392, 20), C(17)), // RequiredDeliveryDate
+    el(5, s(25412, 20), C(18)), // RequiredDeliveryTime
+    el(5, s(25432, 17), C(15)), // RequiredFeeAmount
+    el(5, s(25449, 13), C(8)), // ResidenceType
+    el(5, s(25462, 17), C(7)), // ResidenceTypeCode
+    el(5, s(25479, 24), C(10)), // ResidentOccupantsNumeric
+    el(5, s(25503, 10), C(8)), // Resolution
+    el(5, s(25513, 14), C(7)), // ResolutionCode
+    el(5, s(25527, 14), C(17)), // ResolutionDate
+    el(5, s(25541, 14), C(18)), // ResolutionTime
+    el(5, s(25555, 12), C(7)), // ResponseCode
+    el(5, s(25567, 12), C(17)), // ResponseDate
+    el(5, s(25579, 12), C(18)), // ResponseTime
+    el(5, s(25591, 15), C(8)), // RetailEventName
+    el(5, s(25606, 21), C(7)), // RetailEventStatusCode
+    el(5, s(25627, 22), C(11)), // ReturnabilityIndicator
+    el(5, s(25649, 27), C(11)), // ReturnableMaterialIndicator
+    el(5, s(25676, 18), C(12)), // ReturnableQuantity
+    el(5, s(25694, 21), C(0)), // RevisedForecastLineID
+    el(5, s(25715, 12), C(17)), // RevisionDate
+    el(5, s(25727, 18), C(7)), // RevisionStatusCode
+    el(5, s(25745, 12), C(18)), // RevisionTime
+    el(5, s(25757, 18), C(8)), // RoamingPartnerName
+    el(5, s(25775, 8), C(7)), // RoleCode
+    el(5, s(25783, 15), C(8)), // RoleDescription
+    el(5, s(25798, 4), C(8)), // Room
+    el(5, s(25802, 14), C(15)), // RoundingAmount
+    el(5, s(25816, 12), C(0)), // SalesOrderID
+    el(5, s(25828, 16), C(0)), // SalesOrderLineID
+    el(5, s(25844, 9), C(0)), // SchemeURI
+    el(5, s(25853, 18), C(7)), // SealIssuerTypeCode
+    el(5, s(25871, 14), C(7)), // SealStatusCode
+    el(5, s(25885, 16), C(8)), // SealingPartyType
+    el(5, s(25901, 26), C(7)), // SecurityClassificationCode
+    el(5, s(25927, 10), C(0)), // SecurityID
+    el(5, s(25937, 13), C(0)), // SellerEventID
+    el(5, s(25950, 10), C(0)), // SequenceID
+    el(5, s(25960, 16), C(0)), // SequenceNumberID
+    el(5, s(25976, 15), C(10)), // SequenceNumeric
+    el(5, s(25991, 8), C(0)), // SerialID
+    el(5, s(25999, 32), C(7)), // ServiceInformationPreferenceCode
+    el(5, s(26031, 11), C(8)), // ServiceName
+    el(5, s(26042, 19), C(8)), // ServiceNumberCalled
+    el(5, s(26061, 11), C(8)), // ServiceType
+    el(5, s(26072, 15), C(7)), // ServiceTypeCode
+    el(5, s(26087, 24), C(15)), // SettlementDiscountAmount
+    el(5, s(26111, 25), C(10)), // SettlementDiscountPercent
+    el(5, s(26136, 20), C(12)), // SharesNumberQuantity
+    el(5, s(26156, 13), C(8)), // ShippingMarks
+    el(5, s(26169, 15), C(0)), // ShippingOrderID
+    el(5, s(26184, 25), C(7)), // ShippingPriorityLevelCode
+    el(5, s(26209, 17), C(8)), // ShipsRequirements
+    el(5, s(26226, 13), C(12)), // ShortQuantity
+    el(5, s(26239, 18), C(7)), // ShortageActionCode
+    el(5, s(26257, 11), C(0)), // SignatureID
+    el(5, s(934, 15), C(8)), // SignatureMethod
+    el(5, s(26268, 12), C(7)), // SizeTypeCode
+    el(5, s(26280, 27), C(11)), // SoleProprietorshipIndicator
+    el(5, s(26307, 22), C(10)), // SourceCurrencyBaseRate
+    el(5, s(26329, 18), C(7)), // SourceCurrencyCode
+    el(5, s(26347, 23), C(17)), // SourceForecastIssueDate
+    el(5, s(26370, 23), C(18)), // SourceForecastIssueTime
+    el(5, s(26393, 18), C(13)), // SourceValueMeasure
+    el(5, s(26411, 19), C(8)), // SpecialInstructions
+    el(5, s(26430, 24), C(11)), // SpecialSecurityIndicator
+    el(5, s(26454, 26), C(8)), // SpecialServiceInstructions
+    el(5, s(26480, 12), C(8)), // SpecialTerms
+    el(5, s(26492, 28), C(8)), // SpecialTransportRequirements
+    el(5, s(26520, 15), C(0)), // SpecificationID
+    el(5, s(26535, 21), C(7)), // SpecificationTypeCode
+    el(5, s(26556, 25), C(11)), // SplitConsignmentIndicator
+    el(5, s(26581, 9), C(17)), // StartDate
+    el(5, s(26590, 9), C(18)), // StartTime
+    el(5, s(26599, 17), C(7)), // StatementTypeCode
+    el(5, s(26616, 24), C(11)), // StatusAvailableIndicator
+    el(5, s(26640, 10), C(7)), // StatusCode
+    el(5, s(26650, 12), C(8)), // StatusReason
+    el(5, s(26662, 16), C(7)), // StatusReasonCode
+    el(5, s(26678, 10), C(8)), // StreetName
+    el(5, s(26688, 28), C(7)), // SubcontractingConditionsCode
+    el(5, s(26716, 14), C(17)), // SubmissionDate
+    el(5, s(26730, 17), C(17)), // SubmissionDueDate
+    el(5, s(26747, 20), C(7)), // SubmissionMethodCode
+    el(5, s(26767, 12), C(0)), // SubscriberID
+    el(5, s(26779, 14), C(8)), // SubscriberType
+    el(5, s(26793, 18), C(7)), // SubscriberTypeCode
+    el(5, s(26811, 22), C(7)), // SubstitutionStatusCode
+    el(5, s(26833, 20), C(0)), // SuccessiveSequenceID
+    el(5, s(26853, 18), C(8)), // SummaryDescription
+    el(5, s(26871, 25), C(0)), // SupplierAssignedAccountID
+    el(5, s(26896, 27), C(7)), // SupplyChainActivityTypeCode
+    el(5, s(26923, 17), C(13)), // TareWeightMeasure
+    el(5, s(26940, 22), C(10)), // TargetCurrencyBaseRate
+    el(5, s(26962, 18), C(7)), // TargetCurrencyCode
+    el(5, s(26980, 23), C(12)), // TargetInventoryQuantity
+    el(5, s(27003, 20), C(10)), // TargetServicePercent
+    el(5, s(27023, 15), C(7)), // TariffClassCode
+    el(5, s(27038, 10), C(7)), // TariffCode
+    el(5, s(27048, 17), C(8)), // TariffDescription
+    el(5, s(27065, 9), C(15)), // TaxAmount
+    el(5, s(27074, 15), C(7)), // TaxCurrencyCode
+    el(5, s(27089, 15), C(15)), // TaxEnergyAmount
+    el(5, s(27104, 22), C(15)), // TaxEnergyBalanceAmount
+    el(5, s(27126, 24), C(15)), // TaxEnergyOnAccountAmount
+    el(5, s(27150, 20), C(11)), // TaxEvidenceIndicator
+    el(5, s(27170, 18), C(15)), // TaxExclusiveAmount
+    el(5, s(27188, 18), C(8)), // TaxExemptionReason
+    el(5, s(27206, 22), C(7)), // TaxExemptionReasonCode
+    el(5, s(27228, 20), C(11)), // TaxIncludedIndicator
+    el(5, s(27248, 18), C(15)), // TaxInclusiveAmount
+    el(5, s(27266, 12), C(7)), // TaxLevelCode
+    el(5, s(27278, 12), C(17)), // TaxPointDate
+    el(5, s(27290, 11), C(7)), // TaxTypeCode
+    el(5, s(27301, 13), C(15)), // TaxableAmount
+    el(5, s(27314, 29), C(8)), // TechnicalCommitteeDescription
+    el(5, s(27343, 13), C(8)), // TechnicalName
+    el(5, s(27356, 29), C(8)), // TelecommunicationsServiceCall
+    el(5, s(27385, 33), C(7)), // TelecommunicationsServiceCallCode
+    el(5, s(27418, 33), C(8)), // TelecommunicationsServiceCategory
+    el(5, s(27451, 37), C(7)), // TelecommunicationsServiceCategoryCode
+    el(5, s(27488, 28), C(8)), // TelecommunicationsSupplyType
+    el(5, s(27516, 32), C(7)), // TelecommunicationsSupplyTypeCode
+    el(5, s(27548, 7), C(8)), // Telefax
+    el(5, s(27555, 9), C(8)), // Telephone
+    el(5, s(27564, 16), C(0)), // TenderEnvelopeID
+    el(5, s(27580, 22), C(7)), // TenderEnvelopeTypeCode
+    el(5, s(27602, 16), C(7)), // TenderResultCode
+    el(5, s(27618, 14), C(7)), // TenderTypeCode
+    el(5, s(27632, 27), C(7)), // TendererRequirementTypeCode
+    el(5, s(27659, 16), C(7)), // TendererRoleCode
+    el(5, s(27675, 10), C(8)), // TestMethod
+    el(5, s(27685, 4), C(8)), // Text
+    el(5, s(27689, 24), C(11)), // ThirdPartyPayerIndicator
+    el(5, s(27713, 15), C(15)), // ThresholdAmount
+    el(5, s(27728, 17), C(12)), // ThresholdQuantity
+    el(5, s(27745, 28), C(7)), // ThresholdValueComparisonCode
+    el(5, s(27773, 9), C(8)), // TierRange
+    el(5, s(27782, 15), C(10)), // TierRatePercent
+    el(5, s(27797, 10), C(8)), // TimeAmount
+    el(5, s(27807, 21), C(12)), // TimeDeltaDaysQuantity
+    el(5, s(27828, 17), C(7)), // TimeFrequencyCode
+    el(5, s(27845, 14), C(8)), // TimezoneOffset
+    el(5, s(27859, 15), C(8)), // TimingComplaint
+    el(5, s(27874, 19), C(7)), // TimingComplaintCode
+    el(5, s(27893, 5), C(8)), // Title
+    el(5, s(27898, 16), C(11)), // ToOrderIndicator
+    el(5, s(27914, 11), C(15)), // TotalAmount
+    el(5, s(27925, 18), C(15)), // TotalBalanceAmount
+    el(5, s(27943, 21), C(12)), // TotalConsumedQuantity
+    el(5, s(27964, 17), C(15)), // TotalCreditAmount
+    el(5, s(27981, 16), C(15)), // TotalDebitAmount
+    el(5, s(27997, 22), C(12)), // TotalDeliveredQuantity
+    el(5, s(28019, 22), C(12)), // TotalGoodsItemQuantity
+    el(5, s(28041, 18), C(15)), // TotalInvoiceAmount
+    el(5, s(28059, 20), C(12)), // TotalMeteredQuantity
+    el(5, s(28079, 20), C(12)), // TotalPackageQuantity
+    el(5, s(28099, 21), C(12)), // TotalPackagesQuantity
+    el(5, s(28120, 18), C(15)), // TotalPaymentAmount
+    el(5, s(28138, 15), C(15)), // TotalTaskAmount
+    el(5, s(28153, 14), C(15)), // TotalTaxAmount
+    el(5, s(28167, 34), C(12)), // TotalTransportHandlingUnitQuantity
+    el(5, s(28201, 7), C(0)), // TraceID
+    el(5, s(28208, 18), C(7)), // TrackingDeviceCode
+    el(5, s(28226, 10), C(0)), // TrackingID
+    el(5, s(28236, 32), C(7)), // TradeItemPackingLabelingTypeCode
+    el(5, s(28268, 16), C(7)), // TradeServiceCode
+    el(5, s(28284, 19), C(8)), // TradingRestrictions
+    el(5, s(28303, 7), C(0)), // TrainID
+    el(5, s(28310, 28), C(15)), // TransactionCurrencyTaxAmount
+    el(5, s(28338, 20), C(7)), // TransitDirectionCode
+    el(5, s(28358, 26), C(7)), // TransportAuthorizationCode
+    el(5, s(28384, 26), C(7)), // TransportEmergencyCardCode
+    el(5, s(28410, 26), C(7)), // TransportEquipmentTypeCode
+    el(5, s(28436, 22), C(7)), // TransportEventTypeCode
+    el(5, s(28458, 33), C(0)), // TransportExecutionPlanReferenceID
+    el(5, s(28491, 28), C(7)), // TransportExecutionStatusCode
+    el(5, s(28519, 29), C(7)), // TransportHandlingUnitTypeCode
+    el(5, s(28548, 22), C(7)), // TransportMeansTypeCode
+    el(5, s(28570, 17), C(7)), // TransportModeCode
+    el(5, s(28587, 20), C(7)), // TransportServiceCode
+    el(5, s(28607, 31), C(8)), // TransportServiceProviderRemarks
+    el(5, s(28638, 36), C(8)), // TransportServiceProviderSpecialTerms
+    el(5, s(28674, 20), C(8)), // TransportUserRemarks
+    el(5, s(28694, 25), C(8)), // TransportUserSpecialTerms
+    el(5, s(28719, 32), C(8)), // TransportationServiceDescription
+    el(5, s(28751, 31), C(0)), // TransportationServiceDetailsURI
+    el(5, s(28782, 28), C(7)), // TransportationStatusTypeCode
+    el(5, s(28810, 8), C(7)), // TypeCode
+    el(5, s(28818, 12), C(0)), // UBLVersionID
+    el(5, s(28830, 8), C(7)), // UNDGCode
+    el(5, s(28838, 3), C(0)), // URI
+    el(5, s(28841, 4), C(0)), // UUID
+    el(5, s(28845, 21), C(11)), // UnknownPriceIndicator
+    el(5, s(28866, 26), C(0)), // UpperOrangeHazardPlacardID
+    el(5, s(28892, 11), C(7)), // UrgencyCode
+    el(5, s(28903, 24), C(7)), // UtilityStatementTypeCode
+    el(5, s(28927, 15), C(8)), // ValidateProcess
+    el(5, s(28942, 12), C(8)), // ValidateTool
+    el(5, s(28954, 19), C(8)), // ValidateToolVersion
+    el(5, s(28973, 14), C(17)), // ValidationDate
+    el(5, s(28987, 20), C(7)), // ValidationResultCode
+    el(5, s(29007, 14), C(18)), // ValidationTime
+    el(5, s(29021, 11), C(0)), // ValidatorID
+    el(5, s(29032, 17), C(17)), // ValidityStartDate
+    el(5, s(29049, 5), C(8)), // Value
+    el(5, s(29054, 11), C(15)), // ValueAmount
+    el(5, s(29065, 12), C(13)), // ValueMeasure
+    el(5, s(29077, 14), C(8)), // ValueQualifier
+    el(5, s(29091, 13), C(12)), // ValueQuantity
+    el(5, s(29104, 16), C(12)), // VarianceQuantity
+    el(5, s(29120, 26), C(11)), // VariantConstraintIndicator
+    el(5, s(29146, 9), C(0)), // VariantID
+    el(5, s(29155, 9), C(0)), // VersionID
+    el(5, s(29164, 8), C(0)), // VesselID
+    el(5, s(29172, 10), C(8)), // VesselName
+    el(5, s(29182, 19), C(8)), // WarrantyInformation
+    el(5, s(29201, 10), C(0)), // WebsiteURI
+    el(5, s(29211, 11), C(7)), // WeekDayCode
+    el(5, s(29222, 6), C(8)), // Weight
+    el(5, s(29228, 13), C(10)), // WeightNumeric
+    el(5, s(29241, 22), C(7)), // WeightingAlgorithmCode
+    el(5, s(29263, 9), C(8)), // WorkPhase
+    el(5, s(29272, 13), C(7)), // WorkPhaseCode
+    el(5, s(29285, 5), C(8)), // XPath
+    el(6, s(29290, 17), C(0)), // ExtensionAgencyID
+    el(6, s(29307, 19), C(8)), // ExtensionAgencyName
+    el(6, s(29326, 18), C(0)), // ExtensionAgencyURI
+    el(6, s(29344, 16), C(9)), // ExtensionContent
+    el(6, s(29360, 15), C(8)), // ExtensionReason
+    el(6, s(29375, 19), C(7)), // ExtensionReasonCode
+    el(6, s(29394, 12), C(0)), // ExtensionURI
+    el(6, s(29406, 18), C(0)), // ExtensionVersionID
+    el(6, s(29424, 12), C(6)), // UBLExtension
+    el(6, s(29436, 13), C(5)), // UBLExtensions
+    el(7, s(29449, 21), C(4)), // UBLDocumentSignatures
+    el(8, s(29470, 10), C(3)), // CreditNote
+    el(9, s(29480, 7), C(2)), // Invoice
+    el(10, s(29487, 20), C(1)), // SignatureInformation
+    el(11, s(29507, 21), C(0)), // ReferencedSignatureID
+    el(3, s(29528, 16), C(248)), // X509IssuerSerial
+    el(3, s(29544, 7), S(8)), // X509SKI
+    el(3, s(29551, 15), S(1)), // X509SubjectName
+    el(3, s(29566, 15), S(8)), // X509Certificate
+    el(3, s(29581, 7), S(8)), // X509CRL
+    el(3, s(29588, 14), S(1)), // X509IssuerName
+    el(3, s(29602, 16), S(9)), // X509SerialNumber
+    el(3, s(29285, 5), S(1)), // XPath
+    el(3, s(29618, 16), S(9)), // HMACOutputLength
+    el(3, s(29634, 8), S(8)), // SPKISexp
+    el(3, s(29642, 7), S(8)), // Modulus
+    el(3, s(29649, 8), S(8)), // Exponent
+    el(3, s(29657, 8), S(8)), // PGPKeyID
+    el(3, s(29665, 12), S(8)), // PGPKeyPacket
+    el(3, s(29677, 1), S(8)), // P
+    el(3, s(29678, 1), S(8)), // Q
+    el(3, s(29679, 1), S(8)), // G
+    el(3, s(29680, 1), S(8)), // Y
+    el(3, s(29681, 1), S(8)), // J
+    el(3, s(29682, 4), S(8)), // Seed
+    el(3, s(29686, 11), S(8)), // PgenCounter
+    el(1, s(29697, 21), C(273)), // EncapsulatedTimeStamp
+    el(1, s(29718, 12), C(272)), // XMLTimeStamp
+    el(1, s(225, 16), C(293)), // CounterSignature
+    el(1, s(523, 18), C(270)), // SignatureTimeStamp
+    el(1, s(180, 23), C(290)), // CompleteCertificateRefs
+    el(1, s(203, 22), C(280)), // CompleteRevocationRefs
+    el(1, s(67, 24), C(290)), // AttributeCertificateRefs
+    el(1, s(91, 23), C(280)), // AttributeRevocationRefs
+    el(1, s(455, 19), C(270)), // SigAndRefsTimeStamp
+    el(1, s(405, 17), C(270)), // RefsOnlyTimeStamp
+    el(1, s(139, 17), C(279)), // CertificateValues
+    el(1, s(422, 16), C(275)), // RevocationValues
+    el(1, s(42, 25), C(279)), // AttrAuthoritiesCertValues
+    el(1, s(114, 25), C(275)), // AttributeRevocationValues
+    el(1, s(26, 16), C(270)), // ArchiveTimeStamp
+    el(1, s(29730, 9), C(278)), // CRLValues
+    el(1, s(29739, 10), C(277)), // OCSPValues
+    el(1, s(29749, 11), C(276)), // OtherValues
+    el(1, s(29760, 10), C(272)), // OtherValue
+    el(1, s(29770, 21), C(273)), // EncapsulatedOCSPValue
+    el(1, s(29791, 20), C(273)), // EncapsulatedCRLValue
+    el(1, s(29811, 27), C(273)), // EncapsulatedX509Certificate
+    el(1, s(29838, 16), C(272)), // OtherCertificate
+    el(1, s(29854, 7), C(287)), // CRLRefs
+    el(1, s(29861, 8), C(282)), // OCSPRefs
+    el(1, s(29869, 9), C(281)), // OtherRefs
+    el(1, s(29878, 8), C(272)), // OtherRef
+    el(1, s(29886, 7), C(283)), // OCSPRef
+    el(1, s(29893, 14), C(285)), // OCSPIdentifier
+    el(1, s(29907, 17), C(284)), // DigestAlgAndValue
+    el(1, s(29924, 11), C(286)), // ResponderID
+    el(1, s(29935, 10), S(11)), // ProducedAt
+    el(1, s(29945, 6), S(1)), // ByName
+    el(1, s(29951, 5), S(8)), // ByKey
+    el(1, s(29956, 6), C(288)), // CRLRef
+    el(1, s(29962, 13), C(289)), // CRLIdentifier
+    el(1, s(29975, 6), S(1)), // Issuer
+    el(1, s(20230, 9), S(11)), // IssueTime
+    el(1, s(29981, 6), S(9)), // Number
+    el(1, s(29987, 8), C(291)), // CertRefs
+    el(1, s(29995, 4), C(292)), // Cert
+    el(1, s(29999, 10), C(284)), // CertDigest
+    el(1, s(30009, 12), C(248)), // IssuerSerial
+    el(1, s(693, 27), C(274)), // UnsignedSignatureProperties
+    el(1, s(647, 28), C(295)), // UnsignedDataObjectProperties
+    el(1, s(30021, 26), C(272)), // UnsignedDataObjectProperty
+    el(1, s(30047, 12), C(298)), // ClaimedRoles
+    el(1, s(30059, 14), C(297)), // CertifiedRoles
+    el(1, s(30073, 13), C(273)), // CertifiedRole
+    el(1, s(30086, 11), C(272)), // ClaimedRole
+    el(1, s(636, 11), S(11)), // SigningTime
+    el(1, s(618, 18), C(291)), // SigningCertificate
+    el(1, s(474, 25), C(301)), // SignaturePolicyIdentifier
+    el(1, s(499, 24), C(300)), // SignatureProductionPlace
+    el(1, s(608, 10), C(296)), // SignerRole
+    el(1, s(30097, 4), S(1)), // City
+    el(1, s(30101, 15), S(1)), // StateOrProvince
+    el(1, s(30116, 10), S(1)), // PostalCode
+    el(1, s(30126, 11), S(1)), // CountryName
+    el(1, s(30137, 17), C(303)), // SignaturePolicyId
+    el(1, s(30154, 22), C(302)), // SignaturePolicyImplied
+    el(1, s(30176, 11), C(305)), // SigPolicyId
+    el(1, s(30187, 13), C(284)), // SigPolicyHash
+    el(1, s(30200, 19), C(304)), // SigPolicyQualifiers
+    el(1, s(30219, 18), C(272)), // SigPolicyQualifier
+    el(1, s(30237, 10), C(307)), // Identifier
+    el(1, s(17808, 11), S(1)), // Description
+    el(1, s(30247, 23), C(306)), // DocumentationReferences
+    el(1, s(30270, 22), S(2)), // DocumentationReference
+    el(1, s(583, 25), C(299)), // SignedSignatureProperties
+    el(1, s(541, 26), C(309)), // SignedDataObjectProperties
+    el(1, s(241, 16), C(312)), // DataObjectFormat
+    el(1, s(156, 24), C(310)), // CommitmentTypeIndication
+    el(1, s(0, 23), C(270)), // AllDataObjectsTimeStamp
+    el(1, s(283, 30), C(270)), // IndividualDataObjectsTimeStamp
+    el(1, s(30292, 16), C(305)), // CommitmentTypeId
+    el(1, s(30308, 15), S(2)), // ObjectReference
+    el(1, s(30323, 20), C(302)), // AllSignedDataObjects
+    el(1, s(30343, 24), C(311)), // CommitmentTypeQualifiers
+    el(1, s(30367, 23), C(272)), // CommitmentTypeQualifier
+    el(1, s(313, 16), C(305)), // ObjectIdentifier
+    el(1, s(30390, 8), S(1)), // MimeType
+    el(1, s(30398, 8), S(2)), // Encoding
+    el(1, s(30406, 9), C(314)), // NoticeRef
+    el(1, s(30415, 12), S(1)), // ExplicitText
+    el(1, s(30427, 12), S(1)), // Organization
+    el(1, s(30439, 13), C(315)), // NoticeNumbers
+    el(1, s(30452, 3), S(9)), // int
+    el(1, s(567, 16), C(308)), // SignedProperties
+    el(1, s(675, 18), C(294)), // UnsignedProperties
 ];
 
 #[rustfmt::skip]
@@ -4279,51 +4287,51 @@ static ATTRIBUTE_USES: &[u32] = &[
 
 #[rustfmt::skip]
 static ATTRIBUTES: &[Attribute] = &[
-    Attribute { ns: 0, name: "schemeID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeAgencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeAgencyName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeDataURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "schemeURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "listID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listAgencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "listAgencyName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "listVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "name", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "languageID", ty: 3, required: false, fixed: None },
-    Attribute { ns: 0, name: "listURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "listSchemeURI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "languageLocaleID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "format", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListAgencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListAgencyName", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCodeListVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "unitCode", ty: 0, required: true, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "currencyCodeListVersionID", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "currencyID", ty: 0, required: true, fixed: None },
-    Attribute { ns: 0, name: "mimeCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "encodingCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "characterSetCode", ty: 0, required: false, fixed: None },
-    Attribute { ns: 0, name: "uri", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "filename", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "mimeCode", ty: 0, required: true, fixed: None },
-    Attribute { ns: 0, name: "Algorithm", ty: 2, required: true, fixed: None },
-    Attribute { ns: 0, name: "Id", ty: 10, required: false, fixed: None },
-    Attribute { ns: 0, name: "Target", ty: 2, required: true, fixed: None },
-    Attribute { ns: 0, name: "URI", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "Type", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "MimeType", ty: 1, required: false, fixed: None },
-    Attribute { ns: 0, name: "Encoding", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "UR", ty: 2, required: false, fixed: None },
-    Attribute { ns: 0, name: "Qualifier", ty: 12, required: false, fixed: None },
-    Attribute { ns: 0, name: "ObjectReference", ty: 2, required: true, fixed: None },
-    Attribute { ns: 0, name: "URI", ty: 2, required: true, fixed: None },
-    Attribute { ns: 0, name: "referencedData", ty: 5, required: false, fixed: None },
+    Attribute { ns: 0, name: s(30455, 8), ty: 0, required: false, fixed: None }, // schemeID
+    Attribute { ns: 0, name: s(30463, 10), ty: 1, required: false, fixed: None }, // schemeName
+    Attribute { ns: 0, name: s(30473, 14), ty: 0, required: false, fixed: None }, // schemeAgencyID
+    Attribute { ns: 0, name: s(30487, 16), ty: 1, required: false, fixed: None }, // schemeAgencyName
+    Attribute { ns: 0, name: s(30503, 15), ty: 0, required: false, fixed: None }, // schemeVersionID
+    Attribute { ns: 0, name: s(30518, 13), ty: 2, required: false, fixed: None }, // schemeDataURI
+    Attribute { ns: 0, name: s(30531, 9), ty: 2, required: false, fixed: None }, // schemeURI
+    Attribute { ns: 0, name: s(30540, 6), ty: 0, required: false, fixed: None }, // listID
+    Attribute { ns: 0, name: s(30546, 12), ty: 0, required: false, fixed: None }, // listAgencyID
+    Attribute { ns: 0, name: s(30558, 14), ty: 1, required: false, fixed: None }, // listAgencyName
+    Attribute { ns: 0, name: s(30572, 8), ty: 1, required: false, fixed: None }, // listName
+    Attribute { ns: 0, name: s(30580, 13), ty: 0, required: false, fixed: None }, // listVersionID
+    Attribute { ns: 0, name: s(30593, 4), ty: 1, required: false, fixed: None }, // name
+    Attribute { ns: 0, name: s(30597, 10), ty: 3, required: false, fixed: None }, // languageID
+    Attribute { ns: 0, name: s(30607, 7), ty: 2, required: false, fixed: None }, // listURI
+    Attribute { ns: 0, name: s(30614, 13), ty: 2, required: false, fixed: None }, // listSchemeURI
+    Attribute { ns: 0, name: s(30627, 16), ty: 0, required: false, fixed: None }, // languageLocaleID
+    Attribute { ns: 0, name: s(30643, 6), ty: 1, required: false, fixed: None }, // format
+    Attribute { ns: 0, name: s(30649, 8), ty: 0, required: false, fixed: None }, // unitCode
+    Attribute { ns: 0, name: s(30657, 14), ty: 0, required: false, fixed: None }, // unitCodeListID
+    Attribute { ns: 0, name: s(30671, 20), ty: 0, required: false, fixed: None }, // unitCodeListAgencyID
+    Attribute { ns: 0, name: s(30691, 22), ty: 1, required: false, fixed: None }, // unitCodeListAgencyName
+    Attribute { ns: 0, name: s(30713, 21), ty: 0, required: false, fixed: None }, // unitCodeListVersionID
+    Attribute { ns: 0, name: s(30649, 8), ty: 0, required: true, fixed: None }, // unitCode
+    Attribute { ns: 0, name: s(30734, 10), ty: 0, required: false, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(30744, 25), ty: 0, required: false, fixed: None }, // currencyCodeListVersionID
+    Attribute { ns: 0, name: s(30734, 10), ty: 0, required: true, fixed: None }, // currencyID
+    Attribute { ns: 0, name: s(30769, 8), ty: 0, required: false, fixed: None }, // mimeCode
+    Attribute { ns: 0, name: s(30777, 12), ty: 0, required: false, fixed: None }, // encodingCode
+    Attribute { ns: 0, name: s(30789, 16), ty: 0, required: false, fixed: None }, // characterSetCode
+    Attribute { ns: 0, name: s(30805, 3), ty: 2, required: false, fixed: None }, // uri
+    Attribute { ns: 0, name: s(30808, 8), ty: 1, required: false, fixed: None }, // filename
+    Attribute { ns: 0, name: s(30769, 8), ty: 0, required: true, fixed: None }, // mimeCode
+    Attribute { ns: 0, name: s(30816, 9), ty: 2, required: true, fixed: None }, // Algorithm
+    Attribute { ns: 0, name: s(30825, 2), ty: 10, required: false, fixed: None }, // Id
+    Attribute { ns: 0, name: s(30827, 6), ty: 2, required: true, fixed: None }, // Target
+    Attribute { ns: 0, name: s(28838, 3), ty: 2, required: false, fixed: None }, // URI
+    Attribute { ns: 0, name: s(30833, 4), ty: 2, required: false, fixed: None }, // Type
+    Attribute { ns: 0, name: s(30390, 8), ty: 1, required: false, fixed: None }, // MimeType
+    Attribute { ns: 0, name: s(30398, 8), ty: 2, required: false, fixed: None }, // Encoding
+    Attribute { ns: 0, name: s(30837, 2), ty: 2, required: false, fixed: None }, // UR
+    Attribute { ns: 0, name: s(30839, 9), ty: 12, required: false, fixed: None }, // Qualifier
+    Attribute { ns: 0, name: s(30308, 15), ty: 2, required: true, fixed: None }, // ObjectReference
+    Attribute { ns: 0, name: s(28838, 3), ty: 2, required: true, fixed: None }, // URI
+    Attribute { ns: 0, name: s(30848, 14), ty: 5, required: false, fixed: None }, // referencedData
 ];
 
 #[rustfmt::skip]
@@ -4364,3 +4372,350 @@ static ENUMERATIONS: &[&str] = &[
 #[rustfmt::skip]
 static PATTERNS: &[&str] = &[
 ];
+
+/// The names and fixed values of the elements and attributes above.
+#[rustfmt::skip]
+pub(super) const TEXT: &str = concat!(
+    "AllDataObjectsTimeStampAnyArchiveTimeStampAttrAuthoritiesCertValuesAttributeCertificateRefs",
+    "AttributeRevocationRefsAttributeRevocationValuesCertificateValuesCommitmentTypeIndication",
+    "CompleteCertificateRefsCompleteRevocationRefsCounterSignatureDataObjectFormatEncapsulatedPKIData",
+    "IncludeIndividualDataObjectsTimeStampObjectIdentifierOtherTimeStampQualifyingProperties",
+    "QualifyingPropertiesReferenceReferenceInfoRefsOnlyTimeStampRevocationValuesSPURI",
+    "SPUserNoticeSigAndRefsTimeStampSignaturePolicyIdentifierSignatureProductionPlace",
+    "SignatureTimeStampSignedDataObjectPropertiesSignedPropertiesSignedSignatureProperties",
+    "SignerRoleSigningCertificateSigningTimeUnsignedDataObjectPropertiesUnsignedProperties",
+    "UnsignedSignaturePropertiesXAdESTimeStampArchiveTimeStampV2TimeStampValidationData",
+    "CanonicalizationMethodDSAKeyValueDigestMethodDigestValueKeyInfoKeyNameKeyValueManifest",
+    "MgmtDataObjectPGPDataRSAKeyValueReferenceRetrievalMethodSPKIDataSignatureSignatureMethod",
+    "SignaturePropertiesSignaturePropertySignatureValueSignedInfoTransformTransformsX509Data",
+    "AcceptanceTransportEventAccessoryRelatedItemAccountingContactAccountingCustomerParty",
+    "AccountingSupplierPartyActivityDataLineActivityFinalLocationActivityOriginLocation",
+    "ActivityPeriodActivityPropertyActualArrivalTransportEventActualDepartureTransportEvent",
+    "ActualPackageActualPickupTransportEventActualWaypointTransportEventAdditionalCommodityClassification",
+    "AdditionalDocumentReferenceAdditionalDocumentResponseAdditionalInformationPartyAdditionalItemIdentification",
+    "AdditionalItemPropertyAdditionalQualifyingPartyAdditionalTemperatureAdditionalTransportationService",
+    "AddressAddressLineAgentPartyAirTransportAllowanceChargeAllowedSubcontractTermsAlternativeConditionPrice",
+    "AlternativeDeliveryLocationAlternativeLineItemAnticipatedMonetaryTotalAppealInformationParty",
+    "AppealReceiverPartyAppealTermsApplicableAddressApplicablePeriodApplicableRegulation",
+    "ApplicableTaxCategoryApplicableTerritoryAddressApplicableTransportMeansAtLocation",
+    "AttachedTransportEquipmentAttachmentAuctionTermsAvailabilityTransportEventAwardedTenderedProject",
+    "AwardingCriterionAwardingCriterionResponseAwardingTermsBeneficiaryPartyBillOfLadingHolderParty",
+    "BillToPartyBillingReferenceBillingReferenceLineBonusPaymentTermsBranchBudgetAccount",
+    "BudgetAccountLineBusinessClassificationSchemeBuyerContactBuyerCustomerPartyBuyerProposedSubstituteLineItem",
+    "BuyersItemIdentificationCallDutyCallForTendersDocumentReferenceCallForTendersLineReference",
+    "CapabilityCardAccountCarrierPartyCatalogueDocumentReferenceCatalogueItemIdentification",
+    "CatalogueItemSpecificationUpdateLineCatalogueLineCatalogueLineReferenceCataloguePricingUpdateLine",
+    "CatalogueReferenceCatalogueRequestLineCategorizesClassificationCategoryCertificate",
+    "CertificateOfOriginApplicationChildConsignmentClassificationCategoryClassificationScheme",
+    "ClassifiedTaxCategoryClauseCollectPaymentTermsCollectedPaymentCommissionPaymentTerms",
+    "CommodityClassificationCommunicationComplementaryRelatedItemCompletedTaskComponentRelatedItem",
+    "ConditionConsigneePartyConsignmentConsignorPartyConsolidatedShipmentConstitutionPeriod",
+    "ConsumptionConsumptionAverageConsumptionCorrectionConsumptionHistoryConsumptionLine",
+    "ConsumptionPointConsumptionReportConsumptionReportReferenceContactContactPartyContainedGoodsItem",
+    "ContainedInTransportEquipmentContainedPackageContainingPackageContainingTransportEquipment",
+    "ContractContractAcceptancePeriodContractDocumentReferenceContractExecutionRequirement",
+    "ContractExtensionContractFormalizationPeriodContractResponsiblePartyContractingActivity",
+    "ContractingPartyContractingPartyTypeContractorCustomerPartyContractualDeliveryContractualDocumentReference",
+    "CorporateRegistrationSchemeCountryCreditAccountCreditNoteDocumentReferenceCreditNoteLine",
+    "CrewMemberPersonCurrentStatusCustomerPartyCustomsAgentPartyCustomsDeclarationDebitNoteDocumentReference",
+    "DebitNoteLineDeclarationDefaultLanguageDeletedCatalogueReferenceDeliveryDeliveryAddress",
+    "DeliveryContactDeliveryCustomerPartyDeliveryLocationDeliveryPartyDeliveryPeriodDeliveryTerms",
+    "DeliveryTransportEventDeliveryUnitDependentLineReferenceDependentPriceReferenceDespatch",
+    "DespatchAddressDespatchContactDespatchDocumentReferenceDespatchLineDespatchLineReference",
+    "DespatchLocationDespatchPartyDespatchSupplierPartyDestinationCountryDetentionTransportEvent",
+    "DigitalSignatureAttachmentDimensionDisbursementPaymentTermsDischargeTransportEvent",
+    "DiscrepancyResponseDocumentAvailabilityPeriodDocumentDistributionDocumentProviderParty",
+    "DocumentReferenceDocumentResponseDocumentTenderRequirementDriverPersonDropoffTransportEvent",
+    "DurationPeriodDutyEconomicOperatorRoleEconomicOperatorShortListEffectivePeriodEmbassyEndorsement",
+    "EmergencyTemperatureEmissionCalculationMethodEmploymentLegislationDocumentReference",
+    "EndorsementEndorserPartyEnergyTaxReportEnergyWaterConsumptionCorrectionEnergyWaterSupply",
+    "EnvironmentalEmissionEnvironmentalLegislationDocumentReferenceEstimatedArrivalTransportEvent",
+    "EstimatedDeliveryPeriodEstimatedDepartureTransportEventEstimatedDespatchPeriodEstimatedDurationPeriod",
+    "EstimatedTransitPeriodEvaluationCriterionEventEventCommentEventLineItemEventTactic",
+    "EventTacticEnumerationEvidenceEvidenceDocumentReferenceEvidenceIssuingPartyEvidenceSupplied",
+    "ExaminationTransportEventExceptionCriteriaLineExceptionNotificationLineExceptionObservationPeriod",
+    "ExchangeRateExportCountryExportationTransportEventExporterPartyExternalReference",
+    "ExtraAllowanceChargeFinalDeliveryPartyFinalDeliveryTransportationServiceFinalDestinationCountry",
+    "FinalFinancialGuaranteeFinancialAccountFinancialCapabilityFinancialEvaluationCriterion",
+    "FinancialGuaranteeFinancialInstitutionFinancialInstitutionBranchFinancingFinancialAccount",
+    "FinancingPartyFirstArrivalPortLocationFiscalLegislationDocumentReferenceFlashpointTemperature",
+    "FloorSpaceMeasurementDimensionForecastExceptionForecastExceptionCriterionLineForecastLine",
+    "ForecastPeriodForecastRevisionLineForeignExchangeContractFrameworkAgreementFreightAllowanceCharge",
+    "FreightChargeLocationFreightForwarderPartyFrequencyPeriodFromLocationGoodsItemGoodsItemContainer",
+    "GuaranteeDocumentReferenceGuarantorPartyGuidanceDocumentReferenceHandlingTransportEvent",
+    "HandlingUnitDespatchLineHaulageTradingTermsHazardousGoodsTransitHazardousItemHazardousItemNotificationParty",
+    "HeadOfficePartyIdentityDocumentReferenceImmobilizedSecurityImporterPartyInformationContentProviderParty",
+    "InstructionForReturnsLineInsuranceEndorsementInsurancePartyInterestedPartyInterestedProcurementProjectLot",
+    "InventoryLocationInventoryPeriodInventoryReportLineInventoryReportingPartyInvitationSubmissionPeriod",
+    "InvoiceDocumentReferenceInvoiceLineInvoicePeriodIssuerEndorsementIssuerPartyIssuingCountry",
+    "ItemItemComparisonItemIdentificationItemInformationRequestLineItemInstanceItemLocationQuantity",
+    "ItemManagementProfileItemPriceExtensionItemPropertyItemPropertyGroupItemPropertyRange",
+    "ItemSpecificationDocumentReferenceJurisdictionRegionAddressKeywordItemPropertyLanguage",
+    "LastExitPortLocationLegalDocumentReferenceLegalMonetaryTotalLineItemLineReference",
+    "LineResponseLineValidityPeriodLoadingLocationLoadingPortLocationLoadingProofParty",
+    "LoadingTransportEventLocationLocationAddressLocationCoordinateLogisticsOperatorParty",
+    "LotIdentificationMainCarriageShipmentStageMainCommodityClassificationMainOnAccountPayment",
+    "MainPeriodMainQualifyingPartyMainTransportationServiceMandateDocumentReferenceManufacturerParty",
+    "ManufacturersItemIdentificationMaritimeTransportMasterPersonMaximumDeliveryUnitMaximumTemperature",
+    "MeasurementDimensionMeasurementFromLocationMeasurementToLocationMediationPartyMeter",
+    "MeterPropertyMeterReadingMinimumDeliveryUnitMinimumTemperatureMinutesDocumentReference",
+    "MiscellaneousEventMonetaryTotalMortgageHolderPartyNominationPeriodNotaryPartyNoticeDocumentReference",
+    "NotificationLocationNotificationPeriodNotificationRequirementNotifyPartyOccurenceLocation",
+    "OfferedItemLocationQuantityOnAccountPaymentOnCarriageShipmentStageOpenTenderEvent",
+    "OperatingPartyOptionValidityPeriodOptionalTakeoverTransportEventOrderDocumentReference",
+    "OrderLineOrderLineReferenceOrderReferenceOrderedShipmentOriginAddressOriginCountry",
+    "OriginalDepartureCountryOriginalDespatchPartyOriginalDespatchTransportationService",
+    "OriginalDocumentReferenceOriginalItemLocationQuantityOriginatorCustomerPartyOriginatorDocumentReference",
+    "OriginatorPartyOtherCommunicationOwnerPartyPackagePackagedTransportHandlingUnitPalletSpaceMeasurementDimension",
+    "ParentDocumentLineReferenceParentDocumentReferenceParticipatingLocationsLocation",
+    "ParticipationRequestReceptionPeriodPartyPartyIdentificationPartyLegalEntityPartyName",
+    "PartyTaxSchemePassengerPersonPayeeFinancialAccountPayeePartyPayerFinancialAccount",
+    "PayerPartyPaymentPaymentAlternativeExchangeRatePaymentExchangeRatePaymentMandate",
+    "PaymentMeansPaymentReversalPeriodPaymentTermsPenaltyClausePenaltyPaymentTermsPenaltyPeriod",
+    "PerformanceDataLinePerformingCarrierPartyPeriodPersonPhysicalAttributePhysicalLocation",
+    "PickupPickupLocationPickupPartyPickupTransportEventPlannedArrivalTransportEventPlannedDeliveryTransportEvent",
+    "PlannedDepartureTransportEventPlannedPeriodPlannedPickupTransportEventPlannedWaypointTransportEvent",
+    "PositioningTransportEventPostalAddressPowerOfAttorneyPreCarriageShipmentStagePreSelectedParty",
+    "PrepaidPaymentPrepaidPaymentTermsPreparationPartyPresentationPeriodPreviousDocumentReference",
+    "PreviousPriceListPricePriceExtensionPriceListPricingExchangeRatePricingReference",
+    "ProcessJustificationProcurementLegislationDocumentReferenceProcurementProjectProcurementProjectLot",
+    "ProjectReferencePromisedDeliveryPeriodPromotionalEventPromotionalEventLineItemPromotionalSpecification",
+    "ProviderPartyQualificationResolutionQualifyingPartyQuarantineTransportEventQuotationDocumentReference",
+    "QuotationLineQuotationLineReferenceQuotedMonetaryTotalRailTransportRangeDimension",
+    "RealizedLocationReceiptDocumentReferenceReceiptLineReceiptLineReferenceReceiptTransportEvent",
+    "ReceivedHandlingUnitReceiptLineReceiverPartyRecipientCustomerPartyRecipientParty",
+    "ReferencedConsignmentReferencedContractReferencedGoodsItemReferencedPackageReferencedShipment",
+    "ReferencedTransportEquipmentRegistrationAddressRegistryCertificateDocumentReference",
+    "RegistryPortLocationRegulationRelatedCatalogueReferenceRelatedItemReminderDocumentReference",
+    "ReminderLineReminderPeriodRemittanceAdviceLineRenewalReplacedNoticeDocumentReference",
+    "ReplacedRelatedItemReplacementRelatedItemReportedShipmentReportingPersonRequestForQuotationDocumentReference",
+    "RequestForQuotationLineRequestForTenderLineRequestLineReferenceRequestedArrivalTransportEvent",
+    "RequestedCatalogueReferenceRequestedClassificationSchemeRequestedDeliveryPeriodRequestedDeliveryTransportEvent",
+    "RequestedDepartureTransportEventRequestedDespatchPeriodRequestedDocumentReference",
+    "RequestedLanguageRequestedMonetaryTotalRequestedPickupTransportEventRequestedStatusLocation",
+    "RequestedStatusPeriodRequestedTenderTotalRequestedValidityPeriodRequestedWaypointTransportEvent",
+    "RequiredBusinessClassificationSchemeRequiredClassificationSchemeRequiredFinancialGuarantee",
+    "RequiredItemLocationQuantityRequiredRelatedItemResidenceAddressResolutionDocumentReference",
+    "ResponseResponsibleTransportServiceProviderPartyResultOfVerificationRetailPlannedImpact",
+    "RetailerCustomerPartyReturnAddressRoadTransportSalesItemScheduledServiceFrequency",
+    "SecondaryHazardSecurityOfficerPersonSelfBilledCreditNoteDocumentReferenceSelfBilledInvoiceDocumentReference",
+    "SellerContactSellerProposedSubstituteLineItemSellerSubstitutedLineItemSellerSupplierParty",
+    "SellersItemIdentificationSenderPartyServiceAllowanceChargeServiceChargePaymentTerms",
+    "ServiceEndTimePeriodServiceFrequencyServiceProviderPartyServiceStartTimePeriodSettlementPeriod",
+    "ShareholderPartyShipmentShipmentDocumentReferenceShipmentStageShipsSurgeonPerson",
+    "SignatoryContactSignatoryPartySourceCatalogueReferenceSourceIssuerPartySpecificTendererRequirement",
+    "StandardItemIdentificationStatementDocumentReferenceStatementLineStatementPeriod",
+    "StatusStatusLocationStatusPeriodStockAvailabilityReportLineStorageLocationStorageTransportEvent",
+    "StowageSubCreditNoteLineSubDebitNoteLineSubInvoiceLineSubLineItemSubRequestForTenderLine",
+    "SubTenderLineSubcontractTermsSubcontractorPartySubordinateAwardingCriterionSubordinateAwardingCriterionResponse",
+    "SubscriberConsumptionSubscriberPartySubsequentProcessTenderRequirementSubsidiaryLocation",
+    "SubstituteCarrierPartySuggestedEvidenceSupplierConsumptionSupplierPartySupplyChainActivityDataLine",
+    "SupplyItemSupportedCommodityClassificationSupportedTransportEquipmentSupportingDocumentReference",
+    "TakeoverTransportEventTaxCategoryTaxExchangeRateTaxExclusivePriceTaxInclusivePrice",
+    "TaxRepresentativePartyTaxSchemeTaxSubtotalTaxTotalTechnicalCapabilityTechnicalCommitteePerson",
+    "TechnicalDocumentReferenceTechnicalEvaluationCriterionTelecommunicationsServiceTelecommunicationsSupply",
+    "TelecommunicationsSupplyLineTemperatureTemplateDocumentReferenceTenderDocumentReference",
+    "TenderEvaluationPartyTenderLineTenderPreparationTenderRecipientPartyTenderRequirement",
+    "TenderResultTenderSubmissionDeadlinePeriodTenderValidityPeriodTenderedProjectTendererParty",
+    "TendererPartyQualificationTendererQualificationDocumentReferenceTendererQualificationRequest",
+    "TendererRequirementTenderingProcessTenderingTermsTerminalOperatorPartyTimeDutyToLocation",
+    "TotalCapacityDimensionTradeFinancingTradingTermsTransactionConditionsTransitCountry",
+    "TransitPeriodTransportAdvisorPartyTransportContractTransportEquipmentTransportEquipmentSeal",
+    "TransportEventTransportExecutionPlanDocumentReferenceTransportExecutionPlanRequestDocumentReference",
+    "TransportExecutionTermsTransportHandlingUnitTransportMeansTransportProgressStatusRequestDocumentReference",
+    "TransportScheduleTransportServiceDescriptionDocumentReferenceTransportServiceDescriptionRequestDocumentReference",
+    "TransportServiceProviderPartyTransportServiceProviderResponseDeadlinePeriodTransportServiceProviderResponseRequiredPeriod",
+    "TransportUserPartyTransportUserResponseRequiredPeriodTransportationSegmentTransportationService",
+    "TransportationStatusRequestDocumentReferenceTransshipPortLocationUnloadingLocation",
+    "UnloadingPortLocationUnstructuredPriceUnsupportedCommodityClassificationUnsupportedTransportEquipment",
+    "UpdatedDeliveryTransportEventUpdatedPickupTransportEventUsabilityPeriodUtilityConsumptionPoint",
+    "UtilityCustomerPartyUtilityItemUtilityMeterUtilitySupplierPartyValidityPeriodWarehousingTransportEvent",
+    "WarrantyPartyWarrantyValidityPeriodWebSiteAccessWinningPartyWithholdingTaxTotalWitnessParty",
+    "WorkOrderDocumentReferenceWorkPhaseReferenceAcceptedIndicatorAcceptedVariantsDescription",
+    "AccountFormatCodeAccountIDAccountTypeCodeAccountingCostAccountingCostCodeActionCode",
+    "ActivityTypeActivityTypeCodeActualDeliveryDateActualDeliveryTimeActualDespatchDate",
+    "ActualDespatchTimeActualPickupDateActualPickupTimeActualTemperatureReductionQuantity",
+    "AdValoremIndicatorAdditionalAccountIDAdditionalConditionsAdditionalInformationAdditionalStreetName",
+    "AddressFormatCodeAddressTypeCodeAdjustmentReasonCodeAdmissionCodeAdvertisementAmount",
+    "AgencyIDAgencyNameAirFlowPercentAircraftIDAliasNameAllowanceChargeReasonAllowanceChargeReasonCode",
+    "AllowanceTotalAmountAltitudeMeasureAmountAmountRateAnimalFoodApprovedIndicatorAnimalFoodIndicator",
+    "AnnualAverageAmountApplicationStatusCodeApprovalDateApprovalStatusAttributeIDAuctionConstraintIndicator",
+    "AuctionURIAvailabilityDateAvailabilityStatusCodeAverageAmountAverageSubsequentContractAmount",
+    "AwardDateAwardTimeAwardingCriterionDescriptionAwardingCriterionIDAwardingCriterionTypeCode",
+    "AwardingMethodTypeCodeBackOrderAllowedIndicatorBackorderQuantityBackorderReasonBalanceAmount",
+    "BalanceBroughtForwardIndicatorBarcodeSymbologyIDBaseAmountBaseQuantityBaseUnitMeasure",
+    "BasedOnConsensusIndicatorBasicConsumedQuantityBatchQuantityBestBeforeDateBindingOnBuyerIndicator",
+    "BirthDateBirthplaceNameBlockNameBrandNameBrokerAssignedIDBudgetYearNumericBuildingName",
+    "BuildingNumberBulkCargoIndicatorBusinessClassificationEvidenceIDBusinessIdentityEvidenceID",
+    "BuyerEventIDBuyerProfileURIBuyerReferenceCV2IDCalculationExpressionCalculationExpressionCode",
+    "CalculationMethodCodeCalculationRateCalculationSequenceNumericCallBaseAmountCallDate",
+    "CallExtensionAmountCallTimeCancellationNoteCandidateReductionConstraintIndicator",
+    "CandidateStatementCapabilityTypeCodeCardChipCodeCardTypeCodeCargoTypeCodeCarrierAssignedID",
+    "CarrierServiceInstructionsCatalogueIndicatorCategoryNameCertificateTypeCertificateTypeCode",
+    "ChangeConditionsChannelChannelCodeCharacterSetCodeCharacteristicsChargeIndicator",
+    "ChargeTotalAmountChargeableQuantityChargeableWeightMeasureChildConsignmentQuantity",
+    "ChipApplicationIDCityNameCitySubdivisionNameCodeValueCollaborationPriorityCodeComment",
+    "CommodityCodeCompanyIDCompanyLegalFormCompanyLegalFormCodeCompanyLiquidationStatusCode",
+    "ComparedValueMeasureComparisonDataCodeComparisonDataSourceCodeComparisonForecastIssueDate",
+    "ComparisonForecastIssueTimeCompletionIndicatorConditionCodeConditionsConditionsDescription",
+    "ConsigneeAssignedIDConsignmentQuantityConsignorAssignedIDConsolidatableIndicator",
+    "ConstitutionCodeConsumerIncentiveTacticTypeCodeConsumerUnitQuantityConsumersEnergyLevel",
+    "ConsumersEnergyLevelCodeConsumptionEnergyQuantityConsumptionIDConsumptionLevelConsumptionLevelCode",
+    "ConsumptionReportIDConsumptionTypeConsumptionTypeCodeConsumptionWaterQuantityContainerizedIndicator",
+    "ContentContentUnitQuantityContractFolderIDContractNameContractSubdivisionContractType",
+    "ContractTypeCodeContractedCarrierAssignedIDContractingSystemCodeCoordinateSystemCode",
+    "CopyIndicatorCorporateRegistrationTypeCodeCorporateStockAmountCorrectionAmountCorrectionType",
+    "CorrectionTypeCodeCorrectionUnitAmountCountrySubentityCountrySubentityCodeCreditLineAmount",
+    "CreditNoteTypeCodeCreditedQuantityCrewQuantityCurrencyCodeCurrentChargeTypeCurrentChargeTypeCode",
+    "CustomerAssignedAccountIDCustomerReferenceCustomizationIDCustomsClearanceServiceInstructions",
+    "CustomsImportClassifiedIndicatorCustomsStatusCodeCustomsTariffQuantityDamageRemarks",
+    "DangerousGoodsApprovedIndicatorDataSendingCapabilityDataSourceCodeDateDebitLineAmount",
+    "DebitedQuantityDeclarationTypeCodeDeclaredCarriageValueAmountDeclaredCustomsValueAmount",
+    "DeclaredForCarriageValueAmountDeclaredStatisticsValueAmountDeliveredQuantityDeliveryInstructions",
+    "DemurrageInstructionsDepartmentDescriptionDescriptionCodeDespatchAdviceTypeCodeDifferenceTemperatureReductionQuantity",
+    "DirectionCodeDisplayTacticTypeCodeDispositionCodeDistrictDocumentCurrencyCodeDocumentDescription",
+    "DocumentHashDocumentIDDocumentStatusCodeDocumentStatusReasonCodeDocumentStatusReasonDescription",
+    "DocumentTypeDocumentTypeCodeDocumentationFeeAmountDueDateDurationMeasureDutyCode",
+    "EarliestPickupDateEarliestPickupTimeEconomicOperatorRegistryURIEffectiveDateEffectiveTime",
+    "ElectronicDeviceDescriptionElectronicMailEmbeddedDocumentBinaryObjectEmergencyProceduresCode",
+    "EmployeeQuantityEncodingCodeEndDateEndTimeEndpointIDEnvironmentalEmissionTypeCode",
+    "EstimatedAmountEstimatedConsumedQuantityEstimatedDeliveryDateEstimatedDeliveryTime",
+    "EstimatedDespatchDateEstimatedDespatchTimeEstimatedOverallContractAmountEstimatedOverallContractQuantity",
+    "EvaluationCriterionTypeCodeEvidenceTypeCodeExceptionResolutionCodeExceptionStatusCode",
+    "ExchangeMarketIDExclusionReasonExecutionRequirementCodeExemptionReasonExemptionReasonCode",
+    "ExpectedOperatorQuantityExpectedQuantityExpenseCodeExpiryDateExpiryTimeExpression",
+    "ExpressionCodeExtendedIDExtensionFaceValueAmountFamilyNameFeatureTacticTypeCodeFeeAmount",
+    "FeeDescriptionFileNameFinancingInstrumentCodeFirstNameFirstShipmentAvailibilityDate",
+    "FloorFollowupContractIndicatorForecastPurposeCodeForecastTypeCodeFormatCodeForwarderServiceInstructions",
+    "FreeOfChargeIndicatorFreeOnBoardValueAmountFreightForwarderAssignedIDFreightRateClassCode",
+    "FrequencyFrozenDocumentIndicatorFrozenPeriodDaysNumericFullnessIndicationCodeFullyPaidSharesIndicator",
+    "FundingProgramFundingProgramCodeGasPressureQuantityGenderCodeGeneralCargoIndicator",
+    "GovernmentAgreementConstraintIndicatorGrossTonnageMeasureGrossVolumeMeasureGrossWeightMeasure",
+    "GuaranteeTypeCodeGuaranteedDespatchDateGuaranteedDespatchTimeHandlingCodeHandlingInstructions",
+    "HashAlgorithmMethodHaulageInstructionsHazardClassIDHazardousCategoryCodeHazardousRegulationCode",
+    "HazardousRiskIndicatorHeatingTypeHeatingTypeCodeHigherTenderAmountHolderNameHumanFoodApprovedIndicator",
+    "HumanFoodIndicatorHumidityPercentIDIdentificationCodeIdentificationIDImmobilizationCertificateID",
+    "ImportanceCodeIndicationIndicatorIndustryClassificationCodeInformationInformationURI",
+    "InhalationToxicityZoneCodeInhouseMailInspectionMethodCodeInstallmentDueDateInstructionID",
+    "InstructionNoteInstructionsInsurancePremiumAmountInsuranceValueAmountInventoryValueAmount",
+    "InvoiceTypeCodeInvoicedQuantityInvoicingPartyReferenceIssueDateIssueNumberIDIssueTime",
+    "IssuerIDItemClassificationCodeItemUpdateRequestIndicatorJobTitleJourneyIDJustification",
+    "JustificationDescriptionKeywordLanguageIDLastRevisionDateLastRevisionTimeLatestDeliveryDate",
+    "LatestDeliveryTimeLatestMeterQuantityLatestMeterReadingDateLatestMeterReadingMethod",
+    "LatestMeterReadingMethodCodeLatestPickupDateLatestPickupTimeLatestProposalAcceptanceDate",
+    "LatestSecurityClearanceDateLatitudeDegreesMeasureLatitudeDirectionCodeLatitudeMinutesMeasure",
+    "LeadTimeMeasureLegalReferenceLegalStatusIndicatorLiabilityAmountLicensePlateIDLifeCycleStatusCode",
+    "LimitationDescriptionLineLineCountNumericLineExtensionAmountLineIDLineNumberNumeric",
+    "LineStatusCodeListValueLivestockIndicatorLoadingLengthMeasureLoadingSequenceIDLocaleCode",
+    "LocationIDLocationTypeCodeLoginLogoReferenceIDLongitudeDegreesMeasureLongitudeDirectionCode",
+    "LongitudeMinutesMeasureLossRiskLossRiskResponsibilityCodeLotNumberIDLowTendersDescription",
+    "LowerOrangeHazardPlacardIDLowerTenderAmountMandateTypeCodeManufactureDateManufactureTime",
+    "MarkAttentionMarkAttentionIndicatorMarkCareMarkCareIndicatorMarketValueAmountMarkingID",
+    "MathematicOperatorCodeMaximumAdvertisementAmountMaximumAmountMaximumBackorderQuantity",
+    "MaximumCopiesNumericMaximumMeasureMaximumNumberNumericMaximumOperatorQuantityMaximumOrderQuantity",
+    "MaximumPaidAmountMaximumPaymentInstructionsNumericMaximumPercentMaximumQuantityMaximumValue",
+    "MaximumVariantQuantityMeasureMedicalFirstAidGuideCodeMeterConstantMeterConstantCode",
+    "MeterNameMeterNumberMeterReadingCommentsMeterReadingTypeMeterReadingTypeCodeMiddleName",
+    "MimeCodeMinimumAmountMinimumBackorderQuantityMinimumImprovementBidMinimumInventoryQuantity",
+    "MinimumMeasureMinimumNumberNumericMinimumOrderQuantityMinimumPercentMinimumQuantity",
+    "MinimumValueMiscellaneousEventTypeCodeModelNameMonetaryScopeMovieTitleMultipleOrderQuantity",
+    "MultiplierFactorNumericNameNameCodeNameSuffixNationalityIDNatureCodeNegotiationDescription",
+    "NetNetWeightMeasureNetTonnageMeasureNetVolumeMeasureNetWeightMeasureNetworkIDNominationDate",
+    "NominationTimeNormalTemperatureReductionQuantityNoteNotificationTypeCodeOccurrenceDate",
+    "OccurrenceTimeOnCarriageIndicatorOneTimeChargeTypeOneTimeChargeTypeCodeOntologyURI",
+    "OpenTenderIDOperatingYearsQuantityOptionalLineItemIndicatorOptionsDescriptionOrderIntervalDaysNumeric",
+    "OrderQuantityIncrementNumericOrderResponseCodeOrderTypeCodeOrderableIndicatorOrderableUnit",
+    "OrderableUnitFactorRateOrganizationDepartmentOriginalContractingSystemIDOriginalJobID",
+    "OtherConditionsIndicatorOtherInstructionOtherNameOutstandingQuantityOutstandingReason",
+    "OversupplyQuantityOwnerTypeCodePackLevelCodePackQuantityPackSizeNumericPackageLevelCode",
+    "PackagingTypeCodePackingCriteriaCodePackingMaterialPaidAmountPaidDatePaidTimeParentDocumentID",
+    "ParentDocumentLineReferenceIDParentDocumentTypeCodeParentDocumentVersionIDPartPresentationCode",
+    "PartecipationPercentPartialDeliveryIndicatorParticipationPercentPartyCapacityAmount",
+    "PartyTypePartyTypeCodePassengerQuantityPasswordPayPerViewPayableAlternativeAmount",
+    "PayableAmountPayableRoundingAmountPayerReferencePaymentAlternativeCurrencyCodePaymentChannelCode",
+    "PaymentCurrencyCodePaymentDescriptionPaymentDueDatePaymentFrequencyCodePaymentID",
+    "PaymentMeansCodePaymentMeansIDPaymentNotePaymentOrderReferencePaymentPercentPaymentPurposeCode",
+    "PaymentTermsDetailsURIPenaltyAmountPenaltySurchargePercentPerUnitAmountPercentPerformanceMetricTypeCode",
+    "PerformanceValueQuantityPerformingCarrierAssignedIDPersonalSituationPhoneNumberPlacardEndorsement",
+    "PlacardNotationPlannedDatePlotIdentificationPositionCodePostEventNotificationDurationMeasure",
+    "PostalZonePostboxPowerIndicatorPreCarriageIndicatorPreEventNotificationDurationMeasure",
+    "PreferenceCriterionCodePrepaidAmountPrepaidIndicatorPrepaidPaymentReferenceIDPreviousCancellationReasonCode",
+    "PreviousJobIDPreviousMeterQuantityPreviousMeterReadingDatePreviousMeterReadingMethod",
+    "PreviousMeterReadingMethodCodePreviousVersionIDPriceAmountPriceChangeReasonPriceEvaluationCode",
+    "PriceRevisionFormulaDescriptionPriceTypePriceTypeCodePricingCurrencyCodePricingUpdateRequestIndicator",
+    "PrimaryAccountNumberIDPrintQualifierPriorityPrivacyCodePrizeDescriptionPrizeIndicator",
+    "ProcedureCodeProcessDescriptionProcessReasonProcessReasonCodeProcurementSubTypeCode",
+    "ProcurementTypeCodeProductTraceIDProfileExecutionIDProfileIDProfileStatusCodeProgressPercent",
+    "PromotionalEventTypeCodeProviderTypeCodePublishAwardIndicatorPurposePurposeCodeQualityControlCode",
+    "QuantityQuantityDiscrepancyCodeRadioCallSignIDRailCarIDRankRateReceiptAdviceTypeCode",
+    "ReceivedDateReceivedElectronicTenderQuantityReceivedForeignTenderQuantityReceivedQuantity",
+    "ReceivedTenderQuantityReferenceDateReferenceEventCodeReferenceIDReferenceTimeReferencedConsignmentID",
+    "RefrigeratedIndicatorRefrigerationOnIndicatorRegionRegisteredDateRegisteredTimeRegistrationDate",
+    "RegistrationExpirationDateRegistrationIDRegistrationNameRegistrationNationalityRegistrationNationalityID",
+    "RegulatoryDomainRejectActionCodeRejectReasonRejectReasonCodeRejectedQuantityRejectionNote",
+    "ReleaseIDReliabilityPercentRemarksReminderSequenceNumericReminderTypeCodeReplenishmentOwnerDescription",
+    "RequestForQuotationLineIDRequestedDeliveryDateRequestedDespatchDateRequestedDespatchTime",
+    "RequestedInvoiceCurrencyCodeRequestedPublicationDateRequiredCurriculaIndicatorRequiredCustomsID",
+    "RequiredDeliveryDateRequiredDeliveryTimeRequiredFeeAmountResidenceTypeResidenceTypeCode",
+    "ResidentOccupantsNumericResolutionResolutionCodeResolutionDateResolutionTimeResponseCode",
+    "ResponseDateResponseTimeRetailEventNameRetailEventStatusCodeReturnabilityIndicator",
+    "ReturnableMaterialIndicatorReturnableQuantityRevisedForecastLineIDRevisionDateRevisionStatusCode",
+    "RevisionTimeRoamingPartnerNameRoleCodeRoleDescriptionRoomRoundingAmountSalesOrderID",
+    "SalesOrderLineIDSchemeURISealIssuerTypeCodeSealStatusCodeSealingPartyTypeSecurityClassificationCode",
+    "SecurityIDSellerEventIDSequenceIDSequenceNumberIDSequenceNumericSerialIDServiceInformationPreferenceCode",
+    "ServiceNameServiceNumberCalledServiceTypeServiceTypeCodeSettlementDiscountAmount",
+    "SettlementDiscountPercentSharesNumberQuantityShippingMarksShippingOrderIDShippingPriorityLevelCode",
+    "ShipsRequirementsShortQuantityShortageActionCodeSignatureIDSizeTypeCodeSoleProprietorshipIndicator",
+    "SourceCurrencyBaseRateSourceCurrencyCodeSourceForecastIssueDateSourceForecastIssueTime",
+    "SourceValueMeasureSpecialInstructionsSpecialSecurityIndicatorSpecialServiceInstructions",
+    "SpecialTermsSpecialTransportRequirementsSpecificationIDSpecificationTypeCodeSplitConsignmentIndicator",
+    "StartDateStartTimeStatementTypeCodeStatusAvailableIndicatorStatusCodeStatusReason",
+    "StatusReasonCodeStreetNameSubcontractingConditionsCodeSubmissionDateSubmissionDueDate",
+    "SubmissionMethodCodeSubscriberIDSubscriberTypeSubscriberTypeCodeSubstitutionStatusCode",
+    "SuccessiveSequenceIDSummaryDescriptionSupplierAssignedAccountIDSupplyChainActivityTypeCode",
+    "TareWeightMeasureTargetCurrencyBaseRateTargetCurrencyCodeTargetInventoryQuantity",
+    "TargetServicePercentTariffClassCodeTariffCodeTariffDescriptionTaxAmountTaxCurrencyCode",
+    "TaxEnergyAmountTaxEnergyBalanceAmountTaxEnergyOnAccountAmountTaxEvidenceIndicator",
+    "TaxExclusiveAmountTaxExemptionReasonTaxExemptionReasonCodeTaxIncludedIndicatorTaxInclusiveAmount",
+    "TaxLevelCodeTaxPointDateTaxTypeCodeTaxableAmountTechnicalCommitteeDescriptionTechnicalName",
+    "TelecommunicationsServiceCallTelecommunicationsServiceCallCodeTelecommunicationsServiceCategory",
+    "TelecommunicationsServiceCategoryCodeTelecommunicationsSupplyTypeTelecommunicationsSupplyTypeCode",
+    "TelefaxTelephoneTenderEnvelopeIDTenderEnvelopeTypeCodeTenderResultCodeTenderTypeCode",
+    "TendererRequirementTypeCodeTendererRoleCodeTestMethodTextThirdPartyPayerIndicator",
+    "ThresholdAmountThresholdQuantityThresholdValueComparisonCodeTierRangeTierRatePercent",
+    "TimeAmountTimeDeltaDaysQuantityTimeFrequencyCodeTimezoneOffsetTimingComplaintTimingComplaintCode",
+    "TitleToOrderIndicatorTotalAmountTotalBalanceAmountTotalConsumedQuantityTotalCreditAmount",
+    "TotalDebitAmountTotalDeliveredQuantityTotalGoodsItemQuantityTotalInvoiceAmountTotalMeteredQuantity",
+    "TotalPackageQuantityTotalPackagesQuantityTotalPaymentAmountTotalTaskAmountTotalTaxAmount",
+    "TotalTransportHandlingUnitQuantityTraceIDTrackingDeviceCodeTrackingIDTradeItemPackingLabelingTypeCode",
+    "TradeServiceCodeTradingRestrictionsTrainIDTransactionCurrencyTaxAmountTransitDirectionCode",
+    "TransportAuthorizationCodeTransportEmergencyCardCodeTransportEquipmentTypeCodeTransportEventTypeCode",
+    "TransportExecutionPlanReferenceIDTransportExecutionStatusCodeTransportHandlingUnitTypeCode",
+    "TransportMeansTypeCodeTransportModeCodeTransportServiceCodeTransportServiceProviderRemarks",
+    "TransportServiceProviderSpecialTermsTransportUserRemarksTransportUserSpecialTerms",
+    "TransportationServiceDescriptionTransportationServiceDetailsURITransportationStatusTypeCode",
+    "TypeCodeUBLVersionIDUNDGCodeURIUUIDUnknownPriceIndicatorUpperOrangeHazardPlacardID",
+    "UrgencyCodeUtilityStatementTypeCodeValidateProcessValidateToolValidateToolVersion",
+    "ValidationDateValidationResultCodeValidationTimeValidatorIDValidityStartDateValue",
+    "ValueAmountValueMeasureValueQualifierValueQuantityVarianceQuantityVariantConstraintIndicator",
+    "VariantIDVersionIDVesselIDVesselNameWarrantyInformationWebsiteURIWeekDayCodeWeight",
+    "WeightNumericWeightingAlgorithmCodeWorkPhaseWorkPhaseCodeXPathExtensionAgencyIDExtensionAgencyName",
+    "ExtensionAgencyURIExtensionContentExtensionReasonExtensionReasonCodeExtensionURI",
+    "ExtensionVersionIDUBLExtensionUBLExtensionsUBLDocumentSignaturesCreditNoteInvoice",
+    "SignatureInformationReferencedSignatureIDX509IssuerSerialX509SKIX509SubjectNameX509Certificate",
+    "X509CRLX509IssuerNameX509SerialNumberHMACOutputLengthSPKISexpModulusExponentPGPKeyID",
+    "PGPKeyPacketPQGYJSeedPgenCounterEncapsulatedTimeStampXMLTimeStampCRLValuesOCSPValues",
+    "OtherValuesOtherValueEncapsulatedOCSPValueEncapsulatedCRLValueEncapsulatedX509Certificate",
+    "OtherCertificateCRLRefsOCSPRefsOtherRefsOtherRefOCSPRefOCSPIdentifierDigestAlgAndValue",
+    "ResponderIDProducedAtByNameByKeyCRLRefCRLIdentifierIssuerNumberCertRefsCertCertDigest",
+    "IssuerSerialUnsignedDataObjectPropertyClaimedRolesCertifiedRolesCertifiedRoleClaimedRole",
+    "CityStateOrProvincePostalCodeCountryNameSignaturePolicyIdSignaturePolicyImpliedSigPolicyId",
+    "SigPolicyHashSigPolicyQualifiersSigPolicyQualifierIdentifierDocumentationReferences",
+    "DocumentationReferenceCommitmentTypeIdObjectReferenceAllSignedDataObjectsCommitmentTypeQualifiers",
+    "CommitmentTypeQualifierMimeTypeEncodingNoticeRefExplicitTextOrganizationNoticeNumbers",
+    "intschemeIDschemeNameschemeAgencyIDschemeAgencyNameschemeVersionIDschemeDataURIschemeURI",
+    "listIDlistAgencyIDlistAgencyNamelistNamelistVersionIDnamelanguageIDlistURIlistSchemeURI",
+    "languageLocaleIDformatunitCodeunitCodeListIDunitCodeListAgencyIDunitCodeListAgencyName",
+    "unitCodeListVersionIDcurrencyIDcurrencyCodeListVersionIDmimeCodeencodingCodecharacterSetCode",
+    "urifilenameAlgorithmIdTargetTypeURQualifierreferencedData",
+);
