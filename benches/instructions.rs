@@ -4,7 +4,9 @@
 //! divided by the difference in N.
 //!
 //! `cargo bench --bench instructions -- N FILE...` (outside valgrind it
-//! just runs; the script is the way to use it).
+//! just runs; the script is the way to use it). With
+//! `FACTURE_BENCH_PARSE_ONLY=1` each run only parses the file into the
+//! tree (`xml_input::parse`), the figure of the tokenizer alone.
 
 fn main() {
     // `cargo bench` passes `--bench`; the other arguments are ours.
@@ -21,6 +23,18 @@ fn main() {
         .iter()
         .map(|f| std::fs::read(f).unwrap_or_else(|e| panic!("{f}: {e}")))
         .collect();
+    if std::env::var_os("FACTURE_BENCH_PARSE_ONLY").is_some() {
+        let limits = facture::Limits::default();
+        for bytes in &inputs {
+            let text = facture::syntax::xml_input::as_text(bytes, &limits).expect("text");
+            for _ in 0..n {
+                let tree = facture::syntax::xml_input::parse(std::hint::black_box(text), &limits)
+                    .expect("parse");
+                std::hint::black_box(&tree);
+            }
+        }
+        return;
+    }
     for bytes in &inputs {
         for _ in 0..n {
             let report =

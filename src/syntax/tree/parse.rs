@@ -137,6 +137,65 @@ struct Pending {
     owned: bool,
 }
 
+/// A slot of `Parser::slots`: a written name (where it was read, its length
+/// with bit 31 set for an element name, its first and last eight bytes),
+/// the name it resolved to and the scope generation that is valid in. An
+/// empty slot has the length 0, which no name has.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    head: u64,
+    tail: u64,
+    start: u32,
+    len: u32,
+    generation: u32,
+    id: u32,
+}
+
+/// The `n` bytes (at most eight) of `b` at `at`, little-endian, zero-padded.
+#[inline(always)]
+fn word_at(b: &[u8], at: usize, n: usize) -> u64 {
+    let mask = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    if let Some(chunk) = b.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        return u64::from_le_bytes(word) & mask;
+    }
+    word_near_end(b, at, n) & mask
+}
+
+/// [`word_at`] within eight bytes of the end of `b`.
+#[cold]
+fn word_near_end(b: &[u8], at: usize, n: usize) -> u64 {
+    let mut word = [0u8; 8];
+    for (k, c) in b.get(at..).unwrap_or(&[]).iter().take(n.min(8)).enumerate() {
+        if let Some(w) = word.get_mut(k) {
+            *w = *c;
+        }
+    }
+    u64::from_le_bytes(word)
+}
+
+/// Whether `b[x..x + len]` and `b[y..y + len]` are the same bytes (and in
+/// the input), compared eight at a time.
+#[inline(always)]
+fn same_bytes(b: &[u8], x: usize, y: usize, len: usize) -> bool {
+    if x.max(y) + len > b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k + 8 <= len {
+        if word_at(b, x + k, 8) != word_at(b, y + k, 8) {
+            return false;
+        }
+        k += 8;
+    }
+    k == len || word_at(b, x + k, len - k) == word_at(b, y + k, len - k)
+}
+
 /// A name cache entry: the name a written qualified name resolved to, and
 /// the scope generation it is valid in.
 type Cache<'input> = HashMap<&'input str, (u32, u32), SeededFx>;
@@ -160,6 +219,12 @@ struct Parser<'input, 'l> {
     generation: u32,
     element_names: Cache<'input>,
     attribute_names: Cache<'input>,
+    /// A direct-mapped cache in front of the two maps above: the slot of a
+    /// written name is found from its first and last eight bytes, with no
+    /// loop over the name.
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: a hash's top bits index `slots`.
+    slot_shift: u32,
     xml_uri: u32,
     pending: Pending,
     buf: String,
@@ -183,6 +248,8 @@ pub(super) fn parse<'input>(text: &'input str, limits: &Limits) -> Result<Docume
     // for indented documents, once for flat ones).
     let lts = memchr::memchr_iter(b'<', b).count();
     let node_capacity = (lts + 1).min(limits.max_nodes as usize);
+    // A slot per 256 bytes of input, 128 to 1024 of them (4 to 32 KB).
+    let slot_count = (text.len() / 256).clamp(128, 1024).next_power_of_two();
     let hasher = SeededFx::new();
     let mut names = Names::new(hasher);
     let xml_uri = names.uri(Cow::Borrowed(NS_XML_URI));
@@ -201,6 +268,8 @@ pub(super) fn parse<'input>(text: &'input str, limits: &Limits) -> Result<Docume
         generation: 0,
         element_names: HashMap::with_capacity_and_hasher(NAMES_CAPACITY, hasher),
         attribute_names: HashMap::with_capacity_and_hasher(16, hasher),
+        slots: vec![Slot::default(); slot_count],
+        slot_shift: 64 - slot_count.trailing_zeros(),
         xml_uri,
         pending: Pending::default(),
         buf: String::new(),
@@ -255,6 +324,7 @@ impl<'input> Parser<'input, '_> {
     }
 
     /// Skips white space; whether there was any.
+    #[inline]
     fn skip_spaces(&mut self) -> bool {
         let start = self.pos;
         while self.byte(self.pos).is_some_and(is_space) {
@@ -263,21 +333,28 @@ impl<'input> Parser<'input, '_> {
         self.pos > start
     }
 
+    #[inline]
     fn expect(&mut self, b: u8) -> Result<()> {
+        if self.byte(self.pos) == Some(b) {
+            self.pos += 1;
+            return Ok(());
+        }
+        Err(self.unexpected(b))
+    }
+
+    /// The refusal of what is at `self.pos` where `b` was expected.
+    #[cold]
+    fn unexpected(&self, b: u8) -> Error {
         match self.byte(self.pos) {
-            Some(c) if c == b => {
-                self.pos += 1;
-                Ok(())
-            }
-            Some(c) => Err(self.malformed(
+            Some(c) => self.malformed(
                 self.pos,
                 format!(
                     "expected '{}', found '{}'",
                     b as char,
                     self.char_at(self.pos, c)
                 ),
-            )),
-            None => Err(self.eof()),
+            ),
+            None => self.eof(),
         }
     }
 
@@ -406,7 +483,39 @@ impl<'input> Parser<'input, '_> {
     /// A qualified name at `start`: its end and the offset of its colon
     /// (`u32::MAX` for none); the prefix and the local name must each
     /// start with a name start character, and there is at most one colon.
+    #[inline]
     fn qname(&self, start: usize) -> Result<(usize, u32)> {
+        // ASCII names, the most common: one loop over the class table.
+        let b = self.b;
+        if b.get(start)
+            .is_some_and(|&c| NAME_CLASS[c as usize] & N_START != 0)
+        {
+            let mut i = start + 1;
+            let mut colon = u32::MAX;
+            loop {
+                match b.get(i) {
+                    Some(&c) if NAME_CLASS[c as usize] & N_CHAR != 0 => i += 1,
+                    Some(b':')
+                        if colon == u32::MAX
+                            && b.get(i + 1)
+                                .is_some_and(|&c| NAME_CLASS[c as usize] & N_START != 0) =>
+                    {
+                        colon = i as u32;
+                        i += 2;
+                    }
+                    Some(&c) if c < 0x80 && c != b':' => return Ok((i, colon)),
+                    None => return Ok((i, colon)),
+                    // Non-ASCII, a second colon, or a colon not followed
+                    // by an ASCII name start: the general path.
+                    Some(_) => break,
+                }
+            }
+        }
+        self.qname_general(start)
+    }
+
+    /// [`Self::qname`] for any name.
+    fn qname_general(&self, start: usize) -> Result<(usize, u32)> {
         let mut i = start;
         let mut colon = u32::MAX;
         while let Some(b) = self.byte(i) {
@@ -450,6 +559,7 @@ impl<'input> Parser<'input, '_> {
     }
 
     /// Splits a written name into prefix (`""` for none) and local name.
+    #[inline]
     fn split(&self, start: usize, end: usize, colon: u32) -> (&'input str, &'input str) {
         if colon == u32::MAX {
             ("", self.str(start, end))
@@ -475,6 +585,43 @@ impl<'input> Parser<'input, '_> {
     /// The name id of the written name `start..end`, for an element or an
     /// attribute (no default namespace, `xml` prefix bound).
     fn resolve(&mut self, start: usize, end: usize, colon: u32, element: bool) -> Result<u32> {
+        let len = end - start;
+        let head = word_at(self.b, start, len);
+        let tail = if len > 8 {
+            word_at(self.b, end - 8, 8)
+        } else {
+            head
+        };
+        let key_len = len as u32 | if element { 1 << 31 } else { 0 };
+        let hash = (head ^ tail.rotate_left(29) ^ u64::from(key_len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> self.slot_shift;
+        let slot = hash as usize;
+        if let Some(s) = self.slots.get(slot)
+            && s.len == key_len
+            && s.head == head
+            && s.tail == tail
+            && s.generation == self.generation
+            && (len <= 16 || same_bytes(self.b, s.start as usize + 8, start + 8, len - 16))
+        {
+            return Ok(s.id);
+        }
+        let id = self.resolve_slow(start, end, colon, element)?;
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Slot {
+                head,
+                tail,
+                start: start as u32,
+                len: key_len,
+                generation: self.generation,
+                id,
+            };
+        }
+        Ok(id)
+    }
+
+    /// [`Self::resolve`] through the maps keyed by the written name.
+    fn resolve_slow(&mut self, start: usize, end: usize, colon: u32, element: bool) -> Result<u32> {
         let qname = self.str(start, end);
         let cache = if element {
             &self.element_names
@@ -510,6 +657,7 @@ impl<'input> Parser<'input, '_> {
 
     /// Appends a node under the open element; `attrs` is where its
     /// attributes start (for a text, the attribute count so far).
+    #[inline]
     fn push_node(&mut self, start: usize, payload: u32, attrs: u32) -> Result<u32> {
         if self.nodes.len() >= self.limits.max_nodes as usize {
             return Err(Error::LimitExceeded {
@@ -549,6 +697,7 @@ impl<'input> Parser<'input, '_> {
         Ok(id)
     }
 
+    #[inline]
     fn set_end(&mut self, id: u32, end: usize) {
         if let Some(n) = self.nodes.get_mut(id as usize) {
             n.end = end as u32;
@@ -558,10 +707,16 @@ impl<'input> Parser<'input, '_> {
     /// Ends the pending text of the open element: before a child element
     /// (`at_end` false) or at the end tag. White space is dropped when the
     /// element has element children.
+    #[inline]
     fn flush(&mut self, at_end: bool) -> Result<()> {
         if !self.pending.active {
             return Ok(());
         }
+        self.flush_pending(at_end)
+    }
+
+    /// [`Self::flush`] when a text is pending.
+    fn flush_pending(&mut self, at_end: bool) -> Result<()> {
         self.pending.active = false;
         let has_element_child = self.stack.last().is_some_and(|f| f.has_element_child);
         if self.pending.white && (!at_end || has_element_child) {
@@ -588,16 +743,30 @@ impl<'input> Parser<'input, '_> {
     fn content(&mut self) -> Result<()> {
         while !self.stack.is_empty() {
             let start = self.pos;
+            // Indentation (spaces, tabs, line feeds) before a start tag, or
+            // before the end tag of an element with element children, with
+            // no text pending: it would be dropped, skip it at once.
             let mut i = start;
-            let mut flags = 0u8;
-            while let Some(&b) = self.b.get(i) {
-                let class = TEXT_CLASS[b as usize];
-                if class & (T_LT | T_AMP) != 0 {
-                    break;
-                }
-                flags |= class;
+            while let Some(b' ' | b'\n' | b'\t') = self.b.get(i) {
                 i += 1;
             }
+            if !self.pending.active
+                && self.byte(i) == Some(b'<')
+                && match self.byte(i + 1) {
+                    Some(b'/') => self.stack.last().is_some_and(|f| f.has_element_child),
+                    Some(c) => NAME_CLASS[c as usize] & N_START != 0,
+                    None => false,
+                }
+            {
+                self.pos = i;
+                if self.byte(i + 1) == Some(b'/') {
+                    self.end_tag()?;
+                } else {
+                    self.start_tag()?;
+                }
+                continue;
+            }
+            let (i, flags) = scan_text(self.b, i);
             if i > start {
                 self.check_text(start, i, flags)?;
                 self.piece(start, i, flags & T_NONWS == 0, flags & T_CR != 0);
@@ -947,6 +1116,9 @@ impl<'input> Parser<'input, '_> {
     /// Resolves the names of the attributes read, refuses duplicates, and
     /// appends them (for the element about to be appended).
     fn attributes_of(&mut self) -> Result<()> {
+        if self.temp.is_empty() {
+            return Ok(());
+        }
         let temp = std::mem::take(&mut self.temp);
         let first = self.attrs.len();
         for a in &temp {
@@ -1141,10 +1313,9 @@ impl<'input> Parser<'input, '_> {
             return Err(self.malformed(start, "end tag without a start tag"));
         };
         let (qstart, qend, colon) = (frame.qstart as usize, frame.qend as usize, frame.colon);
-        let name = self.b.get(qstart..qend).unwrap_or(&[]);
         let at = start + 2;
-        let after = at + name.len();
-        let same = self.b.get(at..after) == Some(name)
+        let after = at + (qend - qstart);
+        let same = same_bytes(self.b, qstart, at, qend - qstart)
             && self
                 .byte(after)
                 .is_some_and(|b| b != b':' && NAME_CLASS[b as usize] == 0);
@@ -1175,6 +1346,65 @@ impl<'input> Parser<'input, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Whether a byte of `w` is below `n` (`n` at most 0x80).
+#[inline]
+fn has_below(w: u64, n: u8) -> bool {
+    w.wrapping_sub(splat(n)) & !w & splat(0x80) != 0
+}
+
+/// Whether a byte of `w` is `b`.
+#[inline]
+fn has_byte(w: u64, b: u8) -> bool {
+    has_below(w ^ splat(b), 1)
+}
+
+/// Scans text from `i` to the next `<` or `&` (or the end): that offset
+/// and the union of the [`TEXT_CLASS`]es of the bytes. Eight bytes at a
+/// time while they are ASCII characters other than controls, `<`, `&` and
+/// `>` (all of one class, `T_NONWS`, or none for eight spaces); a byte at a
+/// time through a word that is not.
+#[inline]
+fn scan_text(b: &[u8], mut i: usize) -> (usize, u8) {
+    let mut flags = 0u8;
+    loop {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            if w & splat(0x80) == 0
+                && !has_below(w, 0x20)
+                && !has_byte(w, b'<')
+                && !has_byte(w, b'&')
+                && !has_byte(w, b'>')
+            {
+                if w != splat(b' ') {
+                    flags |= T_NONWS;
+                }
+                i += 8;
+                continue;
+            }
+        }
+        // A byte at a time up to the next word boundary (or the end).
+        let stop = i + 8;
+        while i < stop {
+            let Some(&c) = b.get(i) else {
+                return (i, flags);
+            };
+            let class = TEXT_CLASS[c as usize];
+            if class & (T_LT | T_AMP) != 0 {
+                return (i, flags);
+            }
+            flags |= class;
+            i += 1;
+        }
     }
 }
 

@@ -272,3 +272,154 @@ fn values_borrow_the_input_unless_decoded() {
     assert!(!within(&doc, a.text().unwrap_or_default()));
     assert!(!within(&doc, a.attribute("b").unwrap_or_default()));
 }
+
+/// Every offset of `needle` after a run of `n` ASCII letters, for `n` around
+/// the eight-byte steps of the text and name scans.
+fn after_runs(n_max: usize) -> impl Iterator<Item = String> {
+    (0..n_max).map(|n| "x".repeat(n))
+}
+
+#[test]
+fn text_fast_path_stops_at_what_it_must_check() {
+    for run in after_runs(20) {
+        let col = |extra: usize| (4 + run.len() + extra) as u32;
+        // A forbidden control character, U+FFFE, `]]>` after a long run.
+        assert_eq!(
+            malformed_at(&format!("<a>{run}\u{1}yyyyyyyy</a>")),
+            (1, col(0))
+        );
+        assert_eq!(
+            malformed_at(&format!("<a>{run}\u{FFFE}yyyyyyy</a>")),
+            (1, col(0))
+        );
+        assert_eq!(
+            malformed_at(&format!("<a>{run}]]>yyyyyyyy</a>")),
+            (1, col(0))
+        );
+        // Accepted: non-ASCII, `>` alone, a reference, a carriage return.
+        for (written, value) in [
+            ("é€😀zzzzzzzz", "é€😀zzzzzzzz"),
+            ("]>zzzzzzzzz", "]>zzzzzzzzz"),
+            ("&amp;zzzzzzzz", "&zzzzzzzz"),
+            ("\r\nzzzzzzzz", "\nzzzzzzzz"),
+            ("\rzzz\r\r\nzz", "\nzzz\n\nzz"),
+            ("\u{9}zzzzzzzzz", "\u{9}zzzzzzzzz"),
+        ] {
+            let text = format!("<a>{run}{written}</a>");
+            let doc = parse(&text);
+            assert_eq!(
+                doc.root_element().text(),
+                Some(format!("{run}{value}").as_str()),
+                "{text:?}"
+            );
+        }
+        // A carriage return at every place of a long run.
+        let text = format!("<a>{run}\r\n{run}</a>");
+        assert_eq!(
+            parse(&text).root_element().text(),
+            Some(format!("{run}\n{run}").as_str())
+        );
+    }
+}
+
+#[test]
+fn indentation_is_dropped_and_other_white_space_kept() {
+    let doc = parse("<a>\n  \t<b/>\n  <c>\n    <d/>\n  </c>\n</a>");
+    let texts = doc.descendants().filter(|n| n.is_text()).count();
+    assert_eq!(texts, 0);
+    let doc = parse("<a>x<!--c-->  <b/></a>");
+    assert_eq!(
+        doc.root_element().first_child().and_then(|n| n.text()),
+        Some("x  ")
+    );
+    let doc = parse("<a>  </a>");
+    assert_eq!(doc.root_element().text(), Some("  "));
+    let doc = parse("<a>\r\n  <b/>\r\n</a>");
+    assert_eq!(doc.descendants().filter(|n| n.is_text()).count(), 0);
+    let doc = parse("<a> <![CDATA[ ]]> <b/></a>");
+    assert_eq!(
+        doc.root_element().first_child().and_then(|n| n.text()),
+        Some("   ")
+    );
+    assert_eq!(malformed_at("<a>\n  </b>"), (2, 3));
+    assert_eq!(malformed_at("<a>\n  <1/></a>"), (2, 4));
+}
+
+#[test]
+fn name_fast_path_hands_over_what_it_does_not_know() {
+    for run in after_runs(20) {
+        let name = format!("a{run}");
+        // A non-ASCII name character after a long ASCII run.
+        let text = format!("<{name}é xmlns='u'>t</{name}é>");
+        let doc = parse(&text);
+        assert_eq!(doc.root_element().tag_name().name(), format!("{name}é"));
+        // A second colon, a colon before a non-name start, a bad character.
+        assert_eq!(malformed_at(&format!("<p:{name}:b/>")), (1, 2));
+        assert_eq!(malformed_at(&format!("<{name}:1/>")), (1, 2));
+        assert_eq!(
+            malformed_at(&format!("<{name}\u{2}/>")),
+            (1, (2 + name.len()) as u32)
+        );
+        // A colon before a non-ASCII name start.
+        let text = format!("<p:é{name} xmlns:p='u'/>");
+        let doc = parse(&text);
+        assert_eq!(doc.root_element().tag_name().name(), format!("é{name}"));
+        assert_eq!(doc.root_element().tag_name().namespace(), Some("u"));
+        // End tags: a name one byte off, longer or shorter.
+        let off = format!("{}z", &name[..name.len() - 1]);
+        let bad = [format!("<{name}></{off}>"), format!("<{name}></{name}z>")];
+        for text in bad {
+            assert_eq!(
+                malformed_at(&text),
+                (1, (3 + name.len()) as u32),
+                "{text:?}"
+            );
+        }
+        if name.len() > 1 {
+            let short = &name[..name.len() - 1];
+            assert_eq!(
+                malformed_at(&format!("<{name}></{short}>")),
+                (1, (3 + name.len()) as u32)
+            );
+        }
+    }
+}
+
+#[test]
+fn name_cache_tells_apart_what_its_key_does_not() {
+    // Long names alike in length and first and last eight bytes.
+    let doc = parse(
+        "<r><aaaaaaaa1xbbbbbbbb/><aaaaaaaa2xbbbbbbbb/><aaaaaaaa1xbbbbbbbb/>\
+         <aaaaaaaa_long_1_bbbbbbbb/><aaaaaaaa_long_2_bbbbbbbb/></r>",
+    );
+    let ids: Vec<u32> = doc
+        .root_element()
+        .children()
+        .filter_map(|n| n.name_id())
+        .map(|id| id.get())
+        .collect();
+    assert_eq!(ids.len(), 5);
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(ids[0], ids[2]);
+    assert_ne!(ids[3], ids[4]);
+    // The same written name in other scopes, as element and attribute.
+    let doc =
+        parse("<p:a xmlns:p='u1' xmlns='d' a='1'><p:a xmlns:p='u2' a='2'><a/></p:a><p:a/></p:a>");
+    let names: Vec<(Option<&str>, &str)> = doc
+        .descendants()
+        .filter(|n| n.is_element())
+        .map(|n| (n.tag_name().namespace(), n.tag_name().name()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (Some("u1"), "a"),
+            (Some("u2"), "a"),
+            (Some("d"), "a"),
+            (Some("u1"), "a")
+        ]
+    );
+    let a = doc.root_element();
+    let attr = a.attributes().next().map(|at| (at.namespace(), at.name()));
+    assert_eq!(attr, Some((None, "a")));
+}
