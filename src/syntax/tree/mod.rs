@@ -53,6 +53,7 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use names::FxHasher;
 pub use names::NameId;
 pub use node::{
     Ancestors, Attribute, Attributes, Children, Descendants, ExpandedName, Namespace, Node,

@@ -35,8 +35,11 @@ impl BuildHasher for SeededFx {
     }
 }
 
-/// See [`SeededFx`].
-pub(super) struct FxHasher(u64);
+/// The Fx multiply-rotate hash, eight bytes a step. Seeded by
+/// [`SeededFx`] for a document's names; from zero (`Default`) for the
+/// program's own identifiers (`rules::id_set`), never for input.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
 
 impl FxHasher {
     #[inline]
