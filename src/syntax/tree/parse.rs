@@ -936,19 +936,7 @@ impl<'input> Parser<'input, '_> {
                     )
                 })?
         } else {
-            let mut end = i;
-            while let Some(b) = self.byte(end) {
-                if b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.') {
-                    end += 1;
-                } else if b >= 0x80 {
-                    match self.text.get(end..).and_then(|s| s.chars().next()) {
-                        Some(c) if is_name_char(c) => end += c.len_utf8(),
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-            }
+            let end = self.name_chars_end(i);
             let name = self.str(i, end);
             let c = match name {
                 "lt" => '<',
@@ -971,6 +959,25 @@ impl<'input> Parser<'input, '_> {
         Ok((c, i + 1))
     }
 
+    /// Where the run of XML name characters starting at `from` ends (the
+    /// entity name of a reference, the target of a processing instruction).
+    fn name_chars_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while let Some(b) = self.byte(end) {
+            if b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.') {
+                end += 1;
+            } else if b >= 0x80 {
+                match self.text.get(end..).and_then(|s| s.chars().next()) {
+                    Some(c) if is_name_char(c) => end += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
     fn comment(&mut self) -> Result<()> {
         let start = self.pos;
         let body = start + 4;
@@ -991,19 +998,7 @@ impl<'input> Parser<'input, '_> {
             return Err(self.malformed(start, "XML declaration not at the start"));
         }
         let name = start + 2;
-        let mut i = name;
-        while let Some(b) = self.byte(i) {
-            if b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.') {
-                i += 1;
-            } else if b >= 0x80 {
-                match self.text.get(i..).and_then(|s| s.chars().next()) {
-                    Some(c) if is_name_char(c) => i += c.len_utf8(),
-                    _ => break,
-                }
-            } else {
-                break;
-            }
-        }
+        let i = self.name_chars_end(name);
         let first = self.text.get(name..).and_then(|s| s.chars().next());
         if i == name || !first.is_some_and(is_name_start_char) {
             return Err(self.malformed(name, "invalid processing instruction target"));
