@@ -9,6 +9,8 @@ pub mod cpp_mixte;
 pub mod cpp_pivot;
 pub mod cpp_statut;
 pub mod facturx;
+#[cfg(test)]
+mod generated_file;
 pub mod lexical;
 pub mod node;
 pub mod tree;

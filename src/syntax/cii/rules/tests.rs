@@ -1178,18 +1178,9 @@ mod generated {
 
     #[test]
     fn compiled_table_is_the_parsed_table() {
-        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("src/syntax/cii/rules/compiled.rs");
-        let want = generated();
-        if std::env::var_os("FACTURE_REGENERATE").is_some() {
-            std::fs::write(&file, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(&file).unwrap_or_default();
-        assert!(
-            have == want,
-            "{} is not the parsed table: regenerate it with \
-             FACTURE_REGENERATE=1 cargo test --lib compiled_table_is_the_parsed_table",
-            file.display()
+        crate::syntax::generated_file::assert_generated(
+            "src/syntax/cii/rules/compiled.rs",
+            &generated(),
         );
     }
 }

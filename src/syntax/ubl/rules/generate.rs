@@ -371,17 +371,8 @@ pub(super) fn generated() -> String {
 
 #[test]
 fn compiled_table_is_the_parsed_table() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax/ubl/rules/compiled.rs");
-    let want = generated();
-    if std::env::var_os("FACTURE_REGENERATE").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{} is not the parsed table: regenerate it with \
-         FACTURE_REGENERATE=1 cargo test --lib compiled_table_is_the_parsed_table",
-        path.display()
+    crate::syntax::generated_file::assert_generated(
+        "src/syntax/ubl/rules/compiled.rs",
+        &generated(),
     );
 }
